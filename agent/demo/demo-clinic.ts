@@ -1,0 +1,43 @@
+/**
+ * The demo clinic: one organization, one doctor and one patient that exist in
+ * the sandbox's federal dataset (agent/sandbox/federal-dataset.json), and the
+ * SoftHSM2 token the demo doctor signs with. Used by `start --demo` and the tests.
+ */
+import type { Organization, Patient, Practitioner } from '../../shared/domain/record.ts';
+
+export const demoOrganization: Organization = {
+  oid: '1.2.643.5.1.13.13.12.2.77.7701',
+  name: 'ГБУЗ «Городская поликлиника № 1»',
+  ogrn: '1027700000019',
+  inn: '7701000001',
+  departmentOid: '1.2.643.5.1.13.13.12.2.77.7701.0.100001',
+  address: 'г. Москва, ул. Примерная, д. 1',
+  phone: '+74951234567',
+};
+
+export const demoDoctor: Practitioner = {
+  snils: '11223344595',
+  lastName: 'Иванова',
+  firstName: 'Мария',
+  middleName: 'Петровна',
+  birthDate: '1979-03-21',
+  positionCode: '109', // Врач-терапевт (NSI 1002)
+  specialtyCode: '27', // Терапия (NSI 1066)
+  localId: 'doc-0042',
+};
+
+export const demoPatient: Patient = {
+  snils: '15642781886',
+  lastName: 'Петров',
+  firstName: 'Иван',
+  middleName: 'Сергеевич',
+  birthDate: '1980-05-14',
+  gender: 'male',
+  localId: 'pat-100500',
+};
+
+/** The information system's ID in EGISZ (transportHeader/authInfo/clientEntityId). */
+export const demoClientEntityId = '6f1c1f8e-3b1a-4c55-9d3e-5a7d2b9c0e11';
+
+/** The demo token. The PIN is printed by `start --demo`: it is a demo, not a secret. */
+export const demoToken = { label: 'EGISZ-DEMO', pin: '123456', soPin: '12345678' } as const;

@@ -1,0 +1,111 @@
+/**
+ * The domain record: our JSON interchange format between the MIS page, the
+ * extension and the agent. One record describes one medical document to be
+ * registered in REMD. Field names are fixed (see schema/record.schema.json).
+ */
+
+/** Administrative sex as EGISZ knows it (NSI 1.2.643.5.1.13.13.11.1040: 1 male, 2 female). */
+export type Gender = 'male' | 'female';
+
+export interface IdentityDocument {
+  /** Code from NSI 1.2.643.5.1.13.13.99.2.48 (e.g. "1" = паспорт гражданина РФ). */
+  type: string;
+  series?: string;
+  number: string;
+  /** YYYY-MM-DD. */
+  issueDate?: string;
+  issuedBy?: string;
+}
+
+export interface Patient {
+  /** 11 digits, normalised (no separators). */
+  snils: string;
+  lastName: string;
+  firstName: string;
+  middleName?: string;
+  /** YYYY-MM-DD. */
+  birthDate: string;
+  gender: Gender;
+  /** Единый номер полиса ОМС, 16 digits. */
+  enp?: string;
+  identityDocument?: IdentityDocument;
+  address?: string;
+  phone?: string;
+  /** The patient's id in the MIS. */
+  localId?: string;
+}
+
+export interface Practitioner {
+  snils: string;
+  lastName: string;
+  firstName: string;
+  middleName?: string;
+  birthDate?: string;
+  /** NSI 1.2.643.5.1.13.13.11.1002 (должности). */
+  positionCode?: string;
+  /** NSI 1.2.643.5.1.13.13.11.1066 (специальности). */
+  specialtyCode?: string;
+  /** The practitioner's id in the MIS. */
+  localId?: string;
+}
+
+export interface Organization {
+  /** FRMO OID: 1.2.643.5.1.13.13.12.2.<region>.<n>. */
+  oid: string;
+  name: string;
+  ogrn?: string;
+  inn?: string;
+  departmentOid?: string;
+  address?: string;
+  phone?: string;
+}
+
+export type DiagnosisRole = 'main' | 'concomitant' | 'complication';
+
+export interface Diagnosis {
+  /** МКБ-10 code (NSI 1.2.643.5.1.13.13.11.1005), e.g. "J06.9". */
+  code: string;
+  role: DiagnosisRole;
+  text?: string;
+}
+
+export interface Encounter {
+  caseId?: string;
+  /** YYYY-MM-DD. */
+  openDate?: string;
+  closeDate?: string;
+  /** YYYY-MM-DD: the day of the visit the document records. */
+  visitDate: string;
+  diagnoses: Diagnosis[];
+  /** Free text: the doctor's conclusion. */
+  conclusion: string;
+  /** Free text: complaints / anamnesis, where the form has them. */
+  complaints?: string;
+}
+
+export interface DocumentInfo {
+  /** REMD kind, NSI 1.2.643.5.1.13.13.11.1520 code (e.g. "119"). */
+  kind: string;
+  /** ISO 8601 with offset, e.g. 2026-11-26T10:15:00+03:00. */
+  createdAt: string;
+  /** UUID of this document version; assigned by the agent when absent. */
+  localUid?: string;
+  /** Human document number in the MIS. */
+  number?: string;
+}
+
+export interface ClinicalRecord {
+  patient: Patient;
+  practitioner: Practitioner;
+  organization: Organization;
+  encounter: Encounter;
+  document: DocumentInfo;
+}
+
+/**
+ * A record as scraped from a page: every leaf may be missing or still raw.
+ * Validation turns it into findings; only a record without errors is a ClinicalRecord.
+ */
+export type DraftRecord = {
+  [K in keyof ClinicalRecord]?: Partial<ClinicalRecord[K]>;
+};

@@ -1,0 +1,84 @@
+/**
+ * The wire contract between the extension's background worker and the agent:
+ * JSON frames over one WebSocket at ws://127.0.0.1:<port>/ws.
+ *
+ * Connect sequence:
+ *   agent → ext  hello {challenge}
+ *   ext → agent  auth {clientId, mac}        mac = hex HMAC-SHA256(secret, challenge)
+ *     or         pair {code}                 first time only; the code is shown by the agent
+ *   agent → ext  ready {clientId}  /  paired {clientId, secret}  /  error {code}
+ * After ready, requests carry an `id` that the answer repeats.
+ */
+import type { DraftRecord } from '../domain/record.ts';
+import type { Issue } from '../validate/issue.ts';
+
+export const PROTOCOL_VERSION = 1;
+
+/** The state of one document on its way to REMD, as shown on the panel. */
+export type JobState =
+  | 'prepared' // built and validated, waiting for the PIN
+  | 'signing'
+  | 'sending' // signed, in the outbox, being submitted
+  | 'submitted' // REMD accepted the request, waiting for the callback
+  | 'registered'
+  | 'rejected'
+  | 'failed';
+
+export interface CertificateSummary {
+  /** Owner's full name from the certificate subject (SN + G). */
+  owner: string;
+  snils?: string;
+  /** Issuer CN. */
+  issuer: string;
+  /** ISO 8601. */
+  notBefore: string;
+  notAfter: string;
+  /** Hex SHA-256 of the certificate DER: binds the confirmation to this certificate. */
+  fingerprint: string;
+  warnings: Issue[];
+}
+
+export interface DocumentPreview {
+  title: string;
+  /** HTML rendered by the agent from the exact bytes that will be signed. */
+  html: string;
+  /** Hex SHA-256 of those bytes, shown to the user. */
+  digest: string;
+  kind: string;
+}
+
+/** A REMD error as it comes back, attached to a record field where possible. */
+export interface RemdError {
+  code: string;
+  message: string;
+  path?: string;
+}
+
+// Extension → agent.
+export type ClientFrame =
+  | { type: 'pair'; code: string }
+  | { type: 'auth'; clientId: string; mac: string }
+  | { type: 'ping' }
+  | { type: 'prepare'; id: string; origin: string; record: DraftRecord }
+  | { type: 'sign'; id: string; jobId: string; pin: string; certificate: string }
+  | { type: 'job-status'; id: string; jobId: string };
+
+// Agent → extension.
+export type AgentFrame =
+  | { type: 'hello'; challenge: string; protocol: number; agentVersion: string }
+  | { type: 'ready'; clientId: string }
+  | { type: 'paired'; clientId: string; secret: string }
+  | { type: 'pong' }
+  | {
+      type: 'prepared';
+      id: string;
+      jobId: string;
+      preview: DocumentPreview;
+      certificate: CertificateSummary;
+      issues: Issue[];
+    }
+  | { type: 'job'; id?: string; jobId: string; state: JobState; localUid?: string; emdrId?: string; errors?: RemdError[] }
+  | { type: 'error'; id?: string; code: string; message: string; issues?: Issue[] };
+
+/** Largest frame either side accepts, in bytes. */
+export const MAX_FRAME_BYTES = 256 * 1024;
