@@ -1,0 +1,42 @@
+import { normalizeSnils } from '../../shared/validate/snils.ts';
+import type { DatePattern, FieldFormat } from './site-profile.ts';
+
+/**
+ * Turns the raw text of a field into record values, one per path of its rule.
+ * Blank text gives undefined (a missing value); text that cannot be parsed is
+ * passed on trimmed, so the validator reports it as malformed rather than missing.
+ */
+export function formatField(raw: string, format: FieldFormat): (string | undefined)[] {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (format.kind === 'fio') return splitFio(text);
+  if (text === '') return [undefined];
+  switch (format.kind) {
+    case 'text':
+      return [text];
+    case 'snils':
+      return [normalizeSnils(text)];
+    case 'date':
+      return [parseDate(text, format.pattern)];
+    case 'map':
+      return [format.values[text] ?? text];
+  }
+}
+
+const DATE_PATTERNS: Record<DatePattern, RegExp> = {
+  'dd.mm.yyyy': /^(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>\d{4})$/,
+  'yyyy-mm-dd': /^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})$/,
+};
+
+/** "14.05.1980" → "1980-05-14". Calendar sanity (31.02) is the validator's job. */
+export function parseDate(text: string, pattern: DatePattern): string {
+  const parts = DATE_PATTERNS[pattern].exec(text)?.groups;
+  if (!parts) return text;
+  const { d = '', m = '', y = '' } = parts;
+  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+/** "Иванова Мария Петровна" → [last, first, middle]; a double-barrelled middle part stays whole. */
+export function splitFio(text: string): (string | undefined)[] {
+  const [last, first, ...middle] = text.split(' ').filter(Boolean);
+  return [last, first, middle.length > 0 ? middle.join(' ') : undefined];
+}
