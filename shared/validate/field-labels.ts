@@ -1,0 +1,42 @@
+/** Russian labels of record fields, as the user sees them on the form. */
+const LABELS: Readonly<Record<string, string>> = {
+  'patient.snils': 'СНИЛС пациента',
+  'patient.lastName': 'Фамилия пациента',
+  'patient.firstName': 'Имя пациента',
+  'patient.middleName': 'Отчество пациента',
+  'patient.birthDate': 'Дата рождения пациента',
+  'patient.gender': 'Пол пациента',
+  'patient.enp': 'Номер полиса ОМС',
+  'patient.identityDocument.issueDate': 'Дата выдачи документа',
+  'practitioner.snils': 'СНИЛС врача',
+  'practitioner.lastName': 'Фамилия врача',
+  'practitioner.firstName': 'Имя врача',
+  'practitioner.middleName': 'Отчество врача',
+  'practitioner.birthDate': 'Дата рождения врача',
+  'practitioner.positionCode': 'Должность врача',
+  'practitioner.specialtyCode': 'Специальность врача',
+  'organization.oid': 'OID организации',
+  'organization.name': 'Наименование организации',
+  'organization.ogrn': 'ОГРН',
+  'organization.inn': 'ИНН',
+  'organization.kpp': 'КПП',
+  'organization.departmentOid': 'OID подразделения',
+  'encounter.openDate': 'Дата открытия случая',
+  'encounter.closeDate': 'Дата закрытия случая',
+  'encounter.visitDate': 'Дата визита',
+  'encounter.conclusion': 'Заключение',
+  'encounter.diagnoses': 'Диагнозы',
+  'document.kind': 'Вид документа',
+  'document.createdAt': 'Дата создания документа',
+};
+
+const DIAGNOSIS_PARTS: Readonly<Record<string, string>> = { code: 'Код диагноза', role: 'Роль диагноза', text: 'Текст диагноза' };
+
+/** The label for a dotted path; diagnoses are numbered from 1 for people. */
+export function fieldLabel(path: string): string {
+  const known = LABELS[path];
+  if (known) return known;
+  const diagnosis = /^encounter\.diagnoses\.(\d+)\.(\w+)$/.exec(path);
+  if (diagnosis) return `${DIAGNOSIS_PARTS[diagnosis[2] ?? ''] ?? 'Диагноз'} №${Number(diagnosis[1]) + 1}`;
+  return path;
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { ClinicalRecord, DraftRecord } from '../../../../shared/domain/record.ts';
+import { validateField, validateRecord } from '../../../../shared/validate/validate-record.ts';
+import { RULES } from '../../../../shared/validate/rule-catalogue.ts';
+import { NOW, sampleRecord } from './sample-record.ts';
+
+type Edit = (r: ClinicalRecord) => void;
+const edit = (change: Edit): DraftRecord => {
+  const r = sampleRecord();
+  change(r);
+  return r;
+};
+const codesAt = (record: DraftRecord, path: string) =>
+  validateRecord(record, { now: NOW })
+    .filter((i) => i.path === path)
+    .map((i) => i.code);
+
+describe('validateRecord', () => {
+  it('finds nothing in a sound record', () => {
+    expect(validateRecord(sampleRecord(), { now: NOW })).toEqual([]);
+  });
+
+  it.each<[string, Edit, string, string]>([
+    ['patient SNILS missing', (r) => (r.patient.snils = ''), 'patient.snils', 'VALIDATION_PATIENT_SNILS_REQUIRED'],
+    ['patient SNILS mistyped', (r) => (r.patient.snils = '15642781868'), 'patient.snils', 'VALIDATION_PATIENT_SNILS_CHECKSUM'],
+    ['patient SNILS too short', (r) => (r.patient.snils = '156-427-818'), 'patient.snils', 'VALIDATION_SNILS_FORMAT'],
+    ['patient SNILS with letters', (r) => (r.patient.snils = '156-427-818 8б'), 'patient.snils', 'VALIDATION_SNILS_FORMAT'],
+    ['doctor SNILS mistyped', (r) => (r.practitioner.snils = '11223344559'), 'practitioner.snils', 'VALIDATION_PRACTITIONER_SNILS_CHECKSUM'],
+    ['doctor SNILS missing', (r) => (r.practitioner.snils = ' '), 'practitioner.snils', 'VALIDATION_PRACTITIONER_SNILS_REQUIRED'],
+    ['surname missing', (r) => (r.patient.lastName = ''), 'patient.lastName', 'VALIDATION_PATIENT_LAST_NAME_REQUIRED'],
+    ['first name missing', (r) => (r.patient.firstName = ''), 'patient.firstName', 'VALIDATION_PATIENT_FIRST_NAME_REQUIRED'],
+    ['doctor surname missing', (r) => (r.practitioner.lastName = ''), 'practitioner.lastName', 'VALIDATION_REQUIRED'],
+    ['gender unknown', (r) => ((r.patient as { gender: string }).gender = 'М'), 'patient.gender', 'VALIDATION_GENDER'],
+    ['birth date as DD.MM.YYYY', (r) => (r.patient.birthDate = '14.05.1980'), 'patient.birthDate', 'VALIDATION_DATE_FORMAT'],
+    ['birth date 30 February', (r) => (r.patient.birthDate = '1980-02-30'), 'patient.birthDate', 'VALIDATION_DATE_FORMAT'],
+    ['birth date tomorrow', (r) => (r.patient.birthDate = '2026-11-27'), 'patient.birthDate', 'VALIDATION_BIRTH_DATE_FUTURE'],
+    ['born 131 years ago', (r) => (r.patient.birthDate = '1895-11-25'), 'patient.birthDate', 'VALIDATION_BIRTH_DATE_TOO_OLD'],
+    ['visit tomorrow', (r) => (r.encounter.visitDate = '2026-11-27'), 'encounter.visitDate', 'VALIDATION_DATE_FUTURE'],
+    ['visit before birth', (r) => (r.encounter.visitDate = '1979-01-10'), 'encounter.visitDate', 'VALIDATION_DATE_BEFORE_BIRTH'],
+    ['visit date missing', (r) => (r.encounter.visitDate = ''), 'encounter.visitDate', 'VALIDATION_REQUIRED'],
+    ['case closed before open', (r) => (r.encounter.closeDate = '2026-11-19'), 'encounter.closeDate', 'VALIDATION_CASE_CLOSED_BEFORE_OPEN'],
+    ['visit before the case opened', (r) => (r.encounter.visitDate = '2026-11-19'), 'encounter.visitDate', 'VALIDATION_VISIT_OUTSIDE_CASE'],
+    ['conclusion empty', (r) => (r.encounter.conclusion = '  '), 'encounter.conclusion', 'VALIDATION_REQUIRED'],
+    ['no diagnoses', (r) => (r.encounter.diagnoses = []), 'encounter.diagnoses', 'VALIDATION_DIAGNOSIS_REQUIRED'],
+    ['no main diagnosis', (r) => (r.encounter.diagnoses[0]!.role = 'concomitant'), 'encounter.diagnoses', 'VALIDATION_DIAGNOSIS_MAIN_MISSING'],
+    ['two main diagnoses', (r) => (r.encounter.diagnoses[1]!.role = 'main'), 'encounter.diagnoses.1.role', 'VALIDATION_DIAGNOSIS_MAIN_DUPLICATE'],
+    ['unknown role', (r) => ((r.encounter.diagnoses[1] as { role: string }).role = 'secondary'), 'encounter.diagnoses.1.role', 'VALIDATION_DIAGNOSIS_ROLE'],
+    ['МКБ code with a comma', (r) => (r.encounter.diagnoses[0]!.code = 'J06,9'), 'encounter.diagnoses.0.code', 'VALIDATION_MKB_FORMAT'],
+    ['МКБ code in Cyrillic', (r) => (r.encounter.diagnoses[1]!.code = 'А09'), 'encounter.diagnoses.1.code', 'VALIDATION_MKB_FORMAT'],
+    ['МКБ code that does not exist', (r) => (r.encounter.diagnoses[0]!.code = 'J06.7'), 'encounter.diagnoses.0.code', 'VALIDATION_MKB_UNKNOWN'],
+    ['МКБ rubric with subcodes', (r) => (r.encounter.diagnoses[0]!.code = 'J06'), 'encounter.diagnoses.0.code', 'VALIDATION_MKB_NOT_LEAF'],
+    ['the same code twice', (r) => (r.encounter.diagnoses[1]!.code = 'J06.9'), 'encounter.diagnoses.1.code', 'VALIDATION_DIAGNOSIS_DUPLICATE'],
+    ['delivery for a man', (r) => (r.encounter.diagnoses[1]!.code = 'O80.0'), 'encounter.diagnoses.1.code', 'VALIDATION_MKB_SEX'],
+    ['prostate for a woman', (r) => ((r.patient.gender = 'female'), (r.patient.middleName = 'Сергеевна'), (r.patient.lastName = 'Петрова'), (r.encounter.diagnoses[1]!.code = 'N40')), 'encounter.diagnoses.1.code', 'VALIDATION_MKB_SEX_LIKELY'],
+    ['perinatal code for an adult', (r) => (r.encounter.diagnoses[1]!.code = 'P07.3'), 'encounter.diagnoses.1.code', 'VALIDATION_MKB_AGE'],
+    ['document kind missing', (r) => (r.document.kind = ''), 'document.kind', 'VALIDATION_REQUIRED'],
+    ['document kind unknown', (r) => (r.document.kind = '99999'), 'document.kind', 'VALIDATION_DOCUMENT_KIND_UNKNOWN'],
+    ['kind no longer registered', (r) => (r.document.kind = '8'), 'document.kind', 'VALIDATION_DOCUMENT_KIND_NOT_ON_DATE'],
+    ['createdAt without zone', (r) => (r.document.createdAt = '2026-11-25T10:15:00'), 'document.createdAt', 'VALIDATION_DATETIME_NO_TIMEZONE'],
+    ['createdAt as a plain date', (r) => (r.document.createdAt = '25.11.2026 10:15'), 'document.createdAt', 'VALIDATION_DATETIME_FORMAT'],
+    ['createdAt in an hour', (r) => (r.document.createdAt = '2026-11-26T13:00:00+03:00'), 'document.createdAt', 'VALIDATION_DATE_FUTURE'],
+    ['document before the visit', (r) => (r.document.createdAt = '2026-11-24T09:00:00+03:00'), 'document.createdAt', 'VALIDATION_DOCUMENT_BEFORE_VISIT'],
+  ])('%s', (_name, change, path, code) => {
+    expect(codesAt(edit(change), path)).toContain(code);
+  });
+
+  it('takes SNILS with separators as written on the card', () => {
+    expect(codesAt(edit((r) => (r.patient.snils = '156-427-818 86')), 'patient.snils')).toEqual([]);
+  });
+
+  it('does not insist on the patient SNILS when the kind does not require it', () => {
+    // Kind 40: patient data «Обязательны», without SNILS (NSI 1520).
+    const record = edit((r) => ((r.patient.snils = ''), (r.document.kind = '40')));
+    expect(codesAt(record, 'patient.snils')).toEqual([]);
+  });
+
+  it('reads anything scraped without throwing', () => {
+    const junk = { patient: 'x', encounter: { diagnoses: [null, 5] }, document: [] } as unknown as DraftRecord;
+    const issues = validateRecord(junk, { now: NOW });
+    expect(issues.map((i) => i.path)).toContain('encounter.diagnoses.0.code');
+    expect(validateRecord(null as unknown as DraftRecord).length).toBeGreaterThan(5);
+  });
+
+  it('flags a number where text is expected', () => {
+    const record = edit((r) => ((r.patient as unknown as { lastName: number }).lastName = 42));
+    expect(codesAt(record, 'patient.lastName')).toEqual(['VALIDATION_NOT_TEXT']);
+  });
+
+  it('uses only catalogue codes and fills every placeholder', () => {
+    const broken = edit((r) => {
+      r.patient.snils = '1';
+      r.patient.birthDate = '2027-01-01';
+      r.encounter.diagnoses = [{ code: 'J06', role: 'main' }, { code: 'O80.0', role: 'main' }];
+      r.document.kind = '8';
+    });
+    const issues = validateRecord(broken, { now: NOW });
+    expect(issues.length).toBeGreaterThan(4);
+    for (const issue of issues) {
+      expect(Object.keys(RULES)).toContain(issue.code);
+      expect(issue.message).not.toMatch(/\{\w+\}/);
+      expect(issue.hint ?? '').not.toMatch(/\{\w+\}/);
+    }
+  });
+});
+
+describe('validateField', () => {
+  it.each([
+    ['patient.snils', (r: ClinicalRecord) => (r.patient.snils = '15642781868')],
+    ['encounter.diagnoses.0.code', (r: ClinicalRecord) => (r.encounter.diagnoses[0]!.code = 'J06')],
+    ['document.kind', (r: ClinicalRecord) => (r.document.kind = '')],
+  ])('returns exactly the issues of %s', (path, change) => {
+    const record = edit((r) => {
+      change(r);
+      r.practitioner.snils = ''; // an unrelated error that must not leak in
+    });
+    const expected = validateRecord(record, { now: NOW }).filter((i) => i.path === path);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(validateField(path, record, { now: NOW })).toEqual(expected);
+  });
+
+  it('is empty for a sound field', () => {
+    expect(validateField('patient.snils', sampleRecord(), { now: NOW })).toEqual([]);
+  });
+});
