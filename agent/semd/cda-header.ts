@@ -1,0 +1,51 @@
+/**
+ * The ClinicalDocument root and its identifying header elements, common to
+ * every SEMD kind (119.sch У1-9 … У1-20): realmCode, typeId, templateId, id,
+ * code, title, effectiveTime, confidentialityCode, languageCode, setId,
+ * versionNumber. Kind-specific parts are appended by each template.
+ */
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import type { ClinicalRecord } from '../../shared/domain/record.ts';
+import { confidentialityCode, type CodedValue } from './coded-value.ts';
+import { codedElement, ns, text } from './cda-parts.ts';
+import { cdaMoment } from './cda-time.ts';
+import { localIdRoot, type DocumentIdentity } from './document-identity.ts';
+import { xmlAttribute } from './xml-text.ts';
+
+export interface DocumentTemplate {
+  /** ClinicalDocument/templateId/@root. */
+  templateId: string;
+  /** NSI 1522 document type. */
+  documentType: CodedValue;
+  title: string;
+}
+
+/** Creates the document and writes its header; returns the root element. */
+export function clinicalDocument(record: ClinicalRecord, identity: DocumentIdentity, template: DocumentTemplate): XMLBuilder {
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(ns.cda, 'ClinicalDocument', {
+    'xmlns:xsi': ns.xsi,
+    'xmlns:identity': ns.identity,
+    'xmlns:address': ns.address,
+    'xmlns:fias': ns.fias,
+    'xmlns:medService': ns.medService,
+  });
+  const org = record.organization.oid;
+  root.ele('realmCode', { code: 'RU' });
+  root.ele('typeId', { root: '2.16.840.1.113883.1.3', extension: 'POCD_MT000040' });
+  root.ele('templateId', { root: template.templateId });
+  root.ele('id', { root: localIdRoot(org, 'document'), extension: xmlAttribute(identity.localUid) });
+  codedElement(root, 'code', template.documentType);
+  text(root, 'title', template.title);
+  root.ele('effectiveTime', { value: cdaMoment(record.document.createdAt) });
+  codedElement(root, 'confidentialityCode', confidentialityCode('N'));
+  root.ele('languageCode', { code: 'ru-RU' });
+  root.ele('setId', { root: localIdRoot(org, 'documentSet'), extension: xmlAttribute(identity.setId) });
+  root.ele('versionNumber', { value: String(identity.versionNumber) });
+  return root;
+}
+
+/** The serialized document: UTF-8, pretty-printed so that a person can read what is signed. */
+export function serialize(root: XMLBuilder): string {
+  return root.end({ prettyPrint: true });
+}

@@ -1,0 +1,113 @@
+/**
+ * SEMD kind 119 «Протокол консультации» (CDA Ред. 4), templateId
+ * 1.2.643.5.1.13.2.7.5.1.5.9.4, document type 5 in NSI 1522.
+ * Schema: schemas/119/CDA.xsd; rules: the Ministry's 119.sch (header У1-*,
+ * body У2-*: sections DOCINFO, ANAM, LANAM, RESCONS with DGN).
+ */
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import type { ClinicalRecord, Diagnosis } from '../../shared/domain/record.ts';
+import { diagnosisCode, documentTypeCode } from './coded-value.ts';
+import { codedObservation, section, structuredBody, textObservation } from './cda-body.ts';
+import { clinicalDocument, serialize } from './cda-header.ts';
+import { codedElement, extension } from './cda-parts.ts';
+import { assignedPractitioner, author, custodian, informationRecipient, legalAuthenticator, recordTarget } from './cda-participants.ts';
+import { cdaDate } from './cda-time.ts';
+import { localIdRoot, type DocumentIdentity } from './document-identity.ts';
+import { paragraphs, table } from './narrative.ts';
+import { fieldCode, outpatientCard, sectionCode, serviceEventConsultation } from './semd-vocabulary.ts';
+import { xmlAttribute } from './xml-text.ts';
+
+export const consultation119 = {
+  kind: '119',
+  templateId: '1.2.643.5.1.13.2.7.5.1.5.9.4',
+  documentTypeCode: '5',
+  title: 'Протокол консультации',
+} as const;
+
+const roleNames: Record<Diagnosis['role'], string> = {
+  main: 'Основной',
+  concomitant: 'Сопутствующий',
+  complication: 'Осложнение основного',
+};
+
+export function buildConsultation119(record: ClinicalRecord, identity: DocumentIdentity): string {
+  const root = clinicalDocument(record, identity, {
+    templateId: consultation119.templateId,
+    documentType: documentTypeCode(consultation119.documentTypeCode),
+    title: consultation119.title,
+  });
+  recordTarget(root, record);
+  author(root, record);
+  custodian(root, record);
+  informationRecipient(root);
+  legalAuthenticator(root, record);
+  serviceEvent(root, record);
+  encompassingEncounter(root, record, identity);
+  body(root, record);
+  return serialize(root);
+}
+
+/** documentationOf/serviceEvent: a consultation on the visit day, performed by the doctor (У1-30). */
+function serviceEvent(root: XMLBuilder, record: ClinicalRecord): void {
+  const event = root.ele('documentationOf').ele('serviceEvent');
+  codedElement(event, 'code', serviceEventConsultation);
+  const time = event.ele('effectiveTime');
+  time.ele('low', { value: cdaDate(record.encounter.visitDate) });
+  time.ele('high', { value: cdaDate(record.encounter.visitDate) });
+  assignedPractitioner(event.ele('performer', { typeCode: 'PPRF' }), 'assignedEntity', record);
+}
+
+/** componentOf/encompassingEncounter: case id (.15), card id (.17), card type (У1-31). */
+function encompassingEncounter(root: XMLBuilder, record: ClinicalRecord, identity: DocumentIdentity): void {
+  const org = record.organization.oid;
+  const { encounter, patient } = record;
+  const el = root.ele('componentOf').ele('encompassingEncounter');
+  el.ele('id', { root: localIdRoot(org, 'case'), extension: xmlAttribute(encounter.caseId ?? identity.setId) });
+  el.ele('id', { root: localIdRoot(org, 'card'), extension: xmlAttribute(patient.localId ?? patient.snils) });
+  codedElement(el, 'code', outpatientCard);
+  extension(el, 'medService', 'DocType').att('nullFlavor', 'NI');
+  const time = el.ele('effectiveTime');
+  time.ele('low', { value: cdaDate(encounter.openDate ?? encounter.visitDate) });
+  if (encounter.closeDate) time.ele('high', { value: cdaDate(encounter.closeDate) });
+}
+
+function body(root: XMLBuilder, record: ClinicalRecord): void {
+  const { encounter } = record;
+  const bodyEl = structuredBody(root);
+  const main = encounter.diagnoses.find((d) => d.role === 'main') ?? encounter.diagnoses[0];
+
+  const info = section(bodyEl, sectionCode.DOCINFO, 'Сведения о документе');
+  paragraphs(info.text, `Дата консультации: ${readableDate(encounter.visitDate)}`);
+  if (main) {
+    const code = diagnosisCode(main.code);
+    paragraphs(info.text, `Основной диагноз по МКБ-10: ${code.code} ${code.displayName}`);
+    codedObservation(info.section, fieldCode.mkb10, code);
+  }
+
+  const anamnesis = section(bodyEl, sectionCode.ANAM, 'Анамнез заболевания');
+  paragraphs(anamnesis.text, encounter.complaints ?? 'Сведения не представлены');
+  textObservation(anamnesis.section, fieldCode.narrative, encounter.complaints);
+
+  const life = section(bodyEl, sectionCode.LANAM, 'Анамнез жизни');
+  paragraphs(life.text, 'Сведения не представлены');
+  textObservation(life.section, fieldCode.narrative, undefined);
+
+  const result = section(bodyEl, sectionCode.RESCONS, 'Заключение консультации');
+  paragraphs(result.text, encounter.conclusion);
+  diagnosesSection(result.section, encounter.diagnoses);
+}
+
+function diagnosesSection(parent: XMLBuilder, diagnoses: readonly Diagnosis[]): void {
+  const dgn = section(parent, sectionCode.DGN, 'Диагнозы');
+  const rows = diagnoses.map((d) => {
+    const code = diagnosisCode(d.code);
+    return [roleNames[d.role], code.code, code.displayName, d.text ?? ''];
+  });
+  table(dgn.text, ['Вид диагноза', 'Код МКБ-10', 'Наименование по МКБ-10', 'Формулировка'], rows);
+  for (const d of diagnoses) codedObservation(dgn.section, fieldCode.mkb10, diagnosisCode(d.code));
+}
+
+function readableDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-');
+  return `${d}.${m}.${y}`;
+}

@@ -1,0 +1,53 @@
+/**
+ * Codes the SEMD templates themselves need (not record data): CDA section
+ * codes, coded-field codes, the documented-event and medical-card types.
+ * Versions and names are those of the FNSI dumps listed in schemas/SOURCES.md.
+ */
+import type { CodedValue } from './coded-value.ts';
+
+const sections = { codeSystem: '1.2.643.5.1.13.13.99.2.197', codeSystemVersion: '4.29', codeSystemName: 'Секции электронных медицинских документов' };
+const fields = { codeSystem: '1.2.643.5.1.13.13.99.2.166', codeSystemVersion: '5.41', codeSystemName: 'Кодируемые поля CDA документов' };
+
+const section = (code: string, displayName: string): CodedValue => ({ code, displayName, ...sections });
+const field = (code: string, displayName: string): CodedValue => ({ code, displayName, ...fields });
+
+/** NSI 1.2.643.5.1.13.13.99.2.197 — sections of the structured body. */
+export const sectionCode = {
+  DOCINFO: section('DOCINFO', 'Сведения о документе'),
+  ANAM: section('ANAM', 'Анамнез заболевания'),
+  LANAM: section('LANAM', 'Анамнез жизни'),
+  RESCONS: section('RESCONS', 'Результаты консультации/осмотра врача'),
+  DGN: section('DGN', 'Диагнозы'),
+} as const;
+
+/** NSI 1.2.643.5.1.13.13.99.2.166 — coded fields of CDA documents. */
+export const fieldCode = {
+  mkb10: field('809', 'Шифр по МКБ-10'),
+  visitReason: field('800', 'Обращение'),
+  visitPlace: field('801', 'Место проведения'),
+  narrative: field('7006', 'Текстовое описание'),
+} as const;
+
+/** NSI 1.2.643.5.1.13.13.99.2.726 — type of the documented event. */
+export const serviceEventConsultation: CodedValue = {
+  code: '1',
+  codeSystem: '1.2.643.5.1.13.13.99.2.726',
+  codeSystemVersion: '3.10',
+  codeSystemName: 'Типы документированных событий',
+  displayName: 'Консультация',
+};
+
+/** NSI 1.2.643.5.1.13.13.99.2.723 — type of the medical card. */
+export const outpatientCard: CodedValue = {
+  code: '1',
+  codeSystem: '1.2.643.5.1.13.13.99.2.723',
+  codeSystemVersion: '1.1',
+  codeSystemName: 'Типы медицинских карт',
+  displayName: 'Амбулаторная медицинская карта',
+};
+
+/** The receiver every SEMD names: the Ministry of Health (119.sch У1-24). */
+export const ministryOfHealth = { oid: '1.2.643.5.1.13', name: 'Министерство здравоохранения Российской Федерации' } as const;
+
+/** Root of the SNILS identifier (Pension Fund). */
+export const snilsRoot = '1.2.643.100.3';

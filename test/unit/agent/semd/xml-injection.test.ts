@@ -1,0 +1,61 @@
+// Hostile text in every free-text field: the SEMD stays well-formed, passes the
+// XSD and the text comes back through the preview escaped, never as markup.
+import { DOMParser } from '@xmldom/xmldom';
+import { describe, expect, it } from 'vitest';
+import { buildConsultation119 } from '../../../../agent/semd/consultation-119.ts';
+import { renderPreview } from '../../../../agent/semd/preview.ts';
+import { checkXsd } from '../../../../agent/semd/xsd-check.ts';
+import { demoConsultation, fixedIdentity } from '../../../fixtures/semd/demo-record.ts';
+
+const hostile = `</title><script>alert("x")</script> & 'q' "dq" ]]> <!-- --> \u0001\u0008\u000B\uFFFE\uD800 конец 𝄞😀`;
+
+function parseStrict(xml: string) {
+  return new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') throw new Error(message);
+    },
+  }).parseFromString(xml, 'text/xml');
+}
+
+describe('SEMD 119 with hostile text', () => {
+  const record = demoConsultation();
+  record.patient.lastName = `Петров${hostile}`;
+  record.practitioner.middleName = hostile;
+  record.organization.name = `ГБУЗ ${hostile}`;
+  record.encounter.conclusion = `Заключение ${hostile}`;
+  record.encounter.complaints = hostile;
+  const xml = buildConsultation119(record, fixedIdentity);
+
+  it('is well-formed and has no injected elements', () => {
+    const doc = parseStrict(xml);
+    expect(doc.getElementsByTagName('script').length).toBe(0);
+    expect(xml).not.toMatch(/[\u0001\u0008\u000B\uFFFE]/);
+    expect(xml).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
+  it('passes the XSD', async () => {
+    expect(await checkXsd(xml, '119')).toEqual({ ok: true, errors: [] });
+  });
+
+  it('round-trips the text into the preview, escaped', () => {
+    const { html } = renderPreview(xml);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&#60;/title&#62;&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;');
+    expect(html).toContain('Заключение &#60;/title&#62;');
+    expect(html).toContain('&#39;q&#39;');
+    expect(html).toContain(']]&#62;');
+    expect(html).toContain('конец 𝄞😀');
+    expect(html).not.toMatch(/[\u0001\u0008]/);
+  });
+
+  it('carries a 100 KB conclusion intact', async () => {
+    const big = demoConsultation();
+    const line = 'Строка заключения с символами < > & " \' — 0123456789.\n';
+    big.encounter.conclusion = line.repeat(Math.ceil(100_000 / line.length));
+    const bigXml = buildConsultation119(big, fixedIdentity);
+    expect((await checkXsd(bigXml, '119')).ok).toBe(true);
+    const { html } = renderPreview(bigXml);
+    const paragraphs = html.split('Строка заключения с символами &#60; &#62; &#38; &#34; &#39; — 0123456789.').length - 1;
+    expect(paragraphs).toBe(Math.ceil(100_000 / line.length));
+  });
+});
