@@ -1,0 +1,217 @@
+/**
+ * The PKCS#11 side of the token host: one loaded module, synchronous calls.
+ * Runs only inside the child process (token-host.ts), so a hung or crashing
+ * vendor module never takes the agent down. The PIN lives only for the
+ * duration of one request: log in, sign, log out.
+ */
+import pkcs11js from 'pkcs11js';
+import type { PKCS11, Template } from 'pkcs11js';
+import { TokenError, certificateNotFound, pinIncorrect, pinLocked, tokenNotPresent } from './token-error.ts';
+import { ckrName, toTokenError } from './pkcs11-errors.ts';
+import type { MechanismSpec, RawTokenCertificate, TokenInfo } from './token-host-messages.ts';
+
+type Handle = Buffer;
+
+/** Largest signature we expect: RSA-4096 is 512 bytes. */
+const SIGNATURE_BUFFER_BYTES = 1024;
+
+export const slotIdOf = (slot: Handle): number => Number(slot.readBigUInt64LE(0));
+
+export class Pkcs11Token {
+  readonly #modulePath: string;
+  #module: PKCS11 | undefined;
+
+  constructor(modulePath: string) {
+    this.#modulePath = modulePath;
+  }
+
+  /** Loads the module, or re-initialises it so newly inserted tokens show up. */
+  open(refresh = false): PKCS11 {
+    if (this.#module && !refresh) return this.#module;
+    if (this.#module) {
+      try {
+        this.#module.C_Finalize();
+      } catch {
+        // A module that lost its device may refuse to finalise; initialise anyway.
+      }
+    } else {
+      const m = new pkcs11js.PKCS11();
+      try {
+        m.load(this.#modulePath);
+      } catch (e) {
+        throw new TokenError(
+          'TOKEN_MODULE_FAILED',
+          `Не удалось загрузить модуль PKCS#11 «${this.#modulePath}»: ${(e as Error).message}. Проверьте, что драйвер токена установлен и путь к модулю в настройках верен.`,
+        );
+      }
+      this.#module = m;
+    }
+    try {
+      this.#module.C_Initialize({ flags: pkcs11js.CKF_OS_LOCKING_OK });
+    } catch (e) {
+      if (ckrName(e) !== 'CKR_CRYPTOKI_ALREADY_INITIALIZED') throw toTokenError(e);
+    }
+    return this.#module;
+  }
+
+  close(): void {
+    try {
+      this.#module?.C_Finalize();
+      this.#module?.close();
+    } catch {
+      // Closing is best effort; the process is about to exit.
+    }
+    this.#module = undefined;
+  }
+
+  /** Initialised tokens only (SoftHSM also shows an empty "free" slot). */
+  listTokens(refresh = true): Array<TokenInfo & { slot: Handle }> {
+    const m = this.open(refresh);
+    const out: Array<TokenInfo & { slot: Handle }> = [];
+    for (const slot of m.C_GetSlotList(true)) {
+      const t = m.C_GetTokenInfo(slot);
+      if ((t.flags & pkcs11js.CKF_TOKEN_INITIALIZED) === 0) continue;
+      out.push({
+        slot,
+        slotId: slotIdOf(slot),
+        label: t.label.trim(),
+        serialNumber: t.serialNumber.trim(),
+        manufacturer: t.manufacturerID.trim(),
+        model: t.model.trim(),
+        loginRequired: (t.flags & pkcs11js.CKF_LOGIN_REQUIRED) !== 0,
+        pin: {
+          countLow: (t.flags & pkcs11js.CKF_USER_PIN_COUNT_LOW) !== 0,
+          finalTry: (t.flags & pkcs11js.CKF_USER_PIN_FINAL_TRY) !== 0,
+          locked: (t.flags & pkcs11js.CKF_USER_PIN_LOCKED) !== 0,
+        },
+      });
+    }
+    return out;
+  }
+
+  listCertificates(tokenLabel?: string): RawTokenCertificate[] {
+    const m = this.open();
+    const out: RawTokenCertificate[] = [];
+    for (const token of this.listTokens()) {
+      if (tokenLabel !== undefined && token.label !== tokenLabel) continue;
+      this.#withSession(token.slot, false, (session) => {
+        const template: Template = [
+          { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_CERTIFICATE },
+          { type: pkcs11js.CKA_CERTIFICATE_TYPE, value: pkcs11js.CKC_X_509 },
+        ];
+        for (const obj of findObjects(m, session, template)) {
+          const [value, id, label] = m.C_GetAttributeValue(session, obj, [
+            { type: pkcs11js.CKA_VALUE },
+            { type: pkcs11js.CKA_ID },
+            { type: pkcs11js.CKA_LABEL },
+          ]);
+          if (!value?.value || !Buffer.isBuffer(value.value)) continue;
+          out.push({
+            tokenLabel: token.label,
+            slotId: token.slotId,
+            keyId: Buffer.isBuffer(id?.value) ? id.value.toString('hex') : '',
+            label: Buffer.isBuffer(label?.value) ? label.value.toString('utf8') : '',
+            der: new Uint8Array(value.value),
+          });
+        }
+      });
+    }
+    return out;
+  }
+
+  /** Logs in with the PIN, runs one C_Sign per input with the key of that CKA_ID, logs out. */
+  sign(slotId: number, keyId: string, pin: string, mechanism: MechanismSpec, inputs: Uint8Array[]): Uint8Array[] {
+    const m = this.open();
+    const token = this.#tokenBySlot(slotId);
+    return this.#withLogin(token, pin, false, (session) => {
+      const [key] = findObjects(m, session, [
+        { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
+        { type: pkcs11js.CKA_ID, value: Buffer.from(keyId, 'hex') },
+      ]);
+      if (!key) throw certificateNotFound();
+      const mech = {
+        mechanism: mechanism.mechanism,
+        ...(mechanism.parameter ? { parameter: Buffer.from(mechanism.parameter) } : {}),
+      };
+      return inputs.map((input) => {
+        m.C_SignInit(session, mech, key);
+        const sig = m.C_Sign(session, Buffer.from(input), Buffer.alloc(SIGNATURE_BUFFER_BYTES));
+        return new Uint8Array(sig);
+      });
+    });
+  }
+
+  #tokenBySlot(slotId: number): TokenInfo & { slot: Handle } {
+    const find = (refresh: boolean) => this.listTokens(refresh).find((t) => t.slotId === slotId);
+    const token = find(false) ?? find(true);
+    if (!token) throw tokenNotPresent();
+    return token;
+  }
+
+  tokenByLabel(label: string): TokenInfo & { slot: Handle } {
+    const token = this.listTokens().find((t) => t.label === label);
+    if (!token) throw tokenNotPresent(label);
+    return token;
+  }
+
+  /** Opens a session on the token, logs in, runs `work`, always logs out and closes. */
+  withLogin<T>(token: TokenInfo & { slot: Handle }, pin: string, readWrite: boolean, work: (session: Handle) => T): T {
+    return this.#withLogin(token, pin, readWrite, work);
+  }
+
+  #withLogin<T>(token: TokenInfo & { slot: Handle }, pin: string, readWrite: boolean, work: (session: Handle) => T): T {
+    if (token.pin.locked) throw pinLocked();
+    const m = this.open();
+    return this.#withSession(token.slot, readWrite, (session) => {
+      try {
+        m.C_Login(session, pkcs11js.CKU_USER, pin);
+      } catch (e) {
+        const name = ckrName(e);
+        if (name === 'CKR_PIN_INCORRECT') throw pinIncorrect(this.#pinState(token.slot));
+        if (name !== 'CKR_USER_ALREADY_LOGGED_IN') throw toTokenError(e);
+      }
+      try {
+        return work(session);
+      } finally {
+        try {
+          m.C_Logout(session);
+        } catch {
+          // Closing the session below ends the login anyway.
+        }
+      }
+    });
+  }
+
+  #pinState(slot: Handle): TokenInfo['pin'] {
+    const flags = this.open().C_GetTokenInfo(slot).flags;
+    return {
+      countLow: (flags & pkcs11js.CKF_USER_PIN_COUNT_LOW) !== 0,
+      finalTry: (flags & pkcs11js.CKF_USER_PIN_FINAL_TRY) !== 0,
+      locked: (flags & pkcs11js.CKF_USER_PIN_LOCKED) !== 0,
+    };
+  }
+
+  #withSession<T>(slot: Handle, readWrite: boolean, work: (session: Handle) => T): T {
+    const m = this.open();
+    const flags = pkcs11js.CKF_SERIAL_SESSION | (readWrite ? pkcs11js.CKF_RW_SESSION : 0);
+    const session = m.C_OpenSession(slot, flags);
+    try {
+      return work(session);
+    } finally {
+      try {
+        m.C_CloseSession(session);
+      } catch {
+        // The token may be gone; the error of `work` is the one worth reporting.
+      }
+    }
+  }
+}
+
+export function findObjects(m: PKCS11, session: Handle, template: Template): Handle[] {
+  m.C_FindObjectsInit(session, template);
+  try {
+    return m.C_FindObjects(session, 64);
+  } finally {
+    m.C_FindObjectsFinal(session);
+  }
+}

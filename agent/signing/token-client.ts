@@ -1,0 +1,121 @@
+/**
+ * The agent's handle on a PKCS#11 token. PKCS#11 calls run in a child
+ * process (token-host.ts); hashing and the CAdES-BES assembly run here, the
+ * private-key operation (C_Sign) on the token. The PIN is passed through for
+ * one login and never stored.
+ */
+import { parseCertificate, normalizeFingerprint, type ParsedCertificate } from './certificate.ts';
+import { cmsAlgorithmFor } from './cms-algorithms.ts';
+import { prepareCadesBes } from './cades-bes.ts';
+import { TokenHostProcess } from './token-host-process.ts';
+import { TokenError, certificateNotFound } from './token-error.ts';
+import type { RawTokenCertificate, TokenInfo } from './token-host-messages.ts';
+
+export { TokenError } from './token-error.ts';
+export type { TokenErrorCode, PinState } from './token-error.ts';
+export type { TokenInfo } from './token-host-messages.ts';
+
+export interface TokenModuleConfig {
+  /** Absolute path of the PKCS#11 module (.so), e.g. /usr/lib/softhsm/libsofthsm2.so. */
+  modulePath: string;
+  /** Extra environment for the module process, e.g. SOFTHSM2_CONF or OPENSSL_ENGINES. */
+  env?: Record<string, string>;
+  /** Only use the token with this CKA label; all tokens when absent. */
+  tokenLabel?: string;
+  /** Per-call timeout in milliseconds (default 30 000). */
+  timeoutMs?: number;
+}
+
+export interface TokenCertificate {
+  tokenLabel: string;
+  slotId: number;
+  /** Hex CKA_ID shared by the certificate and its private key. */
+  keyId: string;
+  der: Uint8Array;
+  certificate: ParsedCertificate;
+}
+
+export interface SignDetachedRequest {
+  /** The exact bytes to sign; the signature is detached. */
+  content: Uint8Array;
+  /** Hex SHA-256 of the certificate the user confirmed (ParsedCertificate.fingerprint). */
+  certificateFingerprint: string;
+  pin: string;
+  /** signingTime attribute; now when absent. */
+  signingTime?: Date;
+}
+
+export class TokenClient {
+  readonly #config: TokenModuleConfig;
+  readonly #host: TokenHostProcess;
+
+  constructor(config: TokenModuleConfig) {
+    this.#config = config;
+    this.#host = new TokenHostProcess(config.modulePath, config.env, config.timeoutMs);
+  }
+
+  /** PID of the token host child, when running (diagnostics and tests). */
+  get hostPid(): number | undefined {
+    return this.#host.pid;
+  }
+
+  async listTokens(): Promise<TokenInfo[]> {
+    const tokens = await this.#host.request({ op: 'list-tokens' });
+    const label = this.#config.tokenLabel;
+    return label === undefined ? tokens : tokens.filter((t) => t.label === label);
+  }
+
+  /** X.509 certificates on the token(s); certificates that do not parse are skipped. */
+  async listCertificates(): Promise<TokenCertificate[]> {
+    const raw = await this.#host.request({
+      op: 'list-certificates',
+      ...(this.#config.tokenLabel !== undefined ? { tokenLabel: this.#config.tokenLabel } : {}),
+    });
+    return raw.flatMap((r) => {
+      const parsed = tryParse(r);
+      return parsed ? [parsed] : [];
+    });
+  }
+
+  /** Detached CAdES-BES (DER) over `content`, signed by the key paired with the chosen certificate. */
+  async signDetached(req: SignDetachedRequest): Promise<Uint8Array> {
+    const [signature] = await this.signDetachedBatch({ ...req, contents: [req.content] });
+    if (!signature) throw new TokenError('TOKEN_OPERATION_FAILED', 'Токен не вернул подпись. Повторите подписание.', true);
+    return signature;
+  }
+
+  /** Signs several documents under one PIN entry (one login); results keep the order of `contents`. */
+  async signDetachedBatch(req: Omit<SignDetachedRequest, 'content'> & { contents: Uint8Array[] }): Promise<Uint8Array[]> {
+    const wanted = normalizeFingerprint(req.certificateFingerprint);
+    const found = (await this.listCertificates()).find((c) => c.certificate.fingerprint === wanted);
+    if (!found) throw certificateNotFound();
+    const algorithm = cmsAlgorithmFor(found.certificate.keyAlgorithm);
+    const signingTime = req.signingTime ?? new Date();
+    const prepared = req.contents.map((content) =>
+      prepareCadesBes({ content, certificateDer: found.der, signingTime, algorithm }),
+    );
+    const raw = await this.#host.request({
+      op: 'sign',
+      slotId: found.slotId,
+      keyId: found.keyId,
+      pin: req.pin,
+      mechanism: algorithm.mechanism,
+      inputs: prepared.map((p) => algorithm.tokenInput(p.signedAttributes)),
+    });
+    return prepared.map((p, i) => p.assemble(algorithm.signatureValue(raw[i] ?? new Uint8Array())));
+  }
+
+  /** Stops the token host; a later call starts it again. */
+  close(): Promise<void> {
+    return this.#host.close();
+  }
+}
+
+function tryParse(r: RawTokenCertificate): TokenCertificate | undefined {
+  try {
+    return { tokenLabel: r.tokenLabel, slotId: r.slotId, keyId: r.keyId, der: r.der, certificate: parseCertificate(r.der) };
+  } catch {
+    // Vendor tokens may carry objects that are not X.509 certificates we can read.
+    return undefined;
+  }
+}
