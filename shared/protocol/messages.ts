@@ -4,7 +4,8 @@
  *
  * Connect sequence:
  *   agent → ext  hello {challenge}
- *   ext → agent  auth {clientId, mac}        mac = hex HMAC-SHA256(secret, challenge)
+ *   ext → agent  auth {clientId, mac}        mac = lowercase hex of HMAC-SHA256, key = the secret
+ *                                            string as UTF-8 bytes, message = the challenge string
  *     or         pair {code}                 first time only; the code is shown by the agent
  *   agent → ext  ready {clientId}  /  paired {clientId, secret}  /  error {code}
  * After ready, requests carry an `id` that the answer repeats.

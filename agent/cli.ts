@@ -1,0 +1,57 @@
+/**
+ * `egisz-agent` — the command line. Each command lives in agent/commands/;
+ * this file only dispatches and turns failures into a clear message and an
+ * exit code, never a stack trace.
+ */
+import { runStartCommand } from './commands/start-command.ts';
+
+interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+type Command = (args: string[], io: Io) => Promise<number>;
+
+const commands: Record<string, { summary: string; run: Command }> = {
+  start: { summary: 'run the agent (--demo adds the sandbox, demo token and demo MIS)', run: (a, io) => runStartCommand(a, io, { sandboxOnly: false }) },
+  sandbox: { summary: 'run the EGISZ sandbox alone', run: (a, io) => runStartCommand(a, io, { sandboxOnly: true }) },
+  validate: { summary: 'validate a record file: validate FILE.json', run: lazy('./commands/validate-cli.ts') },
+};
+
+function lazy(module: string): Command {
+  return async (args, io) => ((await import(module)) as { run: Command }).run(args, io);
+}
+
+function usage(io: Io): void {
+  io.stdout('usage: egisz-agent <command> [options]\n\n');
+  for (const [name, c] of Object.entries(commands)) io.stdout(`  ${name.padEnd(10)} ${c.summary}\n`);
+  io.stdout('\ncommon options: --port N, --data-dir DIR\n');
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    usage(io);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`egisz-agent: unknown command "${name}"\n`);
+    usage(io);
+    return 2;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (err) {
+    io.stderr(`egisz-agent ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+}
+
+/** Entry from bin/egisz-agent.js. Long-running commands keep the process alive themselves. */
+export function runCli(): void {
+  const io: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+  void main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}

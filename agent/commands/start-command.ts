@@ -1,0 +1,76 @@
+/**
+ * `egisz-agent start [--demo]` and `egisz-agent sandbox`: run until SIGINT/SIGTERM.
+ * Demo mode provisions the SoftHSM2 demo token in the data dir on first start
+ * and prints where everything is, the token PIN and a pairing code.
+ */
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startAgent, type RunningAgent } from '../agent.ts';
+import { loadConfig, type AgentConfig } from '../config.ts';
+import { demoDoctor, demoOrganization, demoToken } from '../demo/demo-clinic.ts';
+import { createLogger } from '../log.ts';
+import { startSandboxServer } from '../sandbox/sandbox-server.ts';
+import { provisionSoftHsmToken } from '../signing/demo-token.ts';
+
+interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+export async function runStartCommand(args: string[], io: Io, mode: { sandboxOnly: boolean }): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      demo: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      config: { type: 'string' },
+    },
+  });
+  const port = values.port === undefined ? undefined : Number(values.port);
+  const log = createLogger();
+  if (mode.sandboxOnly) {
+    const sandbox = await startSandboxServer({ port: port ?? 17347, log });
+    io.stdout(`ЕГИСЗ-песочница: ${sandbox.url}/sandbox/remd (реестр: ${sandbox.url}/sandbox/registry)\n`);
+    return untilSignal(() => sandbox.close());
+  }
+  const config = loadConfig({ port, dataDir: values['data-dir'] && resolve(values['data-dir']), demo: values.demo, configFile: values.config });
+  if (config.demo) await attachDemoToken(config);
+  const agent = await startAgent(config, log);
+  printBanner(io, agent, config);
+  return untilSignal(() => agent.close());
+}
+
+async function attachDemoToken(config: AgentConfig): Promise<void> {
+  const token = await provisionSoftHsmToken({
+    dir: join(config.dataDir, 'demo-token'), label: demoToken.label, pin: demoToken.pin, soPin: demoToken.soPin,
+    holder: demoDoctor, organization: demoOrganization,
+  });
+  config.token = { modulePath: token.modulePath, env: token.env, tokenLabel: demoToken.label };
+}
+
+function printBanner(io: Io, agent: RunningAgent, config: AgentConfig): void {
+  const code = agent.pairing.issueCode();
+  const lines = [
+    `ЕГИСЗ-мост: агент запущен на ${agent.url}${config.demo ? ' (демо-режим)' : ''}`,
+    ...(config.demo
+      ? [
+          `  Демо-МИС:         ${agent.url}/demo/consultation.html`,
+          `  Песочница ЕГИСЗ:  ${agent.url}/sandbox/registry`,
+          `  Демо-токен:       ${demoToken.label}, PIN ${demoToken.pin}`,
+        ]
+      : []),
+    `  Код сопряжения:   ${code}  (введите в настройках расширения; действует 10 минут)`,
+    `  Данные:           ${config.dataDir}`,
+    '',
+  ];
+  io.stdout(lines.join('\n') + '\n');
+}
+
+function untilSignal(close: () => Promise<void>): Promise<number> {
+  return new Promise((done) => {
+    const stop = () => void close().then(() => done(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * Completes a scraped record with what the MIS page does not show but the
+ * agent knows from its configuration: the organization, the practitioner's
+ * position and specialty, the creation time and a fresh localUid.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DraftRecord, Organization, Practitioner } from '../../shared/domain/record.ts';
+
+export interface ClinicContext {
+  organization: Organization;
+  /** Practitioners of this workstation, matched by SNILS. */
+  staff: readonly Practitioner[];
+}
+
+export function completeRecord(draft: DraftRecord, clinic: ClinicContext, now: Date): DraftRecord {
+  const known = clinic.staff.find((p) => p.snils === draft.practitioner?.snils);
+  return {
+    ...draft,
+    organization: { ...clinic.organization, ...draft.organization },
+    practitioner: {
+      ...draft.practitioner,
+      positionCode: draft.practitioner?.positionCode ?? known?.positionCode,
+      specialtyCode: draft.practitioner?.specialtyCode ?? known?.specialtyCode,
+      birthDate: draft.practitioner?.birthDate ?? known?.birthDate,
+      localId: draft.practitioner?.localId ?? known?.localId,
+    },
+    document: {
+      ...draft.document,
+      createdAt: draft.document?.createdAt ?? isoWithOffset(now),
+      localUid: draft.document?.localUid ?? randomUUID(),
+    },
+  };
+}
+
+/** ISO 8601 in the machine's local time with its offset, e.g. 2026-11-26T10:15:00+03:00. */
+export function isoWithOffset(at: Date): string {
+  const offsetMin = -at.getTimezoneOffset();
+  const local = new Date(at.getTime() + offsetMin * 60_000).toISOString().slice(0, 19);
+  const sign = offsetMin >= 0 ? '+' : '-';
+  const abs = Math.abs(offsetMin);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${local}${sign}${hh}:${mm}`;
+}

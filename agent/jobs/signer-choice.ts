@@ -1,0 +1,51 @@
+/**
+ * Picks the certificate on the token that may sign this record, and signs
+ * with exactly that one. The certificate the user confirmed is bound by its
+ * fingerprint: a swapped token with another certificate is refused.
+ */
+import type { ClinicalRecord } from '../../shared/domain/record.ts';
+import type { CertificateSummary } from '../../shared/protocol/messages.ts';
+import { hasErrors, type Issue } from '../../shared/validate/issue.ts';
+import { checkSigningCertificate } from '../signing/certificate-checks.ts';
+import { summarizeCertificate } from '../signing/certificate.ts';
+import type { TokenClient } from '../signing/token-client.ts';
+
+export type SignerChoice = { ok: true; summary: CertificateSummary } | { ok: false; issues: Issue[] };
+
+export interface SignerSource {
+  choose(record: ClinicalRecord, now: Date): Promise<SignerChoice>;
+  sign(content: Uint8Array, fingerprint: string, pin: string): Promise<Uint8Array>;
+}
+
+export class TokenSigner implements SignerSource {
+  private readonly token: TokenClient;
+
+  constructor(token: TokenClient) {
+    this.token = token;
+  }
+
+  async choose(record: ClinicalRecord, now: Date): Promise<SignerChoice> {
+    const certificates = await this.token.listCertificates();
+    if (certificates.length === 0) {
+      return { ok: false, issues: [noCertificate()] };
+    }
+    const context = { now, documentDate: new Date(record.document.createdAt), practitionerSnils: record.practitioner.snils };
+    const checked = certificates.map((c) => ({ c, issues: checkSigningCertificate(c.certificate, context) }));
+    // Prefer a certificate that passes; otherwise report the one closest to the practitioner.
+    const usable = checked.find((x) => !hasErrors(x.issues));
+    if (usable) return { ok: true, summary: { ...summarizeCertificate(usable.c.certificate), warnings: usable.issues } };
+    const closest = checked.find((x) => x.c.certificate.subject.snils === record.practitioner.snils) ?? checked[0]!;
+    return { ok: false, issues: closest.issues };
+  }
+
+  sign(content: Uint8Array, fingerprint: string, pin: string): Promise<Uint8Array> {
+    return this.token.signDetached({ content, certificateFingerprint: fingerprint, pin });
+  }
+}
+
+function noCertificate(): Issue {
+  return {
+    path: 'practitioner.snils', code: 'TOKEN_NO_CERTIFICATE', severity: 'error',
+    message: 'На токене нет сертификата для подписи. Подключите токен врача с действующим квалифицированным сертификатом.',
+  };
+}

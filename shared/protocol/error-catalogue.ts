@@ -1,0 +1,26 @@
+/**
+ * The agent's error codes on the wire, grouped by pipeline stage. Each has
+ * Russian text for the user (what happened and what to do) and whether
+ * trying again later can help. Validation rule codes live in
+ * shared/validate/rule-catalogue.ts; token codes come from the signing layer.
+ */
+export interface ErrorEntry {
+  message: string;
+  retriable: boolean;
+}
+
+export const agentErrors = {
+  AGENT_BAD_FRAME: { message: 'Агент получил повреждённое сообщение от расширения. Обновите страницу и повторите.', retriable: true },
+  AGENT_NOT_PAIRED: { message: 'Расширение не сопряжено с агентом. Откройте настройки расширения и введите код сопряжения, который показывает агент.', retriable: false },
+  AGENT_PAIRING_CODE_INVALID: { message: 'Код сопряжения неверен или устарел. Получите новый код в окне агента.', retriable: false },
+  AGENT_RATE_LIMITED: { message: 'Слишком много запросов к агенту. Подождите несколько секунд.', retriable: true },
+  AGENT_JOB_NOT_FOUND: { message: 'Документ не найден в агенте (возможно, агент был перезапущен). Нажмите «Подписать и отправить» ещё раз.', retriable: false },
+  AGENT_INTERNAL: { message: 'Внутренняя ошибка агента. Документ не потерян; повторите попытку или обратитесь к администратору.', retriable: true },
+  AGENT_UNAVAILABLE: { message: 'Агент ЕГИСЗ-мост не отвечает. Проверьте, что он запущен на этом компьютере.', retriable: true },
+  VALIDATION_FAILED: { message: 'В документе есть ошибки. Исправьте отмеченные поля.', retriable: false },
+  DOCUMENT_XSD_INVALID: { message: 'Документ не прошёл проверку по официальной XSD-схеме. Обратитесь к администратору: данные формы не укладываются в формат СЭМД.', retriable: false },
+  DOCUMENT_CERTIFICATE_REJECTED: { message: 'Сертификат подписи не подходит для этого документа. Подробности в списке ошибок.', retriable: false },
+  SUBMIT_NETWORK: { message: 'Нет связи с РЭМД. Документ сохранён и будет отправлен повторно.', retriable: true },
+} satisfies Record<string, ErrorEntry>;
+
+export type AgentErrorCode = keyof typeof agentErrors;

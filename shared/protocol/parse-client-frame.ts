@@ -1,0 +1,33 @@
+/**
+ * Parses and shape-checks one frame from the extension. The agent trusts
+ * nothing it receives: every frame is checked before anything acts on it.
+ */
+import type { ClientFrame } from './messages.ts';
+
+export type ParsedFrame = { ok: true; frame: ClientFrame } | { ok: false; reason: string };
+
+const isText = (v: unknown, max = 256): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const shapes: Record<ClientFrame['type'], (f: Record<string, unknown>) => boolean> = {
+  ping: () => true,
+  pair: (f) => isText(f.code, 16),
+  auth: (f) => isText(f.clientId, 64) && isText(f.mac, 128),
+  prepare: (f) => isText(f.id, 64) && isText(f.origin, 2048) && isObject(f.record),
+  sign: (f) => isText(f.id, 64) && isText(f.jobId, 64) && isText(f.pin, 64) && isText(f.certificate, 128),
+  'job-status': (f) => isText(f.id, 64) && isText(f.jobId, 64),
+};
+
+export function parseClientFrame(text: string): ParsedFrame {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'not JSON' };
+  }
+  if (!isObject(value) || typeof value.type !== 'string') return { ok: false, reason: 'no frame type' };
+  const check = shapes[value.type as ClientFrame['type']];
+  if (!check) return { ok: false, reason: `unknown frame type` };
+  if (!check(value)) return { ok: false, reason: `malformed ${value.type} frame` };
+  return { ok: true, frame: value as unknown as ClientFrame };
+}

@@ -1,0 +1,78 @@
+/**
+ * The walking skeleton end to end, in a real Chromium with the built
+ * extension: the demo MIS page → live validation marks → «Подписать и
+ * отправить» → the confirm page with the PIN → SoftHSM2 signature → REMD
+ * sandbox over SOAP → callback → «registered» on the page.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { EXTENSION_ID } from '../../shared/protocol/extension-id.ts';
+import { demoToken } from '../../agent/demo/demo-clinic.ts';
+import { launchChromiumWithExtension, type LaunchedBrowser } from '../support/chromium.ts';
+import { startDemoAgent, type DemoAgent } from '../support/demo-agent.ts';
+
+let agent: DemoAgent;
+let chromium: LaunchedBrowser;
+
+const marker = (path: string, state?: string) =>
+  `[data-egisz-field="${path}"]${state ? `[data-egisz-state="${state}"]` : ''}`;
+const panel = (state: string) => `[data-egisz-state="${state}"]:not([data-egisz-field])`;
+const signButton = 'pierce/[data-egisz-action="sign-and-send"]';
+
+beforeAll(async () => {
+  agent = await startDemoAgent();
+  chromium = await launchChromiumWithExtension();
+  await pairExtension(agent.pairing.issueCode());
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await agent?.stop();
+});
+
+async function pairExtension(code: string): Promise<void> {
+  const page = await chromium.browser.newPage();
+  await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  await fill(page, '[data-egisz-input="agent-port"]', String(agent.port));
+  await fill(page, '[data-egisz-input="pairing-code"]', code);
+  await page.click('[data-egisz-action="pair"]');
+  await page.waitForSelector('[data-egisz-pairing="paired"]');
+  await page.close();
+}
+
+async function fill(page: Page, selector: string, value: string): Promise<void> {
+  const input = await page.waitForSelector(selector);
+  await input!.click({ count: 3 });
+  await page.keyboard.press('Backspace');
+  await input!.type(value);
+}
+
+test('a wrong SNILS is marked and blocks signing; once corrected the protocol is signed and registered', async () => {
+  const page = await chromium.browser.newPage();
+  await page.goto(`${agent.url}/demo/consultation.html`);
+  await page.waitForSelector(marker('patient.snils', 'ok'));
+
+  await fill(page, '#f_snils', '156-427-818 87');
+  await page.waitForSelector(marker('patient.snils', 'error'));
+  await page.waitForSelector(panel('invalid'));
+  expect(await page.$eval(signButton, (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+
+  await fill(page, '#f_snils', '156-427-818 86');
+  await page.waitForSelector(marker('patient.snils', 'ok'));
+  await page.waitForSelector(panel('ready'));
+  expect(await page.$eval(signButton, (b) => (b as HTMLButtonElement).disabled)).toBe(false);
+
+  const confirmTarget = chromium.browser.waitForTarget((t) => t.url().startsWith(`chrome-extension://${EXTENSION_ID}/confirm.html`));
+  await page.click(signButton);
+  const confirm = (await (await confirmTarget).page())!;
+  await fill(confirm, '[data-egisz-input="pin"]', demoToken.pin);
+  await confirm.click('[data-egisz-action="confirm"]');
+
+  const host = await page.waitForSelector(panel('registered'), { timeout: 60_000 });
+  const emdrId = await host!.evaluate((el) => el.getAttribute('data-egisz-remd-id'));
+  expect(emdrId).toMatch(/^\d+\.119\.\d{2}\.\d{2}\.\d+$/);
+
+  const registry = (await (await fetch(`${agent.url}/sandbox/registry`)).json()) as { emdrId: string; kind: string; patientSnils: string }[];
+  expect(registry).toContainEqual(expect.objectContaining({ emdrId, kind: '119', patientSnils: '15642781886' }));
+  expect(agent.logLines.join('\n')).not.toContain(demoToken.pin);
+});

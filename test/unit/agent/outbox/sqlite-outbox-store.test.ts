@@ -1,0 +1,47 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { SqliteOutboxStore } from '../../../../agent/outbox/sqlite-outbox-store.ts';
+
+const file = () => join(mkdtempSync(join(tmpdir(), 'egisz-outbox-')), 'outbox.sqlite');
+const doc = (localUid: string) => ({
+  localUid, clientId: 'client', jobId: `job-${localUid}`, kind: '119',
+  semd: new TextEncoder().encode('<ClinicalDocument/>'), signature: new Uint8Array([48, 1, 2]), request: '{"localUid":"x"}',
+});
+
+test('a document goes through its states, each transition journaled, and survives reopening', () => {
+  const path = file();
+  const store = new SqliteOutboxStore(path);
+  store.add(doc('a'));
+  store.update('a', { messageId: 'm-1' });
+  store.transition('a', 'submitted', {}, 'accepted');
+  store.transition('a', 'registered', { emdrId: '77.119.26.11.000001' });
+  store.close();
+
+  const reopened = new SqliteOutboxStore(path);
+  const a = reopened.get('a')!;
+  expect(a).toMatchObject({ state: 'registered', emdrId: '77.119.26.11.000001', messageId: 'm-1', kind: '119' });
+  expect(new TextDecoder().decode(a.semd)).toBe('<ClinicalDocument/>');
+  expect(reopened.findByMessageId('m-1')?.localUid).toBe('a');
+  expect(reopened.journal('a').map((j) => [j.from, j.to])).toEqual([[null, 'signed'], ['signed', 'submitted'], ['submitted', 'registered']]);
+  expect(statSync(path).mode & 0o777).toBe(0o600);
+  reopened.close();
+});
+
+test('the same localUid cannot be added twice', () => {
+  const store = new SqliteOutboxStore(file());
+  store.add(doc('a'));
+  expect(() => store.add(doc('a'))).toThrow();
+  expect(store.list()).toHaveLength(1);
+});
+
+test('due lists signed documents and retryable ones whose time has come', () => {
+  const store = new SqliteOutboxStore(file());
+  for (const id of ['fresh', 'later', 'now', 'sent']) store.add(doc(id));
+  store.transition('later', 'failed-retryable', { nextAttemptAt: 5_000 });
+  store.transition('now', 'failed-retryable', { nextAttemptAt: 1_000 });
+  store.transition('sent', 'submitted');
+  expect(store.due(2_000).map((d) => d.localUid).sort()).toEqual(['fresh', 'now']);
+  expect(store.due(6_000).map((d) => d.localUid).sort()).toEqual(['fresh', 'later', 'now']);
+});
