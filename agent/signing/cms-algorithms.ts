@@ -3,7 +3,7 @@
  * signs. ECDSA P-256 and RSA (SHA-256) work with SoftHSM2; GOST 2012 plugs in
  * here with Streebog and CKM_GOSTR3410 (signing.md §1.2–1.3).
  */
-import { createHash } from 'node:crypto';
+import { createHash, createPublicKey, verify } from 'node:crypto';
 import { TokenError } from './token-error.ts';
 import { CKM_ECDSA, CKM_RSA_PKCS } from './pkcs11-constants.ts';
 import type { KeyAlgorithm } from './key-algorithm.ts';
@@ -34,6 +34,8 @@ export interface CmsAlgorithm {
   tokenInput(signedAttributes: Uint8Array): Uint8Array;
   /** C_Sign output → SignerInfo.signature. */
   signatureValue(raw: Uint8Array): Uint8Array;
+  /** Checks a SignerInfo.signature over the signed attributes DER with the certificate's SPKI. */
+  verify(signedAttributes: Uint8Array, signature: Uint8Array, spki: Uint8Array): boolean;
 }
 
 const sha256 = (data: Uint8Array): Uint8Array => new Uint8Array(createHash('sha256').update(data).digest());
@@ -49,6 +51,7 @@ const ecdsaP256: CmsAlgorithm = {
   mechanism: { mechanism: CKM_ECDSA },
   tokenInput: sha256,
   signatureValue: (raw) => ecdsaRawToDer(raw),
+  verify: (data, signature, spki) => verify('sha256', data, { key: spkiKey(spki), dsaEncoding: 'der' }, signature),
 };
 
 const rsaSha256: CmsAlgorithm = {
@@ -59,7 +62,10 @@ const rsaSha256: CmsAlgorithm = {
   mechanism: { mechanism: CKM_RSA_PKCS },
   tokenInput: (attrs) => new Uint8Array(Buffer.concat([SHA256_DIGEST_INFO, sha256(attrs)])),
   signatureValue: (raw) => raw,
+  verify: (data, signature, spki) => verify('sha256', data, spkiKey(spki), signature),
 };
+
+const spkiKey = (spki: Uint8Array) => createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
 
 const registry = new Map<KeyAlgorithm, CmsAlgorithm>([
   ['ecdsa-p256', ecdsaP256],
