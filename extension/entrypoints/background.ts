@@ -1,1 +1,5 @@
-export default defineBackground(() => {});
+import { startBackground } from '../background/background-service.ts';
+
+export default defineBackground(() => {
+  startBackground();
+});

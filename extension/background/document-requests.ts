@@ -1,0 +1,73 @@
+/**
+ * The document path through the background: prepare (from the MIS tab),
+ * details and sign (from the confirm page), cancel.
+ */
+import { browser } from 'wxt/browser';
+import type { DraftRecord } from '../../shared/domain/record.ts';
+import type { AgentFrame } from '../../shared/protocol/messages.ts';
+import type { ConfirmSignReply, DoneReply, JobDetailsReply, SignAndSendReply } from '../messaging/runtime-messages.ts';
+import type { AgentClient } from './agent-client.ts';
+import { AgentError } from './agent-error.ts';
+import { jobView, pushToJob } from './job-relay.ts';
+import { getJob, removeJob, saveJob } from './job-store.ts';
+
+/** Building, XSD checking and reading the token's certificate can take a while. */
+const PREPARE_TIMEOUT_MS = 60_000;
+/** A PIN pad or a slow token may hold the signature up. */
+const SIGN_TIMEOUT_MS = 120_000;
+
+export const confirmPageUrl = (jobId: string): string =>
+  `${browser.runtime.getURL('/confirm.html')}?job=${encodeURIComponent(jobId)}`;
+
+/** «Подписать и отправить»: the origin is the tab's, from the browser; the record is the page's. */
+export async function signAndSend(
+  client: AgentClient,
+  tab: { tabId: number; origin: string },
+  record: DraftRecord,
+): Promise<SignAndSendReply> {
+  const frame = await client.request({ type: 'prepare', origin: tab.origin, record }, { timeoutMs: PREPARE_TIMEOUT_MS });
+  if (frame.type !== 'prepared') throw new AgentError('AGENT_BAD_FRAME', 'Агент ответил не по протоколу.');
+  await saveJob({
+    jobId: frame.jobId,
+    state: 'prepared',
+    tabId: tab.tabId,
+    origin: tab.origin,
+    title: frame.preview.title,
+    preview: frame.preview,
+    certificate: frame.certificate,
+    issues: frame.issues,
+    createdAt: Date.now(),
+  });
+  await browser.tabs.create({ url: confirmPageUrl(frame.jobId) });
+  return { ok: true, jobId: frame.jobId };
+}
+
+export async function jobDetails(jobId: string): Promise<JobDetailsReply> {
+  const job = await getJob(jobId);
+  if (!job) throw AgentError.of('AGENT_JOB_NOT_FOUND');
+  return { ok: true, job: jobView(job), preview: job.preview, certificate: job.certificate, issues: job.issues };
+}
+
+/** Sends the PIN in a `sign` frame and nowhere else; answers once the agent is past signing. */
+export async function confirmSign(client: AgentClient, jobId: string, pin: string): Promise<ConfirmSignReply> {
+  const job = await getJob(jobId);
+  if (!job) throw AgentError.of('AGENT_JOB_NOT_FOUND');
+  const frame = await client.request(
+    { type: 'sign', jobId, pin, certificate: job.certificate.fingerprint },
+    { timeoutMs: SIGN_TIMEOUT_MS, until: pastSigning },
+  );
+  if (frame.type !== 'job') throw new AgentError('AGENT_BAD_FRAME', 'Агент ответил не по протоколу.');
+  return { ok: true, job: { ...jobView(job), state: frame.state } };
+}
+
+const pastSigning = (frame: AgentFrame): boolean =>
+  frame.type === 'error' || (frame.type === 'job' && frame.state !== 'signing');
+
+/** «Отмена» on the confirm page: forget the job and put the panel back. */
+export async function cancelJob(jobId: string): Promise<DoneReply> {
+  const job = await getJob(jobId);
+  if (!job) return { ok: true };
+  await removeJob(jobId);
+  await pushToJob(job, { type: 'job-cancelled', jobId });
+  return { ok: true };
+}

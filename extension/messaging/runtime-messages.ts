@@ -1,0 +1,71 @@
+/**
+ * Messages inside the extension (runtime messaging), named by hop. The agent's
+ * wire frames are in shared/protocol/messages.ts; these never leave the browser.
+ */
+import type { DraftRecord } from '../../shared/domain/record.ts';
+import type { CertificateSummary, DocumentPreview, JobState, RemdError } from '../../shared/protocol/messages.ts';
+import type { Issue } from '../../shared/validate/issue.ts';
+
+/** Content script (MIS tab) → background. The origin is taken from the sender, never from here. */
+export type ContentToBackground = { type: 'sign-and-send'; record: DraftRecord };
+
+/** Extension pages (confirm, options, popup) → background. */
+export type PageToBackground =
+  | { type: 'job-details'; jobId: string }
+  /** The PIN goes straight into the `sign` frame; nothing stores or logs it. */
+  | { type: 'confirm-sign'; jobId: string; pin: string }
+  | { type: 'cancel-job'; jobId: string }
+  | { type: 'pair'; port: number; code: string }
+  | { type: 'unpair' }
+  | { type: 'status'; probe?: boolean };
+
+export type BackgroundRequest = ContentToBackground | PageToBackground;
+
+/** Background → the job's MIS tab and any extension page. */
+export type BackgroundPush = { type: 'job-update'; job: JobView } | { type: 'job-cancelled'; jobId: string };
+
+/** Where a job stands, as the panel and the confirm page show it. */
+export interface JobView {
+  jobId: string;
+  state: JobState;
+  emdrId?: string;
+  /** REMD errors, each tied to a record path where known. */
+  errors?: RemdError[];
+}
+
+/** A failure as the UI shows it: Russian text, plus field issues when there are any. */
+export interface Failure {
+  ok: false;
+  code: string;
+  message: string;
+  issues?: Issue[];
+}
+
+export type SignAndSendReply = { ok: true; jobId: string } | Failure;
+
+export type JobDetailsReply =
+  | {
+      ok: true;
+      job: JobView;
+      preview: DocumentPreview;
+      certificate: CertificateSummary;
+      /** Warnings the agent found while preparing. */
+      issues: Issue[];
+    }
+  | Failure;
+
+export type ConfirmSignReply = { ok: true; job: JobView } | Failure;
+export type PairReply = { ok: true; clientId: string } | Failure;
+export type DoneReply = { ok: true } | Failure;
+
+/** Connection as the popup and options page show it. */
+export type AgentLink = 'unpaired' | 'connected' | 'unreachable' | 'unknown';
+
+export interface StatusReply {
+  ok: true;
+  paired: boolean;
+  port: number;
+  link: AgentLink;
+  /** Latest first. */
+  jobs: (JobView & { title: string; origin: string })[];
+}
