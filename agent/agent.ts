@@ -8,13 +8,14 @@ import express from 'express';
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import type { OutboxDocument } from './outbox/outbox-store.ts';
 import type { AgentFrame, JobState } from '../shared/protocol/messages.ts';
+import { AuditJournal } from './audit/audit-journal.ts';
 import type { AgentConfig } from './config.ts';
 import { DocumentJobs } from './jobs/document-jobs.ts';
 import { pathForRemdCode } from './jobs/remd-error-paths.ts';
 import { TokenSigner } from './jobs/signer-choice.ts';
 import type { Logger } from './log.ts';
+import type { OutboxDocument } from './outbox/outbox-store.ts';
 import { OutboxSubmitter } from './outbox/outbox-submitter.ts';
 import { SqliteOutboxStore } from './outbox/sqlite-outbox-store.ts';
 import { mountEgiszEndpoints } from './server/egisz-endpoints.ts';
@@ -44,14 +45,20 @@ export async function startAgent(config: AgentConfig, log: Logger): Promise<Runn
 
   const pairing = new PairingRegistry(config.dataDir);
   const outbox = new SqliteOutboxStore(join(config.dataDir, 'outbox.sqlite'));
+  const audit = new AuditJournal(config.dataDir);
   if (!config.token) throw new Error('no token configured');
   const token = new TokenClient(config.token);
   const egisz = mountEgiszEndpoints(app, config, { url, outbox, log, onResult: (r) => submitter.applyResult(r) });
 
   const servers = await listenOnLoopback(app, config.port);
   port = (servers[0]!.address() as { port: number }).port;
-  const submitter = new OutboxSubmitter(outbox, egisz.remd, log, (doc) => gate.broadcast(doc.clientId, jobFrame(doc)));
-  const jobs = new DocumentJobs({ clinic: config.clinic, signer: new TokenSigner(token), outbox, submit: () => void submitter.kick(), log });
+  const submitter = new OutboxSubmitter(outbox, egisz.remd, log, (doc) => {
+    audit.append({ event: doc.state, localUid: doc.localUid, result: doc.emdrId ?? errorCodes(doc) });
+    gate.broadcast(doc.clientId, jobFrame(doc));
+  });
+  const jobs = new DocumentJobs({
+    clinic: config.clinic, signer: new TokenSigner(token), outbox, audit, submit: () => void submitter.kick(), log,
+  });
   const gate = attachWsGates(servers, {
     port: () => port, allowedOrigins: config.allowedOrigins, pairing, agentVersion: AGENT_VERSION, log,
     onRequest: (frame, channel) => dispatch(frame, channel, jobs, outbox),
@@ -96,6 +103,10 @@ export function jobFrame(doc: OutboxDocument): Extract<AgentFrame, { type: 'job'
     type: 'job', jobId: doc.jobId, state: stateOf[doc.state], localUid: doc.localUid, emdrId: doc.emdrId,
     errors: errors?.map((e) => ({ ...e, path: pathForRemdCode(e.code) })),
   };
+}
+
+function errorCodes(doc: OutboxDocument): string | undefined {
+  return doc.errors ? (JSON.parse(doc.errors) as { code: string }[]).map((e) => e.code).join(',') : undefined;
 }
 
 /** Listens on 127.0.0.1 and, where the machine has IPv6 loopback, on ::1 at the same port. */

@@ -16,6 +16,7 @@ const commands: Record<string, { summary: string; run: Command }> = {
   start: { summary: 'run the agent (--demo adds the sandbox, demo token and demo MIS)', run: (a, io) => runStartCommand(a, io, { sandboxOnly: false }) },
   sandbox: { summary: 'run the EGISZ sandbox alone', run: (a, io) => runStartCommand(a, io, { sandboxOnly: true }) },
   validate: { summary: 'validate a record file: validate FILE.json', run: lazy('./commands/validate-cli.ts') },
+  journal: { summary: 'check the audit journal: journal verify', run: lazy('./commands/journal-command.ts') },
 };
 
 function lazy(module: string): Command {

@@ -13,6 +13,7 @@ import type { AgentFrame, CertificateSummary } from '../../shared/protocol/messa
 import { agentErrors, type AgentErrorCode } from '../../shared/protocol/error-catalogue.ts';
 import { hasErrors, type Issue } from '../../shared/validate/issue.ts';
 import { validateRecord } from '../../shared/validate/validate-record.ts';
+import type { AuditJournal } from '../audit/audit-journal.ts';
 import type { Logger } from '../log.ts';
 import type { OutboxStore } from '../outbox/outbox-store.ts';
 import { buildSemd } from '../semd/semd-builders.ts';
@@ -40,6 +41,7 @@ export interface DocumentJobsDeps {
   clinic: ClinicContext;
   signer: SignerSource;
   outbox: OutboxStore;
+  audit: AuditJournal;
   /** Called after a document enters the outbox, to start sending. */
   submit(): void;
   log: Logger;
@@ -105,6 +107,9 @@ export class DocumentJobs {
     const request = buildRegisterRequest(job.record, signature);
     this.deps.outbox.add({ localUid, clientId, jobId, kind: job.kind, semd: content, signature, request: JSON.stringify(request) });
     this.prepared.delete(jobId); // only once the signed document is durable
+    this.deps.audit.append({
+      event: 'signed', localUid, kind: job.kind, patientSnils: job.record.patient.snils, certificate: fingerprint,
+    });
     this.deps.log.info('job.signed', { jobId, localUid });
     reply({ type: 'job', id, jobId, state: 'sending', localUid });
     this.deps.submit();
