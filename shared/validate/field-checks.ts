@@ -55,3 +55,28 @@ export function readSnils(
   }
   return digits;
 }
+
+/**
+ * An optional identifier made of digits (ИНН, ОГРН, ЕНП): spaces are tolerated,
+ * anything else is counted against the form. Returns the digits when the form
+ * and the checksum hold.
+ */
+export function readDigitsId(
+  value: unknown,
+  path: string,
+  issues: Issue[],
+  rules: { lengths: readonly number[]; format: RuleCode; checksum: RuleCode; isValid: (digits: string) => boolean },
+): string | undefined {
+  const text = readText(value, path, issues, false);
+  if (text === undefined) return undefined;
+  const compact = text.replace(/\s+/g, '');
+  if (!/^\d+$/.test(compact) || !rules.lengths.includes(compact.length)) {
+    issues.push(issueFor(rules.format, path, { field: fieldLabel(path), count: compact.replace(/\D/g, '').length, value: text }));
+    return undefined;
+  }
+  if (!rules.isValid(compact)) {
+    issues.push(issueFor(rules.checksum, path, { field: fieldLabel(path), value: compact }));
+    return undefined;
+  }
+  return compact;
+}

@@ -1,9 +1,12 @@
 /** Rules over `patient`: identity as ГИП (the federal patient index) will match it. */
 import type { Issue } from './issue.ts';
 import type { RuleGroup, ValidationContext } from './validation-context.ts';
-import { readDate, readSnils, readText } from './field-checks.ts';
+import { readDate, readDigitsId, readSnils, readText } from './field-checks.ts';
 import { checkBirthDate } from './birth-date-rules.ts';
+import { checkNames, checkSexAgainstNames } from './name-rules.ts';
 import { issueFor } from './rule-catalogue.ts';
+import { isValidEnp } from './enp.ts';
+import { checkEventDate } from './encounter-rules.ts';
 import { findDocumentKind, requiresPatientSnils } from '../dictionaries/document-kinds.ts';
 
 function snilsRequired(ctx: ValidationContext): boolean {
@@ -17,15 +20,16 @@ function checkPatient(ctx: ValidationContext): Issue[] {
   const issues: Issue[] = [];
   const p = ctx.record.patient ?? {};
   readSnils(p.snils, 'patient.snils', issues, snilsRequired(ctx) && 'VALIDATION_PATIENT_SNILS_REQUIRED', 'VALIDATION_PATIENT_SNILS_CHECKSUM');
-  readText(p.lastName, 'patient.lastName', issues, 'VALIDATION_PATIENT_LAST_NAME_REQUIRED');
-  readText(p.firstName, 'patient.firstName', issues, 'VALIDATION_PATIENT_FIRST_NAME_REQUIRED');
-  readText(p.middleName, 'patient.middleName', issues, false);
+  const presence = { lastName: 'VALIDATION_PATIENT_LAST_NAME_REQUIRED', firstName: 'VALIDATION_PATIENT_FIRST_NAME_REQUIRED' } as const;
+  const names = checkNames('patient', p, presence, 'PATIENT_MPI_MISMATCH', issues);
   const birthDate = readDate(p.birthDate, 'patient.birthDate', issues, 'VALIDATION_REQUIRED');
   if (birthDate) checkBirthDate(birthDate, ctx.today, 'patient.birthDate', issues);
   const gender = readText(p.gender, 'patient.gender', issues, 'VALIDATION_REQUIRED');
-  if (gender !== undefined && gender !== 'male' && gender !== 'female') {
-    issues.push(issueFor('VALIDATION_GENDER', 'patient.gender', { value: gender }));
-  }
+  if (gender === 'male' || gender === 'female') checkSexAgainstNames(gender, names, issues);
+  else if (gender !== undefined) issues.push(issueFor('VALIDATION_GENDER', 'patient.gender', { value: gender }));
+  readDigitsId(p.enp, 'patient.enp', issues, { lengths: [16], format: 'VALIDATION_ENP_FORMAT', checksum: 'VALIDATION_ENP_CHECKSUM', isValid: isValidEnp });
+  const issued = readDate(p.identityDocument?.issueDate, 'patient.identityDocument.issueDate', issues, false);
+  if (issued) checkEventDate(issued, 'patient.identityDocument.issueDate', ctx, issues);
   return issues;
 }
 

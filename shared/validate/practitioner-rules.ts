@@ -3,17 +3,47 @@ import type { Issue } from './issue.ts';
 import type { RuleGroup, ValidationContext } from './validation-context.ts';
 import { readDate, readSnils, readText } from './field-checks.ts';
 import { checkBirthDate } from './birth-date-rules.ts';
+import { checkNames } from './name-rules.ts';
+import { issueFor } from './rule-catalogue.ts';
+import { formatAge, fullYearsBetween } from './calendar-date.ts';
+import { findPosition } from '../dictionaries/positions.ts';
+import { findSpecialty } from '../dictionaries/specialties.ts';
+
+/** Younger than this, nobody holds a medical position. */
+const MIN_PRACTITIONER_AGE = 16;
 
 function checkPractitioner(ctx: ValidationContext): Issue[] {
   const issues: Issue[] = [];
   const p = ctx.record.practitioner ?? {};
   readSnils(p.snils, 'practitioner.snils', issues, 'VALIDATION_PRACTITIONER_SNILS_REQUIRED', 'VALIDATION_PRACTITIONER_SNILS_CHECKSUM');
-  readText(p.lastName, 'practitioner.lastName', issues, 'VALIDATION_REQUIRED');
-  readText(p.firstName, 'practitioner.firstName', issues, 'VALIDATION_REQUIRED');
-  readText(p.middleName, 'practitioner.middleName', issues, false);
+  checkNames('practitioner', p, { lastName: 'VALIDATION_REQUIRED', firstName: 'VALIDATION_REQUIRED' }, 'VALUE_MISMATCH_METADATA_AND_FRMR', issues);
   const birthDate = readDate(p.birthDate, 'practitioner.birthDate', issues, false);
-  if (birthDate) checkBirthDate(birthDate, ctx.today, 'practitioner.birthDate', issues);
+  if (birthDate && checkBirthDate(birthDate, ctx.today, 'practitioner.birthDate', issues)) {
+    const age = fullYearsBetween(birthDate, ctx.today);
+    if (age < MIN_PRACTITIONER_AGE) issues.push(issueFor('VALIDATION_PRACTITIONER_AGE', 'practitioner.birthDate', { value: birthDate, age: formatAge(age) }));
+  }
+  checkPosition(readText(p.positionCode, 'practitioner.positionCode', issues, false), issues);
+  checkSpecialty(readText(p.specialtyCode, 'practitioner.specialtyCode', issues, false), issues);
   return issues;
+}
+
+function checkPosition(code: string | undefined, issues: Issue[]): void {
+  const path = 'practitioner.positionCode';
+  if (code === undefined) {
+    issues.push(issueFor('VALIDATION_POSITION_MISSING', path));
+    return;
+  }
+  const entry = findPosition(code);
+  if (!entry || entry.group) issues.push(issueFor('VALIDATION_POSITION_UNKNOWN', path, { value: code }));
+  else if (!entry.actual) issues.push(issueFor('VALIDATION_POSITION_NOT_ACTUAL', path, { value: code, name: entry.name }));
+}
+
+function checkSpecialty(code: string | undefined, issues: Issue[]): void {
+  if (code === undefined) return;
+  const path = 'practitioner.specialtyCode';
+  const entry = findSpecialty(code);
+  if (!entry) issues.push(issueFor('VALIDATION_SPECIALTY_UNKNOWN', path, { value: code }));
+  else if (!entry.actual) issues.push(issueFor('VALIDATION_SPECIALTY_NOT_ACTUAL', path, { value: code, name: entry.name }));
 }
 
 export const practitionerRules: RuleGroup = { scope: 'practitioner', check: checkPractitioner };

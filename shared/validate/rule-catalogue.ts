@@ -82,7 +82,7 @@ export const RULES = {
 
   // Dictionaries.
   VALIDATION_GENDER: error('Пол пациента «{value}» не распознан: выберите мужской или женский', 'PATIENT_MPI_MISMATCH'),
-  VALIDATION_POSITION_UNKNOWN: error('Должности с кодом {value} нет в справочнике должностей (НСИ 1.2.643.5.1.13.13.11.1002)', 'PERSON_POST_IN_FRMR_MISMATCH'),
+  VALIDATION_POSITION_UNKNOWN: error('Код {value} не является должностью из справочника должностей (НСИ 1.2.643.5.1.13.13.11.1002): выберите должность из справочника', 'PERSON_POST_IN_FRMR_MISMATCH'),
   VALIDATION_POSITION_NOT_ACTUAL: warning('Должность {value} ({name}) в справочнике помечена как неактуальная', 'PERSON_POST_IN_FRMR_MISMATCH'),
   VALIDATION_POSITION_MISSING: warning('Не указана должность врача: РЭМД сверяет её с ФРМР', 'PERSON_POST_IN_FRMR_MISMATCH'),
   VALIDATION_SPECIALTY_UNKNOWN: error('Специальности с кодом {value} нет в справочнике (НСИ 1.2.643.5.1.13.13.11.1066)', 'NO_SPECIALITY'),

@@ -60,6 +60,30 @@ describe('validateRecord', () => {
     ['createdAt as a plain date', (r) => (r.document.createdAt = '25.11.2026 10:15'), 'document.createdAt', 'VALIDATION_DATETIME_FORMAT'],
     ['createdAt in an hour', (r) => (r.document.createdAt = '2026-11-26T13:00:00+03:00'), 'document.createdAt', 'VALIDATION_DATE_FUTURE'],
     ['document before the visit', (r) => (r.document.createdAt = '2026-11-24T09:00:00+03:00'), 'document.createdAt', 'VALIDATION_DOCUMENT_BEFORE_VISIT'],
+    ['ЕНП mistyped', (r) => (r.patient.enp = '8451999122899991'), 'patient.enp', 'VALIDATION_ENP_CHECKSUM'],
+    ['ЕНП too short', (r) => (r.patient.enp = '845199912289999'), 'patient.enp', 'VALIDATION_ENP_FORMAT'],
+    ['passport issued before birth', (r) => (r.patient.identityDocument = { type: '1', number: '123456', issueDate: '1975-01-01' }), 'patient.identityDocument.issueDate', 'VALIDATION_DATE_BEFORE_BIRTH'],
+    ['Latin o in the surname', (r) => (r.patient.lastName = 'Петрoв'), 'patient.lastName', 'VALIDATION_NAME_LATIN_LOOKALIKE'],
+    ['surname in capitals', (r) => (r.practitioner.lastName = 'ИВАНОВА'), 'practitioner.lastName', 'VALIDATION_NAME_CASE'],
+    ['female patronymic for a man', (r) => (r.patient.middleName = 'Сергеевна'), 'patient.middleName', 'VALIDATION_SEX_PATRONYMIC_MISMATCH'],
+    ['female surname for a man', (r) => (r.patient.lastName = 'Петрова'), 'patient.lastName', 'VALIDATION_SEX_SURNAME_MISMATCH'],
+    ['organization OID of a department', (r) => (r.organization.oid = '1.2.643.5.1.13.13.12.2.77.7701.0.100001'), 'organization.oid', 'VALIDATION_ORGANIZATION_OID_FORMAT'],
+    ['department of another clinic', (r) => (r.organization.departmentOid = '1.2.643.5.1.13.13.12.2.77.7702.0.1'), 'organization.departmentOid', 'VALIDATION_DEPARTMENT_OID_FORMAT'],
+    ['no department', (r) => delete r.organization.departmentOid, 'organization.departmentOid', 'VALIDATION_DEPARTMENT_MISSING'],
+    ['INN mistyped', (r) => (r.organization.inn = '7701000002'), 'organization.inn', 'VALIDATION_INN_CHECKSUM'],
+    ['INN of 11 digits', (r) => (r.organization.inn = '77010000011'), 'organization.inn', 'VALIDATION_INN_FORMAT'],
+    ['OGRN mistyped', (r) => (r.organization.ogrn = '1027700000018'), 'organization.ogrn', 'VALIDATION_OGRN_CHECKSUM'],
+    ['OGRN with a letter', (r) => (r.organization.ogrn = '102770000001O'), 'organization.ogrn', 'VALIDATION_OGRN_FORMAT'],
+    ['KPP in lower case', (r) => Object.assign(r.organization, { kpp: '7701ab001' }), 'organization.kpp', 'VALIDATION_KPP_FORMAT'],
+    ['unknown position', (r) => (r.practitioner.positionCode = '9999'), 'practitioner.positionCode', 'VALIDATION_POSITION_UNKNOWN'],
+    ['grouping entry as a position', (r) => (r.practitioner.positionCode = '566'), 'practitioner.positionCode', 'VALIDATION_POSITION_UNKNOWN'],
+    ['withdrawn position', (r) => (r.practitioner.positionCode = '234'), 'practitioner.positionCode', 'VALIDATION_POSITION_NOT_ACTUAL'],
+    ['no position', (r) => delete r.practitioner.positionCode, 'practitioner.positionCode', 'VALIDATION_POSITION_MISSING'],
+    ['unknown specialty', (r) => (r.practitioner.specialtyCode = '9999'), 'practitioner.specialtyCode', 'VALIDATION_SPECIALTY_UNKNOWN'],
+    ['abolished specialty', (r) => (r.practitioner.specialtyCode = '150'), 'practitioner.specialtyCode', 'VALIDATION_SPECIALTY_NOT_ACTUAL'],
+    ['doctor aged 10', (r) => (r.practitioner.birthDate = '2016-01-01'), 'practitioner.birthDate', 'VALIDATION_PRACTITIONER_AGE'],
+    ['withdrawn МКБ code', (r) => (r.encounter.diagnoses[1]!.code = 'U09.0'), 'encounter.diagnoses.1.code', 'VALIDATION_MKB_NOT_ACTUAL'],
+    ['pregnancy at 70', (r) => ((r.patient.gender = 'female'), (r.patient.lastName = 'Петрова'), (r.patient.middleName = 'Сергеевна'), (r.patient.birthDate = '1955-01-01'), (r.encounter.diagnoses[1]!.code = 'O80.0')), 'encounter.diagnoses.1.code', 'VALIDATION_MKB_AGE'],
   ])('%s', (_name, change, path, code) => {
     expect(codesAt(edit(change), path)).toContain(code);
   });
@@ -79,6 +103,22 @@ describe('validateRecord', () => {
     const issues = validateRecord(junk, { now: NOW });
     expect(issues.map((i) => i.path)).toContain('encounter.diagnoses.0.code');
     expect(validateRecord(null as unknown as DraftRecord).length).toBeGreaterThan(5);
+  });
+
+  it('accepts what is fine: a woman with a pregnancy code, a newborn with a perinatal one', () => {
+    const woman = edit((r) => {
+      Object.assign(r.patient, { gender: 'female', lastName: 'Петрова', middleName: 'Сергеевна', birthDate: '1995-03-01' });
+      r.encounter.diagnoses[1]!.code = 'O80.0';
+    });
+    expect(validateRecord(woman, { now: NOW })).toEqual([]);
+    const baby = edit((r) => ((r.patient.birthDate = '2026-06-01'), (r.encounter.diagnoses[1]!.code = 'P07.3')));
+    expect(validateRecord(baby, { now: NOW })).toEqual([]);
+  });
+
+  it('tells warnings from errors: a sound record with only warnings has no errors', () => {
+    const record = edit((r) => (r.patient.lastName = 'ПЕТРОВ'));
+    const issues = validateRecord(record, { now: NOW });
+    expect(issues.map((i) => [i.code, i.severity])).toEqual([['VALIDATION_NAME_CASE', 'warning']]);
   });
 
   it('flags a number where text is expected', () => {
