@@ -1,0 +1,100 @@
+/**
+ * Stage 2 of a registration, after the synchronous answer (egisz.md §1.4
+ * steps 4–7): fetch the file, verify signatures, XSD, cross-check against the
+ * request and the federal registries, then register or refuse.
+ */
+import { remdError } from '../egisz/remd/remd-error-catalogue.ts';
+import type { RemdErrorItem } from '../egisz/remd/remd-error-items.ts';
+import type { RegisterDocumentRequest } from '../egisz/remd/register-document.ts';
+import type { RegisterDocumentResult } from '../egisz/remd/register-document-result.ts';
+import { XmlParseError } from '../egisz/remd/xml-reader.ts';
+import { readCdaFacts } from './cda-facts.ts';
+import type { CdaFacts } from './cda-facts.ts';
+import { crossCheck } from './document-cross-check.ts';
+import { fetchDocumentFile } from './document-fetch.ts';
+import { checkPatientInMpi, checkStaffInFrmr } from './federal-checks.ts';
+import type { FederalDataset } from './federal-dataset.ts';
+import { toRegistryItem } from './sandbox-registry.ts';
+import type { SandboxRegistry } from './sandbox-registry.ts';
+import { checkSignatures } from './signature-checks.ts';
+import type { VerifyDetachedCms } from './signature-checks.ts';
+
+export type CheckXsd = (xml: string, kind: string) => Promise<{ ok: boolean; errors: { line?: number; message: string }[] }>;
+
+/** An accepted request waiting for stage 2. */
+export interface Registration {
+  messageId: string;
+  clientEntityId: string;
+  replyTo: string;
+  documentFileUrl: string;
+  request: RegisterDocumentRequest;
+}
+
+export interface RegistrationDeps {
+  dataset: FederalDataset;
+  registry: SandboxRegistry;
+  fetch: typeof fetch;
+  now: () => Date;
+  verifyCms: VerifyDetachedCms;
+  checkXsd: CheckXsd;
+}
+
+export async function processRegistration(reg: Registration, deps: RegistrationDeps): Promise<RegisterDocumentResult> {
+  const { request } = reg;
+  let errors: RemdErrorItem[];
+  try {
+    errors = await checkDocument(reg, deps);
+  } catch {
+    errors = [remdError('INTERNAL_ERROR')];
+  }
+  const base = { relatesToMessage: reg.messageId, localUid: request.localUid, kind: request.kind, organization: request.organization };
+  if (errors.length) {
+    deps.registry.release(request.localUid);
+    return { ...base, status: 'error', errors };
+  }
+  const entry = deps.registry.register(
+    {
+      localUid: request.localUid,
+      kind: request.kind,
+      patientSnils: request.patient.snils,
+      organization: request.organization,
+      creationDateTime: request.creationDateTime,
+      clientEntityId: reg.clientEntityId,
+    },
+    deps.now(),
+  );
+  return { ...base, status: 'success', registryItem: toRegistryItem(entry) };
+}
+
+async function checkDocument(reg: Registration, deps: RegistrationDeps): Promise<RemdErrorItem[]> {
+  const fetched = await fetchDocumentFile(reg.documentFileUrl, { messageId: reg.messageId, localUid: reg.request.localUid }, deps.fetch);
+  if (!fetched.ok) return fetched.errors;
+  const xml = new TextDecoder('utf-8', { fatal: false }).decode(fetched.file);
+  let facts: CdaFacts;
+  try {
+    facts = readCdaFacts(xml);
+  } catch (e) {
+    if (e instanceof XmlParseError) return [remdError('INVALID_CONTENT', 'Переданный файл не является валидным XML файлом')];
+    throw e;
+  }
+  const signatures = checkSignatures(fetched.file, reg.request, deps.verifyCms, deps.now());
+  return [
+    ...signatures.errors,
+    ...(await schemaErrors(xml, reg.request.kind, deps.checkXsd)),
+    ...crossCheck(reg.request, facts),
+    ...checkStaffInFrmr(deps.dataset, reg.request, signatures.verified),
+    ...checkPatientInMpi(deps.dataset, reg.request),
+  ];
+}
+
+/** XSD findings come back as Xerces-like texts under VALIDATION_ERROR (egisz.md §6). */
+async function schemaErrors(xml: string, kind: string, checkXsd: CheckXsd): Promise<RemdErrorItem[]> {
+  let result;
+  try {
+    result = await checkXsd(xml, kind);
+  } catch {
+    return [remdError('VALIDATION_ERROR', `Вид документа [${kind}] не поддерживается: нет XSD-схемы`)];
+  }
+  if (result.ok) return [];
+  return result.errors.slice(0, 10).map((e) => remdError('VALIDATION_ERROR', e.line ? `строка ${e.line}: ${e.message}` : e.message));
+}

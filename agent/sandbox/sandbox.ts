@@ -1,0 +1,126 @@
+/**
+ * The local EGISZ (mounted by the agent at /sandbox): REMD's SOAP endpoint
+ * with its synchronous and asynchronous checks, the registry as JSON for
+ * tests and the demo, and fault switches. Speaks the same contract as REMD
+ * (remd-contract.ts) in both directions.
+ */
+import express, { Router } from 'express';
+import { parseEnvelope, SoapEnvelopeError } from '../egisz/remd/soap-envelope.ts';
+import { bodyText, sendFault, soapText } from '../egisz/remd/soap-http.ts';
+import { remdError } from '../egisz/remd/remd-error-catalogue.ts';
+import type { Logger } from '../log.ts';
+import { silentLogger } from '../log.ts';
+import { checkXsd as realCheckXsd } from '../semd/xsd-check.ts';
+import { verifyDetachedCms } from '../signing/verify-cms.ts';
+import { FaultSwitches } from './fault-switches.ts';
+import { applyFaultSettings } from './fault-settings.ts';
+import type { FederalDataset } from './federal-dataset.ts';
+import { processRegistration } from './registration-process.ts';
+import type { CheckXsd, Registration, RegistrationDeps } from './registration-process.ts';
+import { deliverResult } from './result-delivery.ts';
+import { handleRemdOperation } from './sandbox-remd-service.ts';
+import { SandboxRegistry } from './sandbox-registry.ts';
+import type { RegistryEntry } from './sandbox-registry.ts';
+import type { VerifyDetachedCms } from './signature-checks.ts';
+
+export interface SandboxOptions {
+  dataset: FederalDataset;
+  /** Used to call the MIS (getDocumentFile, registerDocumentResult). */
+  fetch?: typeof fetch;
+  now?: () => Date;
+  /** Overrides the system's documentFileUrl from the dataset (the agent knows its port only at run time). */
+  documentFileUrlFor?: (clientEntityId: string) => string | undefined;
+  log?: Logger;
+  verifyCms?: VerifyDetachedCms;
+  checkXsd?: CheckXsd;
+  /** Callback delivery: attempts and the pause step between them, ms. */
+  callbackAttempts?: number;
+  callbackBackoffMs?: number;
+  random?: () => number;
+}
+
+export interface Sandbox {
+  router: Router;
+  registry(): RegistryEntry[];
+  faults: FaultSwitches;
+  /** Resolves when every accepted registration has been answered (or dropped). */
+  settled(): Promise<void>;
+  close(): void;
+}
+
+export function createSandbox(opts: SandboxOptions): Sandbox {
+  const log = opts.log ?? silentLogger;
+  const registry = new SandboxRegistry();
+  const faults = new FaultSwitches(opts.random);
+  const inFlight = new Set<Promise<void>>();
+  let closed = false;
+  const deps: RegistrationDeps = {
+    dataset: opts.dataset,
+    registry,
+    fetch: opts.fetch ?? fetch,
+    now: opts.now ?? (() => new Date()),
+    verifyCms: opts.verifyCms ?? verifyDetachedCms,
+    checkXsd: opts.checkXsd ?? realCheckXsd,
+  };
+
+  const finish = async (registration: Registration) => {
+    const result = await processRegistration(registration, deps);
+    log.info('sandbox.registration', { localUid: result.localUid, status: result.status, codes: result.errors?.map((e) => e.code) });
+    if (closed) return;
+    if (faults.trip('lostCallback')) {
+      log.info('sandbox.callback_lost', { localUid: result.localUid });
+      return;
+    }
+    const delivered = await deliverResult(registration.replyTo, result, {
+      fetch: deps.fetch, attempts: opts.callbackAttempts, backoffMs: opts.callbackBackoffMs, isClosed: () => closed,
+    });
+    if (!delivered) log.warn('sandbox.callback_undelivered', { localUid: result.localUid });
+  };
+  const accept = (registration: Registration) => {
+    const job = finish(registration)
+      .catch((e: unknown) => log.error('sandbox.registration_failed', { error: (e as Error).message }))
+      .finally(() => inFlight.delete(job));
+    inFlight.add(job);
+  };
+
+  const router = Router();
+  router.post('/remd', soapText(), async (req, res) => {
+    if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
+    if (faults.trip('dropConnection')) return void req.socket.destroy();
+    if (faults.trip('serverError')) return void res.status(503).type('text/plain').send('Service Temporarily Unavailable');
+    const text = bodyText(req.body);
+    if (!text) return sendFault(res, { code: 'Sender', reason: 'Ожидается SOAP 1.2 (application/soap+xml)' });
+    let envelope;
+    try {
+      envelope = parseEnvelope(text);
+    } catch (e) {
+      if (e instanceof SoapEnvelopeError) return sendFault(res, { code: 'Sender', reason: e.message });
+      throw e;
+    }
+    if (faults.trip('rateLimit')) {
+      return sendFault(res, { code: 'Receiver', reason: 'RATE_LIMIT', errors: [remdError('RATE_LIMIT')], relatesTo: envelope.headers.messageId }, 429);
+    }
+    handleRemdOperation(envelope, res, { ...deps, documentFileUrlFor: opts.documentFileUrlFor, accept });
+  });
+  router.get('/registry', (_req, res) => {
+    res.json(registry.list().map(({ localUid, emdrId, kind, patientSnils, registeredAt }) => ({ localUid, emdrId, kind, patientSnils, registeredAt })));
+  });
+  router.get('/faults', (_req, res) => void res.json(faults.state()));
+  router.post('/faults', express.json({ limit: '16kb' }), (req, res) => {
+    const problem = applyFaultSettings(faults, req.body);
+    if (problem) return void res.status(400).json({ code: 'SANDBOX_FAULTS_INVALID', message: problem });
+    res.json(faults.state());
+  });
+
+  return {
+    router,
+    registry: () => registry.list(),
+    faults,
+    settled: async () => {
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
+    },
+    close: () => {
+      closed = true;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * The personal signatures of a registration: each a detached CMS over the
+ * exact file REMD fetched (egisz.md §1.5 «Signature format»), its certificate
+ * consistent with the request and valid on the document's creation date.
+ */
+import type { ParsedCertificate } from '../signing/certificate.ts';
+import { remdError, remdErrorCode } from '../egisz/remd/remd-error-catalogue.ts';
+import type { RemdErrorItem } from '../egisz/remd/remd-error-items.ts';
+import type { PersonalSignature, RegisterDocumentRequest } from '../egisz/remd/register-document.ts';
+import { parseMoment } from './stage-one-checks.ts';
+
+export type VerifyDetachedCms = (
+  content: Uint8Array,
+  cmsDer: Uint8Array,
+) => { ok: true; signer: ParsedCertificate; signingTime?: Date } | { ok: false; code: string; message: string };
+
+export interface VerifiedSignature {
+  signature: PersonalSignature;
+  certificate: ParsedCertificate;
+}
+
+export interface SignatureVerdict {
+  errors: RemdErrorItem[];
+  verified: VerifiedSignature[];
+}
+
+const BASE64 = /^[A-Za-z0-9+/\s]+={0,2}\s*$/;
+
+export function checkSignatures(file: Uint8Array, request: RegisterDocumentRequest, verify: VerifyDetachedCms, now: Date): SignatureVerdict {
+  const verdict: SignatureVerdict = { errors: [], verified: [] };
+  const seen = new Set<string>();
+  for (const signature of request.personalSignatures) {
+    const data = signature.signature.data.replace(/\s/g, '');
+    if (seen.has(data)) {
+      verdict.errors.push(remdError('SIGNATURE_DUPLICATION', `СНИЛС [${signature.signer.snils}]`));
+      continue;
+    }
+    seen.add(data);
+    if (!BASE64.test(data)) {
+      verdict.errors.push(remdError('SIGNATURE_DECODING_ERROR', `СНИЛС [${signature.signer.snils}]: подпись не в base64`));
+      continue;
+    }
+    const result = verify(file, new Uint8Array(Buffer.from(data, 'base64')));
+    if (!result.ok) {
+      verdict.errors.push(verificationError(result.code, result.message));
+      continue;
+    }
+    verdict.verified.push({ signature, certificate: result.signer });
+    verdict.errors.push(...checkCertificate(signature, result.signer, request.creationDateTime, now));
+  }
+  return verdict;
+}
+
+/** The verifier may already speak NSI 305; anything else is «Подпись не верна». */
+function verificationError(code: string, message: string): RemdErrorItem {
+  return remdErrorCode(code) ? remdError(code, message) : remdError('SIGNATURE_VERIFICATION_ERROR', message);
+}
+
+function checkCertificate(signature: PersonalSignature, cert: ParsedCertificate, creationDateTime: string, now: Date): RemdErrorItem[] {
+  const errors: RemdErrorItem[] = [];
+  const { signer } = signature;
+  const surname = cert.subject.surname?.trim().toLowerCase();
+  if (cert.subject.snils !== signer.snils || (surname && surname !== signer.lastName.trim().toLowerCase())) {
+    errors.push(
+      remdError('VALUE_MISMATCH_METADATA_AND_CERTIFICATE', `Несоответствие данных подписанта в запросе [${signer.snils}] и в сертификате [${cert.subject.snils ?? ''}]`),
+    );
+  }
+  const created = parseMoment(creationDateTime);
+  if (created && created > cert.notAfter) {
+    errors.push(remdError('DOC_DATE_MISMATCH_CERT_NOT_AFTER', `срок действия сертификата истёк [${cert.notAfter.toISOString()}]`));
+  }
+  if (created && created < cert.notBefore) {
+    errors.push(remdError('DOC_DATE_MISMATCH_CERT_NOT_BEFORE', `сертификат действует с [${cert.notBefore.toISOString()}]`));
+  }
+  if (now > cert.notAfter || now < cert.notBefore) errors.push(remdError('PERSONAL_SIG_CERT_NOT_ACTUAL_ON_CHECK_DT', `СНИЛС [${signer.snils}]`));
+  return errors;
+}
