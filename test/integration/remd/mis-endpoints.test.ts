@@ -1,0 +1,117 @@
+/**
+ * The MIS side REMD talks to: the registerDocumentResult callback and the
+ * getDocumentFile service, over real HTTP, with good and malformed input.
+ */
+import express from 'express';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCallbackEndpoint } from '../../../agent/egisz/remd/callback-endpoint.ts';
+import { readDocumentFileAnswer, writeDocumentFileRequest } from '../../../agent/egisz/remd/document-file.ts';
+import { createDocumentFileService } from '../../../agent/egisz/remd/document-file-service.ts';
+import { writeRegisterDocumentResult } from '../../../agent/egisz/remd/register-document-result.ts';
+import type { RegisterDocumentResult } from '../../../agent/egisz/remd/register-document-result.ts';
+import { buildEnvelope, parseEnvelope } from '../../../agent/egisz/remd/soap-envelope.ts';
+
+const received: RegisterDocumentResult[] = [];
+let failHandler = false;
+let url = '';
+let server: ReturnType<typeof createServer>;
+
+beforeAll(async () => {
+  const app = express();
+  app.use('/remd/callback', createCallbackEndpoint(async (r) => {
+    if (failHandler) throw new Error('disk full');
+    received.push(r);
+  }));
+  const files = new Map([['known', new TextEncoder().encode('<ClinicalDocument/>')]]);
+  app.use('/remd/document-file', createDocumentFileService(async (localUid, messageId) => {
+    if (localUid === 'broken') throw new Error('storage down');
+    return messageId === 'urn:uuid:stale' ? undefined : files.get(localUid);
+  }));
+  server = createServer(app);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
+
+const post = (path: string, body: string, type = 'application/soap+xml; charset=utf-8') =>
+  fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': type }, body });
+
+const callback = (result: RegisterDocumentResult) =>
+  buildEnvelope({ messageId: 'urn:uuid:cb-1', action: 'registerDocumentResult', relatesTo: result.relatesToMessage, body: (b) => writeRegisterDocumentResult(b, result) });
+
+describe('callback endpoint', () => {
+  const result: RegisterDocumentResult = {
+    relatesToMessage: 'urn:uuid:reg-1', status: 'success', localUid: 'u-1', kind: '119',
+    registryItem: { emdrId: '77.119.26.11.000007' },
+  };
+
+  it('hands the parsed result over and acknowledges with 200', async () => {
+    const res = await post('/remd/callback', callback(result));
+    expect(res.status).toBe(200);
+    const ack = parseEnvelope(await res.text());
+    expect(ack.headers.relatesTo).toBe('urn:uuid:cb-1');
+    expect(ack.payload?.localName).toBe('registerDocumentResultResponse');
+    expect(received.at(-1)).toEqual(result);
+  });
+
+  it.each([
+    ['garbage', 'not xml at all'],
+    ['another operation', buildEnvelope({ messageId: 'urn:uuid:x', action: 'x', body: (b) => b.ele('ping') })],
+    ['a result without localUid', callback(result).replace('<cb:localUid>u-1</cb:localUid>', '')],
+    ['an empty body', ''],
+  ])('answers %s with a SOAP fault 400', async (_name, body) => {
+    const before = received.length;
+    const res = await post('/remd/callback', body);
+    expect(res.status).toBe(400);
+    expect(parseEnvelope(await res.text()).fault?.code).toBe('Sender');
+    expect(received.length).toBe(before);
+  });
+
+  it('answers 500 when the result could not be stored, so that REMD delivers again', async () => {
+    failHandler = true;
+    try {
+      const res = await post('/remd/callback', callback(result));
+      expect(res.status).toBe(500);
+      expect(parseEnvelope(await res.text()).fault?.code).toBe('Receiver');
+    } finally {
+      failHandler = false;
+    }
+  });
+});
+
+describe('getDocumentFile service', () => {
+  const ask = async (localUid: string, messageId?: string) => {
+    const body = buildEnvelope({ messageId: 'urn:uuid:q', action: 'getDocumentFile', body: (b) => writeDocumentFileRequest(b, { localUid, ...(messageId ? { messageId } : {}) }) });
+    const res = await post('/remd/document-file', body);
+    return { status: res.status, envelope: parseEnvelope(await res.text()) };
+  };
+
+  it('returns the file as base64', async () => {
+    const { status, envelope } = await ask('known', 'urn:uuid:reg-1');
+    expect(status).toBe(200);
+    const answer = readDocumentFileAnswer(envelope.payload!);
+    expect(answer.status === 'success' && new TextDecoder().decode(answer.file)).toBe('<ClinicalDocument/>');
+  });
+
+  it.each([
+    ['an unknown messageId', 'known', 'urn:uuid:stale', 'WRONG_MESSAGE_ID'],
+    ['an unknown localUid without messageId', 'nope', undefined, 'FILE_WAS_NOT_SENT'],
+  ])('answers %s with %s', async (_name, localUid, messageId, code) => {
+    const { envelope } = await ask(localUid, messageId);
+    const answer = readDocumentFileAnswer(envelope.payload!);
+    expect(answer.status === 'error' && answer.errors.map((e) => e.code)).toEqual([code]);
+  });
+
+  it('answers a storage failure with MIS_ERROR in a Receiver fault', async () => {
+    const { status, envelope } = await ask('broken');
+    expect(status).toBe(500);
+    expect(envelope.fault?.errors.map((e) => e.code)).toEqual(['MIS_ERROR']);
+  });
+
+  it('answers malformed input with a fault 400', async () => {
+    const res = await post('/remd/document-file', '<a>', 'text/xml');
+    expect(res.status).toBe(400);
+  });
+});
