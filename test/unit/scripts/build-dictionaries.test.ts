@@ -80,3 +80,20 @@ describe('build-dictionaries', () => {
     expect(packCell(null)).toBe('');
   });
 });
+
+describe('the committed dictionaries', () => {
+  it('are exactly what the script builds from data/fnsi', () => {
+    const root = new URL('../../../', import.meta.url).pathname;
+    const out = mkdtempSync(join(tmpdir(), 'dict-'));
+    try {
+      for (const { file } of buildDictionaries(join(root, 'data/fnsi'), out)) {
+        const name = file.slice(out.length + 1);
+        expect(readFileSync(file, 'utf8'), `${name} is stale: run node scripts/build-dictionaries.ts`).toBe(
+          readFileSync(join(root, 'shared/dictionaries/data', name), 'utf8'),
+        );
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
