@@ -20,7 +20,6 @@ const warning = (message: string, remdCode?: string, hint?: string): RuleDefinit
 
 export const RULES = {
   // Presence and form.
-  VALIDATION_NOT_A_RECORD: error('Это не запись документа: ожидается объект с разделами patient, practitioner, organization, encounter, document'),
   VALIDATION_REQUIRED: error('Заполните поле «{field}»', 'VALIDATION_ERROR'),
   VALIDATION_NOT_TEXT: error('Поле «{field}» должно быть строкой', 'VALIDATION_ERROR'),
   VALIDATION_PATIENT_SNILS_REQUIRED: error('Укажите СНИЛС пациента: без него РЭМД не зарегистрирует документ', 'NO_SNILS'),
