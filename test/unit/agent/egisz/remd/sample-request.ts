@@ -19,7 +19,7 @@ export function sampleRequest(): RegisterDocumentRequest {
           localId: 'doc-0042', role: 'DOCTOR', lastName: 'Иванова', firstName: 'Мария', middleName: 'Петровна',
           snils: '11223344595', position: '109', speciality: '27', department: '1.2.643.5.1.13.13.12.2.77.7701.0.100001',
         },
-        signature: { data: 'MIIBsignature==' },
+        signature: { data: 'MIIBc2lnbmF0dXJl' },
       },
     ],
     orgSignature: { data: 'MIIBorg==' },
