@@ -16,6 +16,7 @@ export default defineConfig({
     name: 'ЕГИСЗ-мост',
     description: 'Проверка, подпись КЭП и отправка медицинских документов в ЕГИСЗ (РЭМД) со страниц МИС',
     key: manifestKey,
-    permissions: ['storage', 'tabs'],
+    // scripting: the overlay is injected only into pages whose address matches a site profile.
+    permissions: ['storage', 'tabs', 'scripting'],
   },
 });

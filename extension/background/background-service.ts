@@ -9,6 +9,7 @@ import { AgentClient } from './agent-client.ts';
 import { toFailure } from './agent-error.ts';
 import { agentUrl, type SocketFactory } from './agent-socket.ts';
 import { cancelJob, confirmSign, jobDetails, signAndSend } from './document-requests.ts';
+import { injectOverlay } from './inject-overlay.ts';
 import { relayJobFrame } from './job-relay.ts';
 import { hasActiveJobs, isFinal, loadJobs } from './job-store.ts';
 import { admit, type Caller } from './message-gate.ts';
@@ -47,6 +48,9 @@ export function startBackground(Socket: SocketFactory = globalThis.WebSocket as 
 
 async function handle(client: AgentClient, Socket: SocketFactory, message: BackgroundRequest, caller: Caller): Promise<unknown> {
   switch (message.type) {
+    case 'overlay-needed':
+      if (caller.kind !== 'tab') throw new Error('gate admitted a page as a tab');
+      return injectOverlay(caller);
     case 'sign-and-send':
       if (caller.kind !== 'tab') throw new Error('gate admitted a page as a tab');
       return signAndSend(client, caller, message.record);

@@ -7,10 +7,10 @@ import type { BackgroundRequest } from '../messaging/runtime-messages.ts';
  * is reserved for the extension's own pages.
  */
 export type Caller =
-  | { kind: 'tab'; tabId: number; origin: string }
+  | { kind: 'tab'; tabId: number; frameId: number; origin: string }
   | { kind: 'extension-page' };
 
-const CONTENT_TYPES: ReadonlySet<string> = new Set(['sign-and-send']);
+const CONTENT_TYPES: ReadonlySet<string> = new Set(['overlay-needed', 'sign-and-send']);
 const PAGE_TYPES: ReadonlySet<string> = new Set(['job-details', 'confirm-sign', 'cancel-job', 'pair', 'unpair', 'status']);
 
 /**
@@ -26,7 +26,7 @@ export function admit(message: unknown, sender: Browser.runtime.MessageSender, e
   const tab = sender.tab;
   const origin = originOf(tab?.url);
   if (tab?.id === undefined || tab.id < 0 || !origin?.startsWith('http')) return undefined;
-  return { kind: 'tab', tabId: tab.id, origin };
+  return { kind: 'tab', tabId: tab.id, frameId: sender.frameId ?? 0, origin };
 }
 
 function isRequest(message: unknown): message is BackgroundRequest {

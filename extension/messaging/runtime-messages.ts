@@ -6,8 +6,11 @@ import type { DraftRecord } from '../../shared/domain/record.ts';
 import type { CertificateSummary, DocumentPreview, JobState, RemdError } from '../../shared/protocol/messages.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
 
-/** Content script (MIS tab) → background. The origin is taken from the sender, never from here. */
-export type ContentToBackground = { type: 'sign-and-send'; record: DraftRecord };
+/** Content scripts (MIS tab) → background. The origin is taken from the sender, never from here. */
+export type ContentToBackground =
+  /** The form detector found a profile for this page: inject the overlay into the sender's frame. */
+  | { type: 'overlay-needed' }
+  | { type: 'sign-and-send'; record: DraftRecord };
 
 /** Extension pages (confirm, options, popup) → background. */
 export type PageToBackground =

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { PairingPage } from '../../ui/pairing-page.tsx';
+import '../../ui/page.css';
+
+render(<PairingPage />, document.getElementById('app')!);

@@ -1,0 +1,171 @@
+/**
+ * The overlay on one recognised MIS form: scrape → validate → mark every
+ * field → panel, again after each edit, and the job's progress from the
+ * background. It reads the page and never writes to the page's own inputs.
+ */
+import type { DraftRecord } from '../../shared/domain/record.ts';
+import type { Issue } from '../../shared/validate/issue.ts';
+import { validateRecord } from '../../shared/validate/validate-record.ts';
+import type { BackgroundPush, ContentToBackground, JobView, SignAndSendReply } from '../messaging/runtime-messages.ts';
+import { applyRule, scrapeRecord, type BoundField } from '../scrape/scrape-record.ts';
+import type { SiteProfile } from '../scrape/site-profile.ts';
+import type { MarkView } from './field-mark.tsx';
+import { markState, pageIssues, remdIssues, worstState } from './field-state.ts';
+import { panelState, statusLine } from './panel-state.ts';
+import type { PanelActions, PanelView } from './record-panel.tsx';
+import { recordSummary } from './record-summary.ts';
+
+export interface MarkHost {
+  host: HTMLElement;
+  render(view: MarkView): void;
+}
+
+export interface PanelHost {
+  host: HTMLElement;
+  render(view: PanelView, actions: PanelActions): void;
+}
+
+/** What the overlay needs from its surroundings; the content script passes WXT shadow roots and runtime messaging. */
+export interface OverlayHooks {
+  mountMark(field: BoundField, doc: Document): Promise<MarkHost>;
+  mountPanel(doc: Document): Promise<PanelHost>;
+  send(message: ContentToBackground): Promise<SignAndSendReply>;
+}
+
+/** Typing pauses this long before a field is read and validated again. */
+export const EDIT_DEBOUNCE_MS = 150;
+const FINAL: ReadonlySet<string> = new Set(['registered', 'rejected', 'failed']);
+
+export class FormOverlay {
+  private record: DraftRecord = {};
+  private fields: BoundField[] = [];
+  private marks: MarkHost[] = [];
+  private panel: PanelHost | undefined;
+  private issues: Issue[] = [];
+  /** Findings from the agent or REMD, kept until their field is edited. */
+  private remote: Issue[] = [];
+  private job: JobView | undefined;
+  private failure: string | undefined;
+  private busy = false;
+  private readonly timers = new Map<Element, ReturnType<typeof setTimeout>>();
+  private readonly doc: Document;
+  private readonly profile: SiteProfile;
+  private readonly hooks: OverlayHooks;
+
+  constructor(doc: Document, profile: SiteProfile, hooks: OverlayHooks) {
+    this.doc = doc;
+    this.profile = profile;
+    this.hooks = hooks;
+  }
+
+  async start(signal: AbortSignal): Promise<void> {
+    ({ record: this.record, fields: this.fields } = scrapeRecord(this.doc, this.profile));
+    // One after another, so marks sharing an element stand in profile order.
+    for (const field of this.fields) this.marks.push(await this.hooks.mountMark(field, this.doc));
+    this.panel = await this.hooks.mountPanel(this.doc);
+    const onEdit = (event: Event): void => this.fieldEdited(event.target);
+    this.doc.addEventListener('input', onEdit, { capture: true, signal });
+    this.doc.addEventListener('change', onEdit, { capture: true, signal });
+    signal.addEventListener('abort', () => this.timers.forEach((timer) => clearTimeout(timer)));
+    this.evaluate();
+  }
+
+  /** A message from the background about this tab's job. */
+  receive(push: BackgroundPush): void {
+    if (push.type === 'job-cancelled') {
+      if (this.job?.jobId === push.jobId) this.job = undefined;
+    } else if (!this.job || this.job.jobId === push.job.jobId || FINAL.has(this.job.state)) {
+      this.job = push.job;
+      if (push.job.errors?.length) this.remote = remdIssues(push.job.errors);
+    }
+    this.render();
+  }
+
+  private fieldEdited(target: EventTarget | null): void {
+    const element = target as Element | null;
+    if (!element || !this.fields.some((field) => field.element === element)) return;
+    clearTimeout(this.timers.get(element));
+    this.timers.set(element, setTimeout(() => this.reread(element), EDIT_DEBOUNCE_MS));
+  }
+
+  private reread(element: Element): void {
+    this.timers.delete(element);
+    const bound = this.fields.filter((field) => field.element === element);
+    const [first] = bound;
+    if (!first) return;
+    applyRule(this.record, first.rule, element);
+    const paths = new Set(bound.map((field) => field.path));
+    this.remote = this.remote.filter((issue) => !paths.has(issue.path));
+    if (this.job && FINAL.has(this.job.state)) this.job = undefined; // an edited document is a new one
+    this.evaluate();
+  }
+
+  private evaluate(): void {
+    this.issues = pageIssues(validateRecord(this.record), this.profile);
+    this.render();
+  }
+
+  private render(): void {
+    const findings = [...this.issues, ...this.remote];
+    const states = this.fields.map((field) => markState(field.path, findings, this.record));
+    this.fields.forEach((field, i) => {
+      const mark = this.marks[i];
+      if (!mark) return;
+      const group = this.fields.flatMap((other, j) => (other.element === field.element ? [j] : []));
+      mark.host.dataset.egiszState = states[i];
+      mark.render({
+        state: worstState(group.map((j) => states[j] ?? 'ok')),
+        messages: messagesFor(findings, group.map((j) => this.fields[j]?.path ?? '')),
+        visible: group[0] === i,
+      });
+    });
+    this.renderPanel(findings);
+  }
+
+  private renderPanel(findings: Issue[]): void {
+    if (!this.panel) return;
+    const state = panelState(this.job, findings);
+    this.panel.host.dataset.egiszState = state;
+    if (this.job?.state === 'registered' && this.job.emdrId) this.panel.host.dataset.egiszRemdId = this.job.emdrId;
+    else delete this.panel.host.dataset.egiszRemdId;
+    const view: PanelView = {
+      title: this.profile.title,
+      state,
+      status: statusLine(this.job, findings),
+      summary: recordSummary(this.record),
+      issues: [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)),
+      failure: this.failure,
+      emdrId: this.job?.state === 'registered' ? this.job.emdrId : undefined,
+      busy: this.busy,
+    };
+    this.panel.render(view, { onSignAndSend: () => void this.signAndSend(), onShowField: (path) => this.showField(path) });
+  }
+
+  private async signAndSend(): Promise<void> {
+    this.busy = true;
+    this.failure = undefined;
+    this.render();
+    const reply = await this.hooks.send({ type: 'sign-and-send', record: this.record }).catch(() => undefined);
+    this.busy = false;
+    if (reply?.ok) {
+      this.job = { jobId: reply.jobId, state: 'prepared' };
+    } else {
+      this.failure = reply?.message ?? 'Расширение не отвечает. Обновите страницу и повторите.';
+      this.remote = reply?.issues ?? [];
+    }
+    this.render();
+  }
+
+  private showField(path: string): void {
+    const element = this.fields.find((field) => field.path === path)?.element;
+    element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    if (element instanceof HTMLElement) element.focus({ preventScroll: true });
+  }
+}
+
+/** Messages about any of the paths, errors first, without repeats. */
+function messagesFor(findings: readonly Issue[], paths: readonly string[]): string[] {
+  const own = findings.filter((issue) => paths.includes(issue.path));
+  own.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return [...new Set(own.map((issue) => issue.message))];
+}

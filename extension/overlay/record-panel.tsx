@@ -1,0 +1,86 @@
+import { useState } from 'preact/hooks';
+import type { Issue } from '../../shared/validate/issue.ts';
+import { fieldLabel } from '../../shared/validate/field-labels.ts';
+import { canSignAndSend, type PanelState } from './panel-state.ts';
+
+export interface SummaryRow {
+  label: string;
+  value: string;
+}
+
+export interface PanelView {
+  title: string;
+  state: PanelState;
+  status: string;
+  summary: SummaryRow[];
+  /** Page-relevant findings, errors first. */
+  issues: Issue[];
+  /** A failure of the last request (agent down, not paired…), in Russian. */
+  failure?: string;
+  emdrId?: string;
+  /** True while the request to the background is in flight. */
+  busy: boolean;
+}
+
+export interface PanelActions {
+  onSignAndSend(): void;
+  onShowField(path: string): void;
+}
+
+/** The floating panel: record summary, findings, status and «Подписать и отправить». */
+export function RecordPanel({ view, actions }: { view: PanelView; actions: PanelActions }) {
+  const [collapsed, setCollapsed] = useState(false);
+  const enabled = canSignAndSend(view.state) && !view.busy;
+  return (
+    <section class={`panel panel--${view.state}`} aria-label="ЕГИСЗ-мост">
+      <header class="panel__head">
+        <span class="panel__brand">ЕГИСЗ · {view.title}</span>
+        <button class="panel__fold" type="button" onClick={() => setCollapsed(!collapsed)} aria-expanded={!collapsed}>
+          {collapsed ? 'Развернуть' : 'Свернуть'}
+        </button>
+      </header>
+      <p class="panel__status" role="status">
+        {view.status}
+        {view.emdrId ? (
+          <span class="panel__remd-id">
+            Регистрационный номер: <b>{view.emdrId}</b>
+          </span>
+        ) : null}
+      </p>
+      {view.failure ? <p class="panel__failure" role="alert">{view.failure}</p> : null}
+      {collapsed ? null : (
+        <div class="panel__body">
+          <dl class="panel__summary">
+            {view.summary.map((row) => (
+              <div key={row.label}>
+                <dt>{row.label}</dt>
+                <dd>{row.value || '—'}</dd>
+              </div>
+            ))}
+          </dl>
+          {view.issues.length > 0 ? (
+            <ul class="panel__issues">
+              {view.issues.map((issue) => (
+                <li key={`${issue.path}:${issue.code}`} class={`issue issue--${issue.severity}`}>
+                  <button type="button" class="issue__field" onClick={() => actions.onShowField(issue.path)}>
+                    {issue.path ? fieldLabel(issue.path) : 'Документ'}
+                  </button>
+                  {issue.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      )}
+      <button
+        class="panel__send"
+        type="button"
+        data-egisz-action="sign-and-send"
+        disabled={!enabled}
+        onClick={actions.onSignAndSend}
+      >
+        {view.busy ? 'Подготовка…' : 'Подписать и отправить'}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { JobState } from '../../shared/protocol/messages.ts';
+import type { ConfirmSignReply, DoneReply, JobDetailsReply, JobView } from '../messaging/runtime-messages.ts';
+import { askBackground, onBackgroundPush } from './ask-background.ts';
+import { CertificateCard } from './certificate-card.tsx';
+import { DocumentPreview } from './document-preview.tsx';
+
+type Details = Extract<JobDetailsReply, { ok: true }>;
+
+const SIGNED: ReadonlySet<JobState> = new Set(['sending', 'submitted', 'registered']);
+
+/**
+ * The doctor's confirmation: the document exactly as it will be signed, the
+ * certificate, and the PIN. The PIN is read from the field on submit, sent
+ * once to the background and cleared; it is never kept in component state.
+ */
+export function ConfirmPage({ jobId }: { jobId: string }) {
+  const [details, setDetails] = useState<Details>();
+  const [job, setJob] = useState<JobView>();
+  const [error, setError] = useState<string>();
+  const [sending, setSending] = useState(false);
+  const pin = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void askBackground<JobDetailsReply>({ type: 'job-details', jobId }).then((reply) => {
+      if (!reply.ok) return setError(reply.message);
+      setDetails(reply);
+      setJob(reply.job);
+    });
+    return onBackgroundPush((push) => {
+      if (push.type === 'job-update' && push.job.jobId === jobId) setJob(push.job);
+    });
+  }, [jobId]);
+
+  async function confirm(event: Event): Promise<void> {
+    event.preventDefault();
+    const field = pin.current;
+    if (!field || field.value === '') return setError('Введите PIN-код токена');
+    const reply = askBackground<ConfirmSignReply>({ type: 'confirm-sign', jobId, pin: field.value });
+    field.value = '';
+    setSending(true);
+    setError(undefined);
+    const outcome = await reply;
+    setSending(false);
+    if (outcome.ok) setJob(outcome.job);
+    else {
+      setError(outcome.message);
+      field.focus();
+    }
+  }
+
+  async function cancel(): Promise<void> {
+    await askBackground<DoneReply>({ type: 'cancel-job', jobId });
+    window.close();
+  }
+
+  if (!details) return <main class="page">{error ? <p class="alert" role="alert">{error}</p> : <p>Загрузка документа…</p>}</main>;
+  const signed = job !== undefined && SIGNED.has(job.state);
+  const failed = job?.state === 'rejected' || job?.state === 'failed';
+  return (
+    <main class="page page--confirm" data-egisz-job-state={job?.state}>
+      <h1>Подпись документа</h1>
+      <div class="columns">
+        <DocumentPreview preview={details.preview} />
+        <div class="side">
+          <CertificateCard certificate={details.certificate} />
+          {signed ? (
+            <p class="done" role="status" data-egisz-confirm="done">
+              Документ подписан и отправлен. Статус регистрации виден на странице МИС; эту вкладку можно закрыть.
+            </p>
+          ) : failed ? (
+            <p class="alert" role="alert">Документ не зарегистрирован: {job?.errors?.map((e) => e.message).join('; ') || 'ошибка отправки'}</p>
+          ) : (
+            <form class="card pin-form" onSubmit={confirm}>
+              <label for="pin">PIN-код токена</label>
+              <input id="pin" ref={pin} type="password" autocomplete="off" data-egisz-input="pin" disabled={sending} autofocus />
+              {error ? <p class="alert" role="alert">{error}</p> : null}
+              <div class="actions">
+                <button type="submit" class="primary" data-egisz-action="confirm" disabled={sending}>
+                  {sending ? 'Подписание…' : 'Подписать'}
+                </button>
+                <button type="button" onClick={cancel} disabled={sending}>
+                  Отмена
+                </button>
+              </div>
+            </form>
+          )}
+        </div>
+      </div>
+    </main>
+  );
+}
