@@ -25,7 +25,8 @@ const byNumericCode = (a: string[], b: string[]) => Number(a[0]) - Number(b[0]) 
 /**
  * МКБ-10 in classification order (REC_CODE). Each row knows its parent's code
  * and its chapter (class, in Roman numerals), and whether it is a leaf: a code
- * no other row refines, the level a diagnosis must be coded at.
+ * no other row refines, the level a diagnosis must be coded at. ADDL_CODE
+ * marks dual coding: 1 = † (the cause), 2 = * (a manifestation).
  */
 export function mkb10Table(rows: DumpRow[]): string[][] {
   const byId = new Map(rows.map((r) => [r.ID, r]));
@@ -44,6 +45,7 @@ export function mkb10Table(rows: DumpRow[]): string[][] {
       chapterOf(r),
       hasChildren.has(r.ID) ? '' : '1',
       flag(r.ACTUAL),
+      r.ADDL_CODE === '1' ? '†' : r.ADDL_CODE === '2' ? '*' : '',
     ]);
 }
 
@@ -51,7 +53,7 @@ export const DICTIONARY_SPECS: readonly DictionarySpec[] = [
   {
     oid: '1.2.643.5.1.13.13.11.1005',
     module: 'mkb10-data',
-    columns: ['code', 'name', 'parent', 'chapter', 'leaf', 'actual'],
+    columns: ['code', 'name', 'parent', 'chapter', 'leaf', 'actual', 'dualCoding'],
     table: mkb10Table,
   },
   {

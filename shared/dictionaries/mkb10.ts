@@ -14,17 +14,20 @@ export interface Mkb10Entry extends DictEntry {
   leaf: boolean;
   /** False for codes the Ministry has withdrawn (ACTUAL = 0). */
   actual: boolean;
+  /** Dual coding: "†" the underlying disease, "*" its manifestation (never the main diagnosis); "" otherwise. */
+  dualCoding: '' | '†' | '*';
 }
 
 export const mkb10Ref: DictionaryRef = ref;
 
-const table = lazyTable<Mkb10Entry>(ref, rows, ([code = '', name = '', parent = '', chapter = '', leaf, actual]) => ({
+const table = lazyTable<Mkb10Entry>(ref, rows, ([code = '', name = '', parent = '', chapter = '', leaf, actual, dual]) => ({
   code,
   name,
   parent,
   chapter,
   leaf: leaf === '1',
   actual: actual === '1',
+  dualCoding: dual === '†' || dual === '*' ? dual : '',
 }));
 
 /** By code as written in the dictionary ("J06.9"); a lower-case letter is tolerated. */

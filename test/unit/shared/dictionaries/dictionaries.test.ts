@@ -44,6 +44,12 @@ describe('МКБ-10', () => {
     expect(findMkb10ByName('острая инфекция верхних дыхательных путей неуточнённая')?.code).toBe('J06.9');
   });
 
+  it('marks dual coding: † for the cause, * for the manifestation', () => {
+    expect(findMkb10('G63.2')?.dualCoding).toBe('*');
+    expect(findMkb10('M05.1')?.dualCoding).toBe('†');
+    expect(findMkb10('J06.9')?.dualCoding).toBe('');
+  });
+
   it('lists children in order and misses unknown codes', () => {
     expect(mkb10Children('J06').map((e) => e.code)).toEqual(['J06.0', 'J06.8', 'J06.9']);
     expect(findMkb10('J06.7')).toBeUndefined();
