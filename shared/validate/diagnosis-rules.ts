@@ -9,6 +9,7 @@ import { issueFor } from './rule-catalogue.ts';
 import { readText } from './field-checks.ts';
 import { isMkb10CodeForm, repairMkb10Code } from './mkb10-code.ts';
 import { checkMkb10Entry } from './mkb10-rules.ts';
+import { findMkb10 } from '../dictionaries/mkb10.ts';
 
 const ROLES: ReadonlySet<string> = new Set(['main', 'concomitant', 'complication']);
 const PATH = 'encounter.diagnoses';
@@ -27,6 +28,9 @@ function checkDiagnoses(ctx: ValidationContext): Issue[] {
     const role = readText(d.role, `${PATH}.${index}.role`, issues, 'VALIDATION_REQUIRED');
     if (role !== undefined && !ROLES.has(role)) issues.push(issueFor('VALIDATION_DIAGNOSIS_ROLE', `${PATH}.${index}.role`, { value: role }));
     if (role === 'main' && ++mains > 1) issues.push(issueFor('VALIDATION_DIAGNOSIS_MAIN_DUPLICATE', `${PATH}.${index}.role`));
+    if (role === 'main' && code && findMkb10(code)?.dualCoding === '*') {
+      issues.push(issueFor('VALIDATION_MKB_ASTERISK_MAIN', `${PATH}.${index}.code`, { value: code }));
+    }
   });
   if (mains === 0) issues.push(issueFor('VALIDATION_DIAGNOSIS_MAIN_MISSING', PATH));
   return issues;

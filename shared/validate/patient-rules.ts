@@ -6,7 +6,7 @@ import { checkBirthDate } from './birth-date-rules.ts';
 import { checkNames, checkSexAgainstNames } from './name-rules.ts';
 import { issueFor } from './rule-catalogue.ts';
 import { isValidEnp } from './enp.ts';
-import { checkEventDate } from './encounter-rules.ts';
+import { checkIdentityDocument } from './identity-document-rules.ts';
 import { findDocumentKind, requiresPatientSnils } from '../dictionaries/document-kinds.ts';
 
 function snilsRequired(ctx: ValidationContext): boolean {
@@ -28,8 +28,7 @@ function checkPatient(ctx: ValidationContext): Issue[] {
   if (gender === 'male' || gender === 'female') checkSexAgainstNames(gender, names, issues);
   else if (gender !== undefined) issues.push(issueFor('VALIDATION_GENDER', 'patient.gender', { value: gender }));
   readDigitsId(p.enp, 'patient.enp', issues, { lengths: [16], format: 'VALIDATION_ENP_FORMAT', checksum: 'VALIDATION_ENP_CHECKSUM', isValid: isValidEnp });
-  const issued = readDate(p.identityDocument?.issueDate, 'patient.identityDocument.issueDate', issues, false);
-  if (issued) checkEventDate(issued, 'patient.identityDocument.issueDate', ctx, issues);
+  checkIdentityDocument(p.identityDocument, ctx, issues);
   return issues;
 }
 

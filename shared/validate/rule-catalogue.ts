@@ -42,6 +42,10 @@ export const RULES = {
   VALIDATION_DEPARTMENT_OID_FORMAT: error('OID подразделения {value} должен начинаться с OID организации ({organizationOid})', 'NO_DEPARTMENT'),
   VALIDATION_DEPARTMENT_MISSING: warning('Не указан OID подразделения: для многих видов документов РЭМД его требует', 'NO_DEPARTMENT'),
 
+  VALIDATION_PASSPORT_SERIES: error('Серия паспорта РФ — 4 цифры, например 45 10; сейчас: {value}', 'PATIENT_MPI_MISMATCH'),
+  VALIDATION_PASSPORT_NUMBER: error('Номер паспорта РФ — 6 цифр; сейчас: {value}', 'PATIENT_MPI_MISMATCH'),
+  VALIDATION_PASSPORT_ISSUED_TOO_EARLY: warning('Паспорт РФ выдают с 14 лет, а дата выдачи {value} раньше: проверьте дату выдачи или дату рождения', 'PATIENT_MPI_MISMATCH'),
+
   // People's names.
   VALIDATION_NAME_LATIN_LOOKALIKE: error('В поле «{field}» латинские буквы среди русских: {letters}. Наберите их в русской раскладке', '{remd}', 'Должно быть: {fixed}'),
   VALIDATION_NAME_CHARACTERS: error('В поле «{field}» недопустимые символы: {chars}. Допустимы русские буквы, дефис, апостроф и пробел', '{remd}'),
@@ -75,6 +79,7 @@ export const RULES = {
   VALIDATION_MKB_UNKNOWN: error('Кода {value} нет в МКБ-10 (НСИ 1.2.643.5.1.13.13.11.1005, версия {version})', 'INVALID_ELEMENT_VALUE_CODE'),
   VALIDATION_MKB_NOT_ACTUAL: error('Код {value} исключён из МКБ-10: выберите действующий код', 'INVALID_ELEMENT_VALUE_CODE'),
   VALIDATION_MKB_NOT_LEAF: error('Код {value} — рубрика, а нужен код подрубрики: уточните диагноз', 'INVALID_ELEMENT_VALUE_CODE', 'Например: {children}'),
+  VALIDATION_MKB_ASTERISK_MAIN: warning('Код {value} — код проявления болезни (со звёздочкой *): основным диагнозом указывают код причины (с крестиком †)', undefined, 'Сделайте этот диагноз сопутствующим, а основным укажите код основного заболевания'),
   VALIDATION_MKB_SEX: error('Код {value} ({name}) применяется только у {sex}, а пол пациента — {gender}'),
   VALIDATION_MKB_SEX_LIKELY: warning('Код {value} ({name}) обычно применяется только у {sex}, а пол пациента — {gender}'),
   VALIDATION_MKB_AGE: warning('Код {value} ({name}) {ageRule}, а пациенту {age}'),

@@ -62,7 +62,7 @@ describe('validateRecord', () => {
     ['document before the visit', (r) => (r.document.createdAt = '2026-11-24T09:00:00+03:00'), 'document.createdAt', 'VALIDATION_DOCUMENT_BEFORE_VISIT'],
     ['ЕНП mistyped', (r) => (r.patient.enp = '8451999122899991'), 'patient.enp', 'VALIDATION_ENP_CHECKSUM'],
     ['ЕНП too short', (r) => (r.patient.enp = '845199912289999'), 'patient.enp', 'VALIDATION_ENP_FORMAT'],
-    ['passport issued before birth', (r) => (r.patient.identityDocument = { type: '1', number: '123456', issueDate: '1975-01-01' }), 'patient.identityDocument.issueDate', 'VALIDATION_DATE_BEFORE_BIRTH'],
+    ['passport issued before birth', (r) => (r.patient.identityDocument = { type: '1', series: '4510', number: '123456', issueDate: '1975-01-01' }), 'patient.identityDocument.issueDate', 'VALIDATION_DATE_BEFORE_BIRTH'],
     ['Latin o in the surname', (r) => (r.patient.lastName = 'Петрoв'), 'patient.lastName', 'VALIDATION_NAME_LATIN_LOOKALIKE'],
     ['surname in capitals', (r) => (r.practitioner.lastName = 'ИВАНОВА'), 'practitioner.lastName', 'VALIDATION_NAME_CASE'],
     ['female patronymic for a man', (r) => (r.patient.middleName = 'Сергеевна'), 'patient.middleName', 'VALIDATION_SEX_PATRONYMIC_MISMATCH'],
@@ -84,6 +84,11 @@ describe('validateRecord', () => {
     ['doctor aged 10', (r) => (r.practitioner.birthDate = '2016-01-01'), 'practitioner.birthDate', 'VALIDATION_PRACTITIONER_AGE'],
     ['withdrawn МКБ code', (r) => (r.encounter.diagnoses[1]!.code = 'U09.0'), 'encounter.diagnoses.1.code', 'VALIDATION_MKB_NOT_ACTUAL'],
     ['pregnancy at 70', (r) => ((r.patient.gender = 'female'), (r.patient.lastName = 'Петрова'), (r.patient.middleName = 'Сергеевна'), (r.patient.birthDate = '1955-01-01'), (r.encounter.diagnoses[1]!.code = 'O80.0')), 'encounter.diagnoses.1.code', 'VALIDATION_MKB_AGE'],
+    ['asterisk code as the main diagnosis', (r) => (r.encounter.diagnoses[0]!.code = 'G63.2'), 'encounter.diagnoses.0.code', 'VALIDATION_MKB_ASTERISK_MAIN'],
+    ['passport series of 3 digits', (r) => (r.patient.identityDocument = { type: '1', series: '451', number: '123456' }), 'patient.identityDocument.series', 'VALIDATION_PASSPORT_SERIES'],
+    ['passport number with a letter', (r) => (r.patient.identityDocument = { type: '1', series: '45 10', number: '12345б' }), 'patient.identityDocument.number', 'VALIDATION_PASSPORT_NUMBER'],
+    ['passport without series', (r) => (r.patient.identityDocument = { type: '1', number: '123456' }), 'patient.identityDocument.series', 'VALIDATION_REQUIRED'],
+    ['passport issued at 10', (r) => (r.patient.identityDocument = { type: '1', series: '4510', number: '123456', issueDate: '1990-06-01' }), 'patient.identityDocument.issueDate', 'VALIDATION_PASSPORT_ISSUED_TOO_EARLY'],
   ])('%s', (_name, change, path, code) => {
     expect(codesAt(edit(change), path)).toContain(code);
   });
