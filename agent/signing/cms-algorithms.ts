@@ -7,19 +7,11 @@ import { createHash, createPublicKey, verify } from 'node:crypto';
 import { TokenError } from './token-error.ts';
 import { CKM_ECDSA, CKM_RSA_PKCS } from './pkcs11-constants.ts';
 import type { KeyAlgorithm } from './key-algorithm.ts';
+import { DIGEST_OIDS, SIGNATURE_OIDS } from './algorithm-oids.ts';
+import { gostAlgorithm } from './gost-algorithms.ts';
 import type { MechanismSpec } from './token-host-messages.ts';
 
-export const DIGEST_OIDS = {
-  sha256: '2.16.840.1.101.3.4.2.1',
-  streebog256: '1.2.643.7.1.1.2.2',
-  streebog512: '1.2.643.7.1.1.2.3',
-} as const;
-
-export const SIGNATURE_OIDS = {
-  ecdsaWithSha256: '1.2.840.10045.4.3.2',
-  rsaEncryption: '1.2.840.113549.1.1.1',
-  sha256WithRsa: '1.2.840.113549.1.1.11',
-} as const;
+export { DIGEST_OIDS, SIGNATURE_OIDS } from './algorithm-oids.ts';
 
 export interface CmsAlgorithm {
   key: KeyAlgorithm;
@@ -32,6 +24,8 @@ export interface CmsAlgorithm {
   mechanism: MechanismSpec;
   /** What goes into C_Sign for the DER of the signed attributes. */
   tokenInput(signedAttributes: Uint8Array): Uint8Array;
+  /** A second way to sign for tokens without `mechanism` (GOST: hash-and-sign on the token). */
+  fallback?: { mechanism: MechanismSpec; tokenInput(signedAttributes: Uint8Array): Uint8Array };
   /** C_Sign output → SignerInfo.signature. */
   signatureValue(raw: Uint8Array): Uint8Array;
   /** Checks a SignerInfo.signature over the signed attributes DER with the certificate's SPKI. */
@@ -70,12 +64,9 @@ const spkiKey = (spki: Uint8Array) => createPublicKey({ key: Buffer.from(spki), 
 const registry = new Map<KeyAlgorithm, CmsAlgorithm>([
   ['ecdsa-p256', ecdsaP256],
   ['rsa', rsaSha256],
+  ['gost2012-256', gostAlgorithm(256)],
+  ['gost2012-512', gostAlgorithm(512)],
 ]);
-
-/** Lets the GOST module register its algorithms without a dependency cycle. */
-export function registerCmsAlgorithm(algorithm: CmsAlgorithm): void {
-  registry.set(algorithm.key, algorithm);
-}
 
 export function cmsAlgorithmFor(key: KeyAlgorithm): CmsAlgorithm {
   const algorithm = registry.get(key);

@@ -8,7 +8,7 @@ import pkcs11js from 'pkcs11js';
 import type { PKCS11, Template } from 'pkcs11js';
 import { TokenError, certificateNotFound, pinIncorrect, pinLocked, tokenNotPresent } from './token-error.ts';
 import { ckrName, toTokenError } from './pkcs11-errors.ts';
-import type { MechanismSpec, RawTokenCertificate, TokenInfo } from './token-host-messages.ts';
+import type { RawTokenCertificate, SignCandidate, TokenInfo } from './token-host-messages.ts';
 
 type Handle = Buffer;
 
@@ -120,9 +120,10 @@ export class Pkcs11Token {
   }
 
   /** Logs in with the PIN, runs one C_Sign per input with the key of that CKA_ID, logs out. */
-  sign(slotId: number, keyId: string, pin: string, mechanism: MechanismSpec, inputs: Uint8Array[]): Uint8Array[] {
+  sign(slotId: number, keyId: string, pin: string, candidates: SignCandidate[]): Uint8Array[] {
     const m = this.open();
     const token = this.#tokenBySlot(slotId);
+    const { mechanism, inputs } = this.#pickCandidate(token.slot, candidates);
     return this.#withLogin(token, pin, false, (session) => {
       const [key] = findObjects(m, session, [
         { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
@@ -139,6 +140,21 @@ export class Pkcs11Token {
         return new Uint8Array(sig);
       });
     });
+  }
+
+  /** The first candidate whose mechanism the token lists; the first one if the token lists none of them. */
+  #pickCandidate(slot: Handle, candidates: SignCandidate[]): SignCandidate {
+    const first = candidates[0];
+    if (!first) throw new TokenError('TOKEN_MECHANISM_UNSUPPORTED', 'Не задан способ подписи. Обратитесь к разработчикам агента.');
+    let offered: number[];
+    try {
+      offered = this.open().C_GetMechanismList(slot);
+    } catch {
+      return first;
+    }
+    // pkcs11js may report vendor values (≥ 2^31) as negative 32-bit numbers.
+    const has = (m: number) => offered.some((o) => o >>> 0 === m >>> 0);
+    return candidates.find((c) => has(c.mechanism.mechanism)) ?? first;
   }
 
   #tokenBySlot(slotId: number): TokenInfo & { slot: Handle } {

@@ -99,8 +99,12 @@ export class TokenClient {
       slotId: found.slotId,
       keyId: found.keyId,
       pin: req.pin,
-      mechanism: algorithm.mechanism,
-      inputs: prepared.map((p) => algorithm.tokenInput(p.signedAttributes)),
+      candidates: [
+        { mechanism: algorithm.mechanism, inputs: prepared.map((p) => algorithm.tokenInput(p.signedAttributes)) },
+        ...(algorithm.fallback
+          ? [{ mechanism: algorithm.fallback.mechanism, inputs: prepared.map((p) => algorithm.fallback!.tokenInput(p.signedAttributes)) }]
+          : []),
+      ],
     });
     return prepared.map((p, i) => p.assemble(algorithm.signatureValue(raw[i] ?? new Uint8Array())));
   }

@@ -35,6 +35,11 @@ export interface MechanismSpec {
   parameter?: Uint8Array;
 }
 
+export interface SignCandidate {
+  mechanism: MechanismSpec;
+  inputs: Uint8Array[];
+}
+
 export type HostRequest =
   | { op: 'list-tokens' }
   | { op: 'list-certificates'; tokenLabel?: string }
@@ -44,9 +49,12 @@ export type HostRequest =
       /** Hex CKA_ID of the private key. */
       keyId: string;
       pin: string;
-      mechanism: MechanismSpec;
-      /** One C_Sign per input, all under one login. */
-      inputs: Uint8Array[];
+      /**
+       * Ways to sign in order of preference, each with its own C_Sign inputs
+       * (e.g. a digest for CKM_GOSTR3410, the data for the with-hash mechanism).
+       * The host uses the first one the token lists; one C_Sign per input, one login.
+       */
+      candidates: SignCandidate[];
     }
   | { op: 'generate-ec-key'; tokenLabel: string; pin: string; keyId: string; label: string }
   | { op: 'store-certificate'; tokenLabel: string; pin: string; keyId: string; label: string; der: Uint8Array; subject: Uint8Array }

@@ -23,7 +23,7 @@ function serve(request: HostRequest): unknown {
     case 'list-certificates':
       return token.listCertificates(request.tokenLabel);
     case 'sign':
-      return token.sign(request.slotId, request.keyId, request.pin, request.mechanism, request.inputs);
+      return token.sign(request.slotId, request.keyId, request.pin, request.candidates);
     case 'generate-ec-key':
       return generateEcKey(token, request.tokenLabel, request.pin, request.keyId, request.label);
     case 'store-certificate':

@@ -1,0 +1,90 @@
+/**
+ * GOST R 34.10-2012 (256 and 512) for CAdES-BES: Streebog in the agent
+ * (node-gost-crypto, checked against the GOST R 34.11-2012 test vectors), the
+ * token signs the digest with CKM_GOSTR3410 / CKM_GOSTR3410_512 and returns
+ * s‖r big-endian, which goes into the CMS unchanged (signing.md §1.2).
+ * Verification is pure JS so the sandbox needs no GOST-enabled OpenSSL.
+ */
+import gost from 'node-gost-crypto';
+import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
+import { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
+import * as asn1js from 'asn1js';
+import type { CmsAlgorithm } from './cms-algorithms.ts';
+import { DIGEST_OIDS } from './algorithm-oids.ts';
+import {
+  CKM_GOSTR3410,
+  CKM_GOSTR3410_512,
+  CKM_GOSTR3410_WITH_GOSTR3411_12_256,
+  CKM_GOSTR3410_WITH_GOSTR3411_12_512,
+} from './pkcs11-constants.ts';
+import { KEY_OIDS } from './key-algorithm.ts';
+
+const streebog = (length: 256 | 512) => {
+  const engine = gost.gostEngine.getGostDigest({ name: 'GOST R 34.11', version: 2012, length });
+  return (data: Uint8Array): Uint8Array => new Uint8Array(engine.digest(data));
+};
+export const streebog256 = streebog(256);
+export const streebog512 = streebog(512);
+
+/**
+ * Curve parameter set OID → node-gost-crypto curve name. The twisted Edwards
+ * sets (tc26 256-A, 512-C) are not supported by the library.
+ */
+export const GOST_CURVES: Record<string, string> = {
+  '1.2.643.2.2.35.1': 'S-256-A', // CryptoPro-A
+  '1.2.643.2.2.35.2': 'S-256-B', // CryptoPro-B
+  '1.2.643.2.2.35.3': 'S-256-C', // CryptoPro-C
+  '1.2.643.2.2.36.0': 'S-256-A', // CryptoPro-XchA
+  '1.2.643.2.2.36.1': 'S-256-C', // CryptoPro-XchB
+  '1.2.643.7.1.2.1.1.2': 'S-256-A', // tc26 256-B = CryptoPro-A
+  '1.2.643.7.1.2.1.1.3': 'S-256-B', // tc26 256-C = CryptoPro-B
+  '1.2.643.7.1.2.1.1.4': 'S-256-C', // tc26 256-D = CryptoPro-C
+  '1.2.643.7.1.2.1.2.1': 'T-512-A',
+  '1.2.643.7.1.2.1.2.2': 'T-512-B',
+};
+
+/** DER OID of a Streebog variant: the parameter of the with-hash mechanisms. */
+const oidDer = (oid: string): Uint8Array => new Uint8Array(new asn1js.ObjectIdentifier({ value: oid }).toBER());
+
+export function gostAlgorithm(bits: 256 | 512): CmsAlgorithm {
+  const digest = bits === 256 ? streebog256 : streebog512;
+  const digestOid = bits === 256 ? DIGEST_OIDS.streebog256 : DIGEST_OIDS.streebog512;
+  return {
+    key: bits === 256 ? 'gost2012-256' : 'gost2012-512',
+    digestOid,
+    // OpenSSL writes the public key OID here; it also accepts signwithdigest (signing.md §2.2).
+    signatureOid: bits === 256 ? KEY_OIDS.gost2012_256 : KEY_OIDS.gost2012_512,
+    digest,
+    mechanism: { mechanism: bits === 256 ? CKM_GOSTR3410 : CKM_GOSTR3410_512 },
+    tokenInput: digest,
+    fallback: {
+      mechanism: {
+        mechanism: bits === 256 ? CKM_GOSTR3410_WITH_GOSTR3411_12_256 : CKM_GOSTR3410_WITH_GOSTR3411_12_512,
+        parameter: oidDer(digestOid),
+      },
+      tokenInput: (attrs) => attrs,
+    },
+    signatureValue: (raw) => raw,
+    verify: (data, signature, spki) => verifyGost(bits, digest(data), signature, spki),
+  };
+}
+
+/** GOST signature check over a digest with the key of an SPKI (64 or 128 bytes X‖Y little-endian). */
+export function verifyGost(bits: 256 | 512, digest: Uint8Array, signature: Uint8Array, spkiDer: Uint8Array): boolean {
+  const spki = AsnConvert.parse(spkiDer, SubjectPublicKeyInfo);
+  const curve = curveOf(spki);
+  if (!curve || signature.length !== bits / 4) return false;
+  const publicKey = new Uint8Array(AsnConvert.parse(spki.subjectPublicKey, OctetString).buffer);
+  if (publicKey.length !== bits / 4) return false;
+  const signer = gost.gostEngine.getGostSign({ name: 'GOST R 34.10', version: 2012, length: bits, namedCurve: curve, procreator: 'CP' });
+  return signer.verify(publicKey, signature, digest);
+}
+
+/** The library's curve name for the param set in SPKI parameters (SEQUENCE { paramSet, [digest] }). */
+export function curveOf(spki: SubjectPublicKeyInfo): string | undefined {
+  const params = spki.algorithm.parameters;
+  if (!params) return undefined;
+  const seq = asn1js.fromBER(params).result;
+  const first = seq instanceof asn1js.Sequence ? seq.valueBlock.value[0] : undefined;
+  return first instanceof asn1js.ObjectIdentifier ? GOST_CURVES[first.valueBlock.toString()] : undefined;
+}
