@@ -10,6 +10,7 @@ import { findDocumentKind, isDocumentKindValidOn } from '../dictionaries/documen
 /** Clocks of the clinic's PC and the agent's may differ a little. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 const CREATED_AT = 'document.createdAt';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The day the document was created, when createdAt is sound; else undefined. */
 function checkCreatedAt(ctx: ValidationContext, issues: Issue[]): string | undefined {
@@ -36,6 +37,8 @@ function checkCreatedAt(ctx: ValidationContext, issues: Issue[]): string | undef
 function checkDocument(ctx: ValidationContext): Issue[] {
   const issues: Issue[] = [];
   const createdDay = checkCreatedAt(ctx, issues);
+  const uid = readText(ctx.record.document?.localUid, 'document.localUid', issues, false);
+  if (uid !== undefined && !UUID.test(uid)) issues.push(issueFor('VALIDATION_UUID_FORMAT', 'document.localUid', { value: uid }));
   const kind = readText(ctx.record.document?.kind, 'document.kind', issues, 'VALIDATION_REQUIRED');
   if (kind === undefined) return issues;
   const entry = findDocumentKind(kind);

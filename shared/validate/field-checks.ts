@@ -80,3 +80,13 @@ export function readDigitsId(
   }
   return compact;
 }
+
+/** An optional phone: only digits, spaces and + - ( ) . , with 10 or 11 digits (Russian numbers). */
+export function checkPhone(value: unknown, path: string, issues: Issue[]): void {
+  const text = readText(value, path, issues, false);
+  if (text === undefined) return;
+  const digits = text.replace(/\D/g, '');
+  if (!/^[\d\s+\-().]+$/.test(text) || digits.length < 10 || digits.length > 11) {
+    issues.push(issueFor('VALIDATION_PHONE_FORMAT', path, { field: fieldLabel(path), value: text }));
+  }
+}

@@ -1,7 +1,7 @@
 /** Rules over `organization`: the clinic as FRMO (the federal register of organizations) knows it. */
 import type { Issue } from './issue.ts';
 import type { RuleGroup, ValidationContext } from './validation-context.ts';
-import { readDigitsId, readText } from './field-checks.ts';
+import { checkPhone, readDigitsId, readText } from './field-checks.ts';
 import { issueFor } from './rule-catalogue.ts';
 import { isDepartmentOf, isOrganizationOid } from './organization-oid.ts';
 import { isValidInn } from './inn.ts';
@@ -21,6 +21,7 @@ function checkOrganization(ctx: ValidationContext): Issue[] {
   readDigitsId(o.ogrn, 'organization.ogrn', issues, { lengths: [13, 15], format: 'VALIDATION_OGRN_FORMAT', checksum: 'VALIDATION_OGRN_CHECKSUM', isValid: isValidOgrnOrOgrnip });
   const kpp = readText(o.kpp, 'organization.kpp', issues, false);
   if (kpp !== undefined && !isValidKpp(kpp.trim())) issues.push(issueFor('VALIDATION_KPP_FORMAT', 'organization.kpp', { value: kpp }));
+  checkPhone(o.phone, 'organization.phone', issues);
   const department = readText(o.departmentOid, 'organization.departmentOid', issues, false)?.trim();
   if (department === undefined) issues.push(issueFor('VALIDATION_DEPARTMENT_MISSING', 'organization.departmentOid'));
   else if (oidOk && !isDepartmentOf(department, oid)) {

@@ -1,7 +1,7 @@
 /** Rules over `patient`: identity as ГИП (the federal patient index) will match it. */
 import type { Issue } from './issue.ts';
 import type { RuleGroup, ValidationContext } from './validation-context.ts';
-import { readDate, readDigitsId, readSnils, readText } from './field-checks.ts';
+import { checkPhone, readDate, readDigitsId, readSnils, readText } from './field-checks.ts';
 import { checkBirthDate } from './birth-date-rules.ts';
 import { checkNames, checkSexAgainstNames } from './name-rules.ts';
 import { issueFor } from './rule-catalogue.ts';
@@ -29,6 +29,7 @@ function checkPatient(ctx: ValidationContext): Issue[] {
   else if (gender !== undefined) issues.push(issueFor('VALIDATION_GENDER', 'patient.gender', { value: gender }));
   readDigitsId(p.enp, 'patient.enp', issues, { lengths: [16], format: 'VALIDATION_ENP_FORMAT', checksum: 'VALIDATION_ENP_CHECKSUM', isValid: isValidEnp });
   checkIdentityDocument(p.identityDocument, ctx, issues);
+  checkPhone(p.phone, 'patient.phone', issues);
   return issues;
 }
 

@@ -46,6 +46,9 @@ export const RULES = {
   VALIDATION_PASSPORT_NUMBER: error('Номер паспорта РФ — 6 цифр; сейчас: {value}', 'PATIENT_MPI_MISMATCH'),
   VALIDATION_PASSPORT_ISSUED_TOO_EARLY: warning('Паспорт РФ выдают с 14 лет, а дата выдачи {value} раньше: проверьте дату выдачи или дату рождения', 'PATIENT_MPI_MISMATCH'),
 
+  VALIDATION_PHONE_FORMAT: warning('Телефон в поле «{field}» не похож на номер: {value}', undefined, 'Укажите 10–11 цифр, например +7 495 123-45-67'),
+  VALIDATION_UUID_FORMAT: error('Идентификатор документа должен быть UUID, например 7d0f6c1e-4b8e-4f43-9a55-0b8e1f6b2a10; сейчас: {value}', 'VALIDATION_ERROR', 'Оставьте поле пустым: агент присвоит идентификатор сам'),
+
   // People's names.
   VALIDATION_NAME_LATIN_LOOKALIKE: error('В поле «{field}» латинские буквы среди русских: {letters}. Наберите их в русской раскладке', '{remd}', 'Должно быть: {fixed}'),
   VALIDATION_NAME_CHARACTERS: error('В поле «{field}» недопустимые символы: {chars}. Допустимы русские буквы, дефис, апостроф и пробел', '{remd}'),

@@ -89,8 +89,15 @@ describe('validateRecord', () => {
     ['passport number with a letter', (r) => (r.patient.identityDocument = { type: '1', series: '45 10', number: '12345б' }), 'patient.identityDocument.number', 'VALIDATION_PASSPORT_NUMBER'],
     ['passport without series', (r) => (r.patient.identityDocument = { type: '1', number: '123456' }), 'patient.identityDocument.series', 'VALIDATION_REQUIRED'],
     ['passport issued at 10', (r) => (r.patient.identityDocument = { type: '1', series: '4510', number: '123456', issueDate: '1990-06-01' }), 'patient.identityDocument.issueDate', 'VALIDATION_PASSPORT_ISSUED_TOO_EARLY'],
+    ['patient phone too short', (r) => (r.patient.phone = '123-45'), 'patient.phone', 'VALIDATION_PHONE_FORMAT'],
+    ['clinic phone with letters', (r) => (r.organization.phone = '+7 495 CALL-NOW'), 'organization.phone', 'VALIDATION_PHONE_FORMAT'],
+    ['document id not a UUID', (r) => (r.document.localUid = 'doc-42'), 'document.localUid', 'VALIDATION_UUID_FORMAT'],
   ])('%s', (_name, change, path, code) => {
     expect(codesAt(edit(change), path)).toContain(code);
+  });
+
+  it.each(['+7 (495) 123-45-67', '8 912 345 67 89', '+74951234567'])('accepts the phone %s', (phone) => {
+    expect(codesAt(edit((r) => (r.patient.phone = phone)), 'patient.phone')).toEqual([]);
   });
 
   it('takes SNILS with separators as written on the card', () => {
