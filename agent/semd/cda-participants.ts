@@ -7,6 +7,7 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { ClinicalRecord, Patient, Practitioner } from '../../shared/domain/record.ts';
 import { genderCode, positionCode, type CodedValue } from './coded-value.ts';
 import { address, codedElement, extension, organization, organizationRegion, personName, telecom, text } from './cda-parts.ts';
+import { budgetPaymentCodes } from './care-facts.ts';
 import { cdaDate } from './cda-time.ts';
 import { localIdRoot } from './document-identity.ts';
 import { ministryOfHealth, snilsRoot } from './semd-vocabulary.ts';
@@ -98,4 +99,12 @@ export function legalAuthenticator(parent: XMLBuilder, record: ClinicalRecord): 
   el.ele('time', { nullFlavor: 'NI' });
   el.ele('signatureCode', { nullFlavor: 'NI' });
   assignedPractitioner(el, 'assignedEntity', record);
+}
+
+/** participant IND (У1-27): who pays. Only budget sources, which need no policy document. */
+export function paymentParticipant(parent: XMLBuilder, source: CodedValue | undefined): void {
+  if (!source || !budgetPaymentCodes.includes(source.code)) return;
+  const entity = parent.ele('participant', { typeCode: 'IND' }).ele('associatedEntity', { classCode: 'GUAR' });
+  codedElement(entity, 'code', source);
+  extension(entity, 'identity', 'DocInfo').att('nullFlavor', 'NAV');
 }

@@ -6,11 +6,12 @@
  */
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { ClinicalRecord, Diagnosis } from '../../shared/domain/record.ts';
+import { conditionCode, type CareFacts } from './care-facts.ts';
 import { diagnosisCode, documentTypeCode } from './coded-value.ts';
 import { codedObservation, section, structuredBody, textObservation } from './cda-body.ts';
 import { clinicalDocument, serialize } from './cda-header.ts';
 import { codedElement, extension } from './cda-parts.ts';
-import { assignedPractitioner, author, custodian, informationRecipient, legalAuthenticator, recordTarget } from './cda-participants.ts';
+import { assignedPractitioner, author, custodian, informationRecipient, legalAuthenticator, paymentParticipant, recordTarget } from './cda-participants.ts';
 import { cdaDate } from './cda-time.ts';
 import { localIdRoot, type DocumentIdentity } from './document-identity.ts';
 import { paragraphs, table } from './narrative.ts';
@@ -30,7 +31,7 @@ const roleNames: Record<Diagnosis['role'], string> = {
   complication: 'Осложнение основного',
 };
 
-export function buildConsultation119(record: ClinicalRecord, identity: DocumentIdentity): string {
+export function buildConsultation119(record: ClinicalRecord, identity: DocumentIdentity, facts: CareFacts = {}): string {
   const root = clinicalDocument(record, identity, {
     templateId: consultation119.templateId,
     documentType: documentTypeCode(consultation119.documentTypeCode),
@@ -41,9 +42,10 @@ export function buildConsultation119(record: ClinicalRecord, identity: DocumentI
   custodian(root, record);
   informationRecipient(root);
   legalAuthenticator(root, record);
+  paymentParticipant(root, facts.paymentSource);
   serviceEvent(root, record);
   encompassingEncounter(root, record, identity);
-  body(root, record);
+  body(root, record, facts);
   return serialize(root);
 }
 
@@ -71,18 +73,23 @@ function encompassingEncounter(root: XMLBuilder, record: ClinicalRecord, identit
   if (encounter.closeDate) time.ele('high', { value: cdaDate(encounter.closeDate) });
 }
 
-function body(root: XMLBuilder, record: ClinicalRecord): void {
+function body(root: XMLBuilder, record: ClinicalRecord, facts: CareFacts): void {
   const { encounter } = record;
   const bodyEl = structuredBody(root);
-  const main = encounter.diagnoses.find((d) => d.role === 'main') ?? encounter.diagnoses[0];
+  // The main diagnosis first: REMD reads the first 809 entry as the document's diagnosis.
+  const ordered = [...encounter.diagnoses].sort((a, b) => Number(b.role === 'main') - Number(a.role === 'main'));
 
   const info = section(bodyEl, sectionCode.DOCINFO, 'Сведения о документе');
   paragraphs(info.text, `Дата консультации: ${readableDate(encounter.visitDate)}`);
-  if (main) {
-    const code = diagnosisCode(main.code);
-    paragraphs(info.text, `Основной диагноз по МКБ-10: ${code.code} ${code.displayName}`);
-    codedObservation(info.section, fieldCode.mkb10, code);
+  if (facts.visitKind) paragraphs(info.text, `Обращение: ${facts.visitKind.displayName}`);
+  if (facts.visitPlace) paragraphs(info.text, `Место проведения: ${facts.visitPlace.displayName}`);
+  for (const d of ordered) {
+    const code = diagnosisCode(d.code);
+    paragraphs(info.text, `${roleNames[d.role]} диагноз по МКБ-10: ${code.code} ${code.displayName}`);
   }
+  if (facts.visitKind) codedObservation(info.section, fieldCode.visitReason, facts.visitKind);
+  if (facts.visitPlace) codedObservation(info.section, fieldCode.visitPlace, facts.visitPlace);
+  for (const d of ordered) codedObservation(info.section, fieldCode.mkb10, diagnosisCode(d.code));
 
   const anamnesis = section(bodyEl, sectionCode.ANAM, 'Анамнез заболевания');
   paragraphs(anamnesis.text, encounter.complaints ?? 'Сведения не представлены');
@@ -93,10 +100,16 @@ function body(root: XMLBuilder, record: ClinicalRecord): void {
   textObservation(life.section, fieldCode.narrative, undefined);
 
   const result = section(bodyEl, sectionCode.RESCONS, 'Заключение консультации');
+  const condition = facts.patientCondition ? conditionCode(facts.patientCondition) : undefined;
+  if (condition) paragraphs(result.text, `Состояние пациента: ${condition.displayName}`);
   paragraphs(result.text, encounter.conclusion);
-  diagnosesSection(result.section, encounter.diagnoses);
+  if (condition) codedObservation(result.section, fieldCode.patientCondition, condition);
+  textObservation(result.section, fieldCode.consultationProtocol, [encounter.complaints, encounter.conclusion].filter(Boolean).join('\n'));
+  textObservation(result.section, fieldCode.consultationConclusion, encounter.conclusion);
+  diagnosesSection(result.section, ordered);
 }
 
+/** RESCONS/DGN (У3-21): the diagnoses as a table and their wording as entry 806. */
 function diagnosesSection(parent: XMLBuilder, diagnoses: readonly Diagnosis[]): void {
   const dgn = section(parent, sectionCode.DGN, 'Диагнозы');
   const rows = diagnoses.map((d) => {
@@ -104,7 +117,8 @@ function diagnosesSection(parent: XMLBuilder, diagnoses: readonly Diagnosis[]): 
     return [roleNames[d.role], code.code, code.displayName, d.text ?? ''];
   });
   table(dgn.text, ['Вид диагноза', 'Код МКБ-10', 'Наименование по МКБ-10', 'Формулировка'], rows);
-  for (const d of diagnoses) codedObservation(dgn.section, fieldCode.mkb10, diagnosisCode(d.code));
+  const wording = rows.map(([role, code, name, text]) => `${role}: ${code} ${text || name}`).join('\n');
+  textObservation(dgn.section, fieldCode.consultationConclusion, wording);
 }
 
 function readableDate(isoDate: string): string {

@@ -4,6 +4,7 @@
  */
 import type { ClinicalRecord } from '../../shared/domain/record.ts';
 import { buildConsultation119, consultation119 } from './consultation-119.ts';
+import type { CareFacts } from './care-facts.ts';
 import type { DocumentIdentity } from './document-identity.ts';
 import { SemdError } from './semd-error.ts';
 
@@ -16,7 +17,7 @@ export interface BuiltSemd {
 
 interface SemdTemplate {
   title: string;
-  build(record: ClinicalRecord, identity: DocumentIdentity): string;
+  build(record: ClinicalRecord, identity: DocumentIdentity, facts: CareFacts): string;
 }
 
 const templates: ReadonlyMap<string, SemdTemplate> = new Map([
@@ -25,7 +26,8 @@ const templates: ReadonlyMap<string, SemdTemplate> = new Map([
 
 export const supportedKinds = (): string[] => [...templates.keys()];
 
-export function buildSemd(record: ClinicalRecord, identity: DocumentIdentity): BuiltSemd {
+/** `facts`: what the template needs beyond the record (see care-facts.ts). */
+export function buildSemd(record: ClinicalRecord, identity: DocumentIdentity, facts: CareFacts = {}): BuiltSemd {
   const kind = record.document.kind;
   const template = templates.get(kind);
   if (!template) {
@@ -34,5 +36,5 @@ export function buildSemd(record: ClinicalRecord, identity: DocumentIdentity): B
       `Вид документа «${kind}» не поддерживается. Поддерживаются: ${supportedKinds().join(', ')}`,
     );
   }
-  return { xml: template.build(record, identity), kind, title: template.title };
+  return { xml: template.build(record, identity, facts), kind, title: template.title };
 }

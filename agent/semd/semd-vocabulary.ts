@@ -26,6 +26,9 @@ export const fieldCode = {
   visitReason: field('800', 'Обращение'),
   visitPlace: field('801', 'Место проведения'),
   narrative: field('7006', 'Текстовое описание'),
+  patientCondition: field('804', 'Состояние пациента'),
+  consultationProtocol: field('805', 'Протокол консультации'),
+  consultationConclusion: field('806', 'Заключение консультации'),
 } as const;
 
 /** NSI 1.2.643.5.1.13.13.99.2.726 — type of the documented event. */

@@ -3,7 +3,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { buildConsultation119 } from '../../../../agent/semd/consultation-119.ts';
 import { checkXsd } from '../../../../agent/semd/xsd-check.ts';
-import { demoConsultation, fixedIdentity } from '../../../fixtures/semd/demo-record.ts';
+import { demoConsultation, fixedIdentity, fullCareFacts } from '../../../fixtures/semd/demo-record.ts';
 
 const golden = new URL('../../../fixtures/semd/consultation-119.golden.xml', import.meta.url);
 const CDA = 'urn:hl7-org:v3';
@@ -25,7 +25,7 @@ describe('buildConsultation119', () => {
   });
 
   it('matches the golden file byte for byte', () => {
-    const xml = buildConsultation119(demoConsultation(), fixedIdentity);
+    const xml = buildConsultation119(demoConsultation(), fixedIdentity, fullCareFacts);
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, xml);
     expect(xml).toBe(readFileSync(golden, 'utf8'));
   });
@@ -56,16 +56,24 @@ describe('buildConsultation119', () => {
     expect(patronymics[0]?.getAttribute('xsi:type')).toBe('ST');
   });
 
-  it('puts every diagnosis into the DGN section as МКБ-10 coded entries', () => {
+  it('codes every diagnosis in DOCINFO, main first, and words them in DGN', () => {
     const record = demoConsultation();
-    record.encounter.diagnoses.push({ code: 'I10', role: 'concomitant' });
+    record.encounter.diagnoses.unshift({ code: 'I10', role: 'concomitant' });
     const xml = buildConsultation119(record, fixedIdentity);
     const values = [...parse(xml).getElementsByTagNameNS(CDA, 'value')]
       .filter((v) => v.getAttribute('codeSystem') === '1.2.643.5.1.13.13.11.1005')
       .map((v) => v.getAttribute('code'));
-    // DOCINFO carries the main diagnosis once, DGN every diagnosis.
-    expect(values).toEqual(['J06.9', 'J06.9', 'I10']);
-    expect(xml).toContain('Сопутствующий');
+    expect(values).toEqual(['J06.9', 'I10']);
+    expect(xml).toContain('Основной: J06.9 ОРВИ, лёгкое течение\nСопутствующий: I10 Эссенциальная [первичная] гипертензия');
+  });
+
+  it('writes the care facts it is given and leaves out the ones it is not', () => {
+    const complete = buildConsultation119(demoConsultation(), fixedIdentity, fullCareFacts);
+    const bare = buildConsultation119(demoConsultation(), fixedIdentity);
+    expect(complete).toContain('displayName="Удовлетворительное"');
+    expect(complete).toContain('<participant typeCode="IND">');
+    expect(bare).not.toContain('Удовлетворительное');
+    expect(bare).not.toContain('<participant');
   });
 
   it('changes only the identity parts for a new version', () => {

@@ -1,0 +1,125 @@
+/**
+ * Runs the Ministry's Schematron (schemas/<kind>.sch, xslt2 query binding) on
+ * a SEMD with fontoxpath, an XPath 3.1 engine in plain JavaScript.
+ *
+ * The official rules name CDA elements without a namespace (egisz.md §2.2a),
+ * so they run on a copy of the document whose default namespace declaration
+ * is removed. Within a pattern each node is checked by the first rule whose
+ * context matches it, as ISO Schematron prescribes.
+ */
+import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
+import fontoxpath from 'fontoxpath';
+import { documentChains, mayMatch } from './schematron-context.ts';
+import { ruleSet, type RuleSet } from './schematron-rules.ts';
+import { fieldPathOf } from './semd-field-paths.ts';
+import { SemdError } from './semd-error.ts';
+
+const { evaluateXPathToBoolean, evaluateXPathToNodes } = fontoxpath;
+
+export interface SchematronFinding {
+  ruleId?: string;
+  message: string;
+  /** Path of the context element, e.g. /ClinicalDocument/recordTarget/patientRole/id[2]. */
+  location: string;
+  line?: number;
+  /** The record field the finding concerns, where it can be told. */
+  path?: string;
+}
+
+export interface SchematronResult {
+  ok: boolean;
+  findings: SchematronFinding[];
+}
+
+const rootWithDefaultNamespace = /^([\s\S]*?<ClinicalDocument\b[^>]*?)(\s+xmlns\s*=\s*(?:"urn:hl7-org:v3"|'urn:hl7-org:v3'))/;
+
+/** Removes the declaration but keeps its line breaks, so line numbers stay those of the original. */
+const stripDefaultNamespace = (xml: string): string | undefined =>
+  rootWithDefaultNamespace.test(xml)
+    ? xml.replace(rootWithDefaultNamespace, (_all, head: string, declaration: string) => head + ' ' + declaration.replace(/[^\n]/g, ''))
+    : undefined;
+
+/** The document as the official rules expect it: CDA elements in no namespace. */
+function withoutCdaNamespace(xml: string): Element {
+  const malformed = (why: string) => new SemdError('DOCUMENT_XML_MALFORMED', `Документ не является корректным СЭМД (CDA): ${why}`);
+  const stripped = stripDefaultNamespace(xml);
+  if (stripped === undefined) throw malformed('корневой элемент не ClinicalDocument в пространстве имён urn:hl7-org:v3');
+  let problem: string | undefined;
+  const parser = new DOMParser({ onError: (level, message) => { if (level !== 'warning') problem ??= message; } });
+  let root: Element | null = null;
+  try {
+    root = parser.parseFromString(stripped, 'text/xml').documentElement;
+  } catch (e) {
+    problem ??= e instanceof Error ? e.message : String(e);
+  }
+  if (problem !== undefined || !root || root.localName !== 'ClinicalDocument' || root.namespaceURI !== null) {
+    throw malformed(problem ?? 'корневой элемент не ClinicalDocument');
+  }
+  return root;
+}
+
+/** `/ClinicalDocument/recordTarget/patientRole/id[2]`: positions only where a name repeats. */
+export function locationOf(node: Node): string {
+  const steps: string[] = [];
+  for (let n: Node | null = node; n && n.nodeType === 1; n = n.parentNode) {
+    const el = n as Element;
+    const same = (s: Node | null) => s && s.nodeType === 1 && (s as Element).nodeName === el.nodeName;
+    let index = 1;
+    let count = 1;
+    for (let s = el.previousSibling; s; s = s.previousSibling) if (same(s)) index++, count++;
+    for (let s = el.nextSibling; s; s = s.nextSibling) if (same(s)) count++;
+    steps.unshift(count > 1 ? `${el.nodeName}[${index}]` : el.nodeName);
+  }
+  return `/${steps.join('/')}`;
+}
+
+/** The code of the innermost section holding a node, if any. */
+function sectionCodeOf(node: Node): string | undefined {
+  for (let n: Node | null = node; n && n.nodeType === 1; n = n.parentNode) {
+    const el = n as Element;
+    if (el.localName !== 'section') continue;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 1 && (c as Element).localName === 'code') return (c as Element).getAttribute('code') ?? undefined;
+    }
+  }
+  return undefined;
+}
+
+function run(rules: RuleSet, root: Element, prefilter: boolean): SchematronFinding[] {
+  const document = root.ownerDocument;
+  const options = { namespaceResolver: (prefix?: string | null) => (prefix ? (rules.namespaces.get(prefix) ?? null) : null) };
+  const chains = documentChains(root);
+  const contexts = new Map<string, Node[]>();
+  const findings: SchematronFinding[] = [];
+  for (const pattern of rules.patterns) {
+    const checked = new Set<Node>();
+    for (const rule of pattern.rules) {
+      if (prefilter && !mayMatch(rule.chains, chains)) continue;
+      let nodes = contexts.get(rule.anchored);
+      if (!nodes) contexts.set(rule.anchored, (nodes = evaluateXPathToNodes(rule.anchored, document, null, {}, options) as Node[]));
+      for (const node of nodes) {
+        if (checked.has(node)) continue;
+        checked.add(node);
+        for (const a of rule.assertions) {
+          if (evaluateXPathToBoolean(a.test, node, null, {}, options) !== a.isReport) continue;
+          const location = locationOf(node);
+          const path = fieldPathOf(location, sectionCodeOf(node));
+          const line = (node as Node & { lineNumber?: number }).lineNumber;
+          findings.push({ ...(a.ruleId ? { ruleId: a.ruleId } : {}), message: a.message, location, ...(line ? { line } : {}), ...(path ? { path } : {}) });
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+export interface SchematronOptions {
+  /** Skip rules whose context cannot occur in the document (default); false evaluates every rule. */
+  prefilter?: boolean;
+}
+
+export async function checkSchematron(xml: string, kind: string, options: SchematronOptions = {}): Promise<SchematronResult> {
+  const rules = await ruleSet(kind);
+  const findings = run(rules, withoutCdaNamespace(xml), options.prefilter ?? true);
+  return { ok: findings.length === 0, findings };
+}

@@ -1,0 +1,42 @@
+/**
+ * The full local check of a SEMD before it is signed: the official XSD, then
+ * the official Schematron, as REMD runs them after submission. The result is
+ * also given as Issues on record fields, for the confirm page and the panel.
+ */
+import type { Issue } from '../../shared/validate/issue.ts';
+import { checkSchematron, type SchematronFinding } from './schematron-check.ts';
+import { checkXsd, type XsdError } from './xsd-check.ts';
+
+export interface SemdCheck {
+  ok: boolean;
+  xsd: XsdError[];
+  schematron: SchematronFinding[];
+  issues: Issue[];
+}
+
+function xsdIssue(error: XsdError): Issue {
+  const where = error.line ? ` (строка ${error.line})` : '';
+  return { path: 'document', code: 'DOCUMENT_XSD_INVALID', severity: 'error', message: `СЭМД не соответствует XSD-схеме${where}: ${error.message}`, remdCode: 'VALIDATION_ERROR' };
+}
+
+function schematronIssue(finding: SchematronFinding): Issue {
+  return {
+    path: finding.path ?? 'document',
+    code: 'DOCUMENT_SCHEMATRON_FAILED',
+    severity: 'error',
+    message: `Правило ${finding.ruleId ?? 'Schematron'} не выполнено: ${finding.message}`,
+    hint: `Элемент ${finding.location}${finding.line ? `, строка ${finding.line}` : ''}`,
+    remdCode: 'VALIDATION_ERROR',
+  };
+}
+
+/**
+ * XSD first: a document the schema rejects is not worth the Schematron run,
+ * whose findings would only repeat the same gap.
+ */
+export async function checkSemd(xml: string, kind: string): Promise<SemdCheck> {
+  const xsd = await checkXsd(xml, kind);
+  if (!xsd.ok) return { ok: false, xsd: xsd.errors, schematron: [], issues: xsd.errors.map(xsdIssue) };
+  const schematron = await checkSchematron(xml, kind);
+  return { ok: schematron.ok, xsd: [], schematron: schematron.findings, issues: schematron.findings.map(schematronIssue) };
+}

@@ -1,0 +1,61 @@
+/**
+ * Where a CDA element came from in the domain record, so that a Schematron or
+ * XSD finding can be shown next to the form field to fix. Locations are the
+ * element paths checkers report (`/ClinicalDocument/recordTarget/…/id[2]`);
+ * the first matching prefix wins, so the specific entries come first.
+ */
+
+// Participants whose people are the document's doctor.
+const doctor = '(?:author/assignedAuthor|legalAuthenticator/assignedEntity|documentationOf/serviceEvent/performer/assignedEntity)';
+const patientRole = 'recordTarget/patientRole';
+
+const table: readonly [RegExp, string][] = [
+  [new RegExp(`^/ClinicalDocument/${patientRole}/id\\[1\\]`), 'patient.localId'],
+  [new RegExp(`^/ClinicalDocument/${patientRole}/id\\[2\\]`), 'patient.snils'],
+  [new RegExp(`^/ClinicalDocument/${patientRole}/identity:IdentityDoc`), 'patient.identityDocument'],
+  [new RegExp(`^/ClinicalDocument/${patientRole}/identity:InsurancePolicy`), 'patient.enp'],
+  [new RegExp(`^/ClinicalDocument/${patientRole}/addr`), 'patient.address'],
+  [new RegExp(`^/ClinicalDocument/${patientRole}/telecom`), 'patient.phone'],
+  [new RegExp(`^/ClinicalDocument/${patientRole}/patient/name/family`), 'patient.lastName'],
+  [new RegExp(`^/ClinicalDocument/${patientRole}/patient/name/given`), 'patient.firstName'],
+  [new RegExp(`^/ClinicalDocument/${patientRole}/patient/name/identity:Patronymic`), 'patient.middleName'],
+  [new RegExp(`^/ClinicalDocument/${patientRole}/patient/name`), 'patient.lastName'],
+  [new RegExp(`^/ClinicalDocument/${patientRole}/patient/administrativeGenderCode`), 'patient.gender'],
+  [new RegExp(`^/ClinicalDocument/${patientRole}/patient/birthTime`), 'patient.birthDate'],
+  [new RegExp(`^/ClinicalDocument/${patientRole}/patient`), 'patient'],
+  [new RegExp(`^/ClinicalDocument/${patientRole}/providerOrganization/identity:Props`), 'organization.ogrn'],
+  [/^\/ClinicalDocument\/.*(?:providerOrganization|representedOrganization|representedCustodianOrganization)\/addr/, 'organization.address'],
+  [/^\/ClinicalDocument\/.*(?:providerOrganization|representedOrganization|representedCustodianOrganization)\/telecom/, 'organization.phone'],
+  [/^\/ClinicalDocument\/.*(?:providerOrganization|representedOrganization|representedCustodianOrganization)\/name/, 'organization.name'],
+  [/^\/ClinicalDocument\/.*(?:providerOrganization|representedOrganization|representedCustodianOrganization|custodian)/, 'organization.oid'],
+  [new RegExp(`^/ClinicalDocument/${patientRole}`), 'patient'],
+  [new RegExp(`^/ClinicalDocument/${doctor}/id\\[1\\]`), 'practitioner.localId'],
+  [new RegExp(`^/ClinicalDocument/${doctor}/id\\[2\\]`), 'practitioner.snils'],
+  [new RegExp(`^/ClinicalDocument/${doctor}/code`), 'practitioner.positionCode'],
+  [new RegExp(`^/ClinicalDocument/${doctor}/assignedPerson/name/given`), 'practitioner.firstName'],
+  [new RegExp(`^/ClinicalDocument/${doctor}/assignedPerson/name/identity:Patronymic`), 'practitioner.middleName'],
+  [new RegExp(`^/ClinicalDocument/${doctor}/assignedPerson`), 'practitioner.lastName'],
+  [new RegExp(`^/ClinicalDocument/${doctor}`), 'practitioner'],
+  [/^\/ClinicalDocument\/effectiveTime/, 'document.createdAt'],
+  [/^\/ClinicalDocument\/(?:id|setId|versionNumber)/, 'document.localUid'],
+  [/^\/ClinicalDocument\/code/, 'document.kind'],
+  [/^\/ClinicalDocument\/documentationOf\/serviceEvent\/effectiveTime/, 'encounter.visitDate'],
+  [/^\/ClinicalDocument\/componentOf\/encompassingEncounter\/id\[1\]/, 'encounter.caseId'],
+  [/^\/ClinicalDocument\/componentOf\/encompassingEncounter\/effectiveTime\/high/, 'encounter.closeDate'],
+  [/^\/ClinicalDocument\/componentOf\/encompassingEncounter\/effectiveTime/, 'encounter.openDate'],
+  [/^\/ClinicalDocument\/componentOf/, 'encounter'],
+];
+
+/** Body sections by their NSI 99.2.197 code. */
+const sections: Readonly<Record<string, string>> = {
+  DGN: 'encounter.diagnoses',
+  RESCONS: 'encounter.conclusion',
+  ANAM: 'encounter.complaints',
+  DOCINFO: 'encounter.diagnoses',
+};
+
+/** The record field of a CDA element, from its location or, in the body, its section code. */
+export function fieldPathOf(location: string, sectionCode?: string): string | undefined {
+  if (sectionCode !== undefined && sections[sectionCode]) return sections[sectionCode];
+  return table.find(([pattern]) => pattern.test(location))?.[1];
+}

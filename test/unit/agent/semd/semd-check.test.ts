@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { buildConsultation119 } from '../../../../agent/semd/consultation-119.ts';
+import { checkSemd } from '../../../../agent/semd/semd-check.ts';
+import { demoConsultation, fixedIdentity, fullCareFacts } from '../../../fixtures/semd/demo-record.ts';
+
+describe('checkSemd', () => {
+  it('passes a complete consultation through XSD and Schematron', async () => {
+    const result = await checkSemd(buildConsultation119(demoConsultation(), fixedIdentity, fullCareFacts), '119');
+    expect(result).toEqual({ ok: true, xsd: [], schematron: [], issues: [] });
+  });
+
+  it('stops at the XSD and says so in Russian', async () => {
+    const broken = buildConsultation119(demoConsultation(), fixedIdentity, fullCareFacts).replace(/<title>[^<]*<\/title>/, '<title><b/></title>');
+    const result = await checkSemd(broken, '119');
+    expect(result.ok).toBe(false);
+    expect(result.schematron).toEqual([]);
+    expect(result.issues[0]).toMatchObject({ code: 'DOCUMENT_XSD_INVALID', severity: 'error', path: 'document' });
+    expect(result.issues[0]?.message).toMatch(/^СЭМД не соответствует XSD-схеме \(строка \d+\)/);
+  });
+
+  it('turns Schematron findings into issues on record fields', async () => {
+    const record = demoConsultation();
+    const xml = buildConsultation119(record, fixedIdentity, fullCareFacts).replace(`root="1.2.643.100.3" extension="${record.patient.snils}"`, `root="1.2.643.100.33" extension="${record.patient.snils}"`);
+    const result = await checkSemd(xml, '119');
+    expect(result.ok).toBe(false);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ path: 'patient.snils', code: 'DOCUMENT_SCHEMATRON_FAILED', message: expect.stringContaining('Правило У1-21') }),
+    ]);
+  });
+});
