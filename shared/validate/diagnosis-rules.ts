@@ -9,7 +9,7 @@ import { issueFor } from './rule-catalogue.ts';
 import { readText } from './field-checks.ts';
 import { isMkb10CodeForm, repairMkb10Code } from './mkb10-code.ts';
 import { checkMkb10Entry } from './mkb10-rules.ts';
-import { findMkb10 } from '../dictionaries/mkb10.ts';
+import { findMkb10, findMkb10ByName } from '../dictionaries/mkb10.ts';
 
 const ROLES: ReadonlySet<string> = new Set(['main', 'concomitant', 'complication']);
 const PATH = 'encounter.diagnoses';
@@ -41,7 +41,7 @@ function checkCode(value: unknown, path: string, ctx: ValidationContext, issues:
   const code = readText(value, path, issues, 'VALIDATION_REQUIRED');
   if (code === undefined) return undefined;
   if (!isMkb10CodeForm(code)) {
-    const repaired = repairMkb10Code(code);
+    const repaired = repairMkb10Code(code) ?? findMkb10ByName(code)?.code;
     issues.push(issueFor('VALIDATION_MKB_FORMAT', path, { value: code, fix: repaired ? `Возможно, имелось в виду ${repaired}` : '' }));
     return undefined;
   }

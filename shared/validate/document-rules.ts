@@ -5,7 +5,8 @@ import { readText } from './field-checks.ts';
 import { issueFor } from './rule-catalogue.ts';
 import { parseDateTime } from './calendar-date.ts';
 import { checkEventDate } from './encounter-rules.ts';
-import { findDocumentKind, isDocumentKindValidOn } from '../dictionaries/document-kinds.ts';
+import { findDocumentKind, findDocumentKindByName, isDocumentKindValidOn } from '../dictionaries/document-kinds.ts';
+import { suggestCode } from './code-suggestion.ts';
 
 /** Clocks of the clinic's PC and the agent's may differ a little. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -43,7 +44,7 @@ function checkDocument(ctx: ValidationContext): Issue[] {
   if (kind === undefined) return issues;
   const entry = findDocumentKind(kind);
   if (!entry) {
-    issues.push(issueFor('VALIDATION_DOCUMENT_KIND_UNKNOWN', 'document.kind', { value: kind }));
+    issues.push(issueFor('VALIDATION_DOCUMENT_KIND_UNKNOWN', 'document.kind', { value: kind, suggestion: suggestCode(kind, findDocumentKindByName) }));
     return issues;
   }
   const day = createdDay ?? ctx.today;

@@ -8,6 +8,7 @@ import { issueFor } from './rule-catalogue.ts';
 import { isValidEnp } from './enp.ts';
 import { checkIdentityDocument } from './identity-document-rules.ts';
 import { findDocumentKind, requiresPatientSnils } from '../dictionaries/document-kinds.ts';
+import { recordGender } from '../dictionaries/genders.ts';
 
 function snilsRequired(ctx: ValidationContext): boolean {
   const kind = ctx.record.document?.kind;
@@ -26,7 +27,11 @@ function checkPatient(ctx: ValidationContext): Issue[] {
   if (birthDate) checkBirthDate(birthDate, ctx.today, 'patient.birthDate', issues);
   const gender = readText(p.gender, 'patient.gender', issues, 'VALIDATION_REQUIRED');
   if (gender === 'male' || gender === 'female') checkSexAgainstNames(gender, names, issues);
-  else if (gender !== undefined) issues.push(issueFor('VALIDATION_GENDER', 'patient.gender', { value: gender }));
+  else if (gender !== undefined) {
+    const meant = recordGender(gender);
+    const suggestion = meant ? `Похоже, это ${meant === 'male' ? 'мужской' : 'женский'} пол: передайте значение ${meant}` : '';
+    issues.push(issueFor('VALIDATION_GENDER', 'patient.gender', { value: gender, suggestion }));
+  }
   readDigitsId(p.enp, 'patient.enp', issues, { lengths: [16], format: 'VALIDATION_ENP_FORMAT', checksum: 'VALIDATION_ENP_CHECKSUM', isValid: isValidEnp });
   checkIdentityDocument(p.identityDocument, ctx, issues);
   checkPhone(p.phone, 'patient.phone', issues);

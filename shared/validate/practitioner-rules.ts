@@ -6,8 +6,9 @@ import { checkBirthDate } from './birth-date-rules.ts';
 import { checkNames } from './name-rules.ts';
 import { issueFor } from './rule-catalogue.ts';
 import { formatAge, fullYearsBetween } from './calendar-date.ts';
-import { findPosition } from '../dictionaries/positions.ts';
-import { findSpecialty } from '../dictionaries/specialties.ts';
+import { findPosition, findPositionByName } from '../dictionaries/positions.ts';
+import { findSpecialty, findSpecialtyByName } from '../dictionaries/specialties.ts';
+import { suggestCode } from './code-suggestion.ts';
 
 /** Younger than this, nobody holds a medical position. */
 const MIN_PRACTITIONER_AGE = 16;
@@ -34,7 +35,7 @@ function checkPosition(code: string | undefined, issues: Issue[]): void {
     return;
   }
   const entry = findPosition(code);
-  if (!entry || entry.group) issues.push(issueFor('VALIDATION_POSITION_UNKNOWN', path, { value: code }));
+  if (!entry || entry.group) issues.push(issueFor('VALIDATION_POSITION_UNKNOWN', path, { value: code, suggestion: suggestCode(code, findPositionByName) }));
   else if (!entry.actual) issues.push(issueFor('VALIDATION_POSITION_NOT_ACTUAL', path, { value: code, name: entry.name }));
 }
 
@@ -42,7 +43,7 @@ function checkSpecialty(code: string | undefined, issues: Issue[]): void {
   if (code === undefined) return;
   const path = 'practitioner.specialtyCode';
   const entry = findSpecialty(code);
-  if (!entry) issues.push(issueFor('VALIDATION_SPECIALTY_UNKNOWN', path, { value: code }));
+  if (!entry) issues.push(issueFor('VALIDATION_SPECIALTY_UNKNOWN', path, { value: code, suggestion: suggestCode(code, findSpecialtyByName) }));
   else if (!entry.actual) issues.push(issueFor('VALIDATION_SPECIALTY_NOT_ACTUAL', path, { value: code, name: entry.name }));
 }
 

@@ -100,6 +100,22 @@ describe('validateRecord', () => {
     expect(codesAt(edit((r) => (r.patient.phone = phone)), 'patient.phone')).toEqual([]);
   });
 
+  it.each<[string, Edit, string, string]>([
+    ['position as text', (r) => (r.practitioner.positionCode = 'Врач-терапевт'), 'practitioner.positionCode', 'Похоже, это «Врач-терапевт»: укажите код 109'],
+    ['specialty as text', (r) => (r.practitioner.specialtyCode = 'терапия'), 'practitioner.specialtyCode', 'Похоже, это «Терапия»: укажите код 27'],
+    ['kind as text', (r) => (r.document.kind = 'Протокол консультации (CDA) Редакция 4'), 'document.kind', 'Похоже, это «Протокол консультации (CDA) Редакция 4»: укажите код 119'],
+    ['gender as text', (r) => ((r.patient as { gender: string }).gender = 'Муж.'), 'patient.gender', 'Похоже, это мужской пол: передайте значение male'],
+    ['diagnosis as text', (r) => (r.encounter.diagnoses[1]!.code = 'Эссенциальная [первичная] гипертензия'), 'encounter.diagnoses.1.code', 'Возможно, имелось в виду I10'],
+  ])('when a code field holds the display text (%s), the hint gives the code', (_name, change, path, hint) => {
+    const issues = validateRecord(edit(change), { now: NOW }).filter((i) => i.path === path);
+    expect(issues.map((i) => i.hint)).toEqual([hint]);
+  });
+
+  it('gives no hint when the text matches nothing', () => {
+    const issues = validateRecord(edit((r) => (r.practitioner.positionCode = 'Шаман')), { now: NOW });
+    expect(issues.find((i) => i.path === 'practitioner.positionCode')?.hint).toBeUndefined();
+  });
+
   it('takes SNILS with separators as written on the card', () => {
     expect(codesAt(edit((r) => (r.patient.snils = '156-427-818 86')), 'patient.snils')).toEqual([]);
   });
