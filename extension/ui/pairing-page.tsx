@@ -43,7 +43,8 @@ export function PairingPage() {
   return (
     <main class="page page--narrow">
       <h1>ЕГИСЗ-мост: сопряжение с агентом</h1>
-      <p class={`pairing pairing--${paired ? 'on' : 'off'}`} data-egisz-pairing={paired ? 'paired' : 'unpaired'}>
+      {/* No data-egisz-pairing until the background has answered: tests wait on it. */}
+      <p class={`pairing pairing--${paired ? 'on' : 'off'}`} data-egisz-pairing={paired === undefined ? undefined : paired ? 'paired' : 'unpaired'}>
         {paired === undefined ? 'Проверка…' : paired ? 'Сопряжено с агентом' : 'Не сопряжено'}
       </p>
       <form class="card" onSubmit={pair}>

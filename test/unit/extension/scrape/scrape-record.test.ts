@@ -5,10 +5,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { builtinProfiles } from '../../../../extension/scrape/builtin-profiles.ts';
 import { applyRule, scrapeRecord } from '../../../../extension/scrape/scrape-record.ts';
 
-const page = readFileSync(resolve(import.meta.dirname, '../../../fixtures/pages/demo-mis-consultation.html'), 'utf8');
+// The saved page without its stylesheet link and script, which happy-dom would try to fetch.
+const page = readFileSync(resolve(import.meta.dirname, '../../../fixtures/pages/demo-mis-consultation.html'), 'utf8')
+  .replace(/<link[^>]*>/g, '')
+  .replace(/<script[\s\S]*?<\/script>/g, '');
 const profile = builtinProfiles[0]!;
 
-// A parsed copy loads neither the MIS stylesheet nor its script.
 let doc: Document;
 function input(selector: string): HTMLInputElement {
   return doc.querySelector<HTMLInputElement>(selector)!;

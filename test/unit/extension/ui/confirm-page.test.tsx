@@ -1,0 +1,111 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { BackgroundRequest, JobDetailsReply } from '../../../../extension/messaging/runtime-messages.ts';
+import { ConfirmPage } from '../../../../extension/ui/confirm-page.tsx';
+
+const details: JobDetailsReply = {
+  ok: true,
+  job: { jobId: 'j1', state: 'prepared' },
+  preview: { title: 'Протокол консультации', html: '<h1>Протокол</h1><script>parent.alert(1)</script>', digest: 'ab'.repeat(32), kind: '119' },
+  certificate: {
+    owner: 'Иванова Мария Петровна',
+    snils: '11223344595',
+    issuer: 'Демо УЦ',
+    notBefore: '2026-11-25T00:00:00Z',
+    notAfter: '2027-11-25T00:00:00Z',
+    fingerprint: 'cd'.repeat(32),
+    warnings: [{ path: '', code: 'CERT_EXPIRES_SOON', severity: 'warning', message: 'Сертификат скоро истекает' }],
+  },
+  issues: [],
+};
+
+/** A stand-in background that answers like the real one and records what it was asked. */
+function fakeBackground(answer: (message: BackgroundRequest) => unknown): BackgroundRequest[] {
+  const asked: BackgroundRequest[] = [];
+  fakeBrowser.runtime.onMessage.addListener((message: BackgroundRequest, _sender: unknown, sendResponse: (r: unknown) => void) => {
+    if (message.type !== 'job-details' && message.type !== 'confirm-sign' && message.type !== 'cancel-job') return undefined;
+    asked.push(message);
+    sendResponse(answer(message));
+    return true;
+  });
+  return asked;
+}
+
+const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector);
+
+/** The element once it is rendered (vi.waitFor retries until this stops throwing). */
+const rendered = <T extends Element>(selector: string) =>
+  vi.waitFor(() => {
+    const element = $<T>(selector);
+    if (!element) throw new Error(`${selector} not rendered yet`);
+    return element;
+  });
+
+async function submitPin(pin: string): Promise<void> {
+  const field = await rendered<HTMLInputElement>('[data-egisz-input="pin"]:not([disabled])');
+  field.value = pin;
+  $<HTMLButtonElement>('[data-egisz-action="confirm"]')!.click();
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  document.body.innerHTML = '<div id="app"></div>';
+});
+
+afterEach(() => render(null, $('#app')!));
+
+describe('ConfirmPage', () => {
+  it('shows the preview in a fully sandboxed frame, the digest and the certificate', async () => {
+    fakeBackground(() => details);
+    render(<ConfirmPage jobId="j1" />, $('#app')!);
+    const frame = await rendered<HTMLIFrameElement>('iframe');
+    expect(frame.getAttribute('sandbox')).toBe('');
+    expect(frame.getAttribute('srcdoc')).toBe(details.ok ? details.preview.html : '');
+    expect(document.body.textContent).toContain('abab abab');
+    expect(document.body.textContent).toContain('112-233-445 95');
+    expect(document.body.textContent).toContain('с 25.11.2026 по 25.11.2027');
+    expect(document.body.textContent).toContain('Сертификат скоро истекает');
+    const pin = $<HTMLInputElement>('[data-egisz-input="pin"]')!;
+    expect([pin.type, pin.getAttribute('autocomplete')]).toEqual(['password', 'off']);
+  });
+
+  it('sends the PIN once, clears the field, and lets the user retry after a wrong PIN', async () => {
+    let attempt = 0;
+    const asked = fakeBackground((message) => {
+      if (message.type === 'job-details') return details;
+      attempt += 1;
+      return attempt === 1
+        ? { ok: false, code: 'TOKEN_PIN_INCORRECT', message: 'Неверный PIN-код' }
+        : { ok: true, job: { jobId: 'j1', state: 'sending' } };
+    });
+    render(<ConfirmPage jobId="j1" />, $('#app')!);
+    await submitPin('000000');
+    expect($<HTMLInputElement>('[data-egisz-input="pin"]')!.value).toBe('');
+    await vi.waitFor(() => expect($('[role="alert"]')?.textContent).toBe('Неверный PIN-код'));
+    await submitPin('123456');
+    await vi.waitFor(() => expect($('[data-egisz-confirm="done"]')?.textContent).toContain('Документ подписан и отправлен'));
+    expect(asked.filter((m) => m.type === 'confirm-sign')).toEqual([
+      { type: 'confirm-sign', jobId: 'j1', pin: '000000' },
+      { type: 'confirm-sign', jobId: 'j1', pin: '123456' },
+    ]);
+  });
+
+  it('follows job pushes from the background', async () => {
+    fakeBackground(() => details);
+    render(<ConfirmPage jobId="j1" />, $('#app')!);
+    await rendered('[data-egisz-input="pin"]');
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'job-update', job: { jobId: 'other', state: 'registered' } }, {}, () => undefined);
+    expect($('[data-egisz-confirm="done"]')).toBeNull();
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'job-update', job: { jobId: 'j1', state: 'registered', emdrId: 'E1' } }, {}, () => undefined);
+    await vi.waitFor(() => expect($('[data-egisz-confirm="done"]')).not.toBeNull());
+  });
+
+  it('says so when the job is unknown', async () => {
+    fakeBackground(() => ({ ok: false, code: 'AGENT_JOB_NOT_FOUND', message: 'Документ не найден' }));
+    render(<ConfirmPage jobId="gone" />, $('#app')!);
+    await vi.waitFor(() => expect($('[role="alert"]')?.textContent).toBe('Документ не найден'));
+    expect($('[data-egisz-input="pin"]')).toBeNull();
+  });
+});
