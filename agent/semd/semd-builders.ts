@@ -38,3 +38,18 @@ export function buildSemd(record: ClinicalRecord, identity: DocumentIdentity, fa
   }
   return { xml: template.build(record, identity, facts), kind, title: template.title };
 }
+
+/** ClinicalDocument/templateId of each kind we hold the official schemas for (see schemas/SOURCES.md). */
+const templateKinds: ReadonlyMap<string, string> = new Map([
+  ['1.2.643.5.1.13.2.7.5.1.5.9.4', '119'],
+  ['1.2.643.5.1.13.13.14.7.9.5', '186'],
+  ['1.2.643.5.1.13.13.14.6.9.4', '174'],
+  ['1.2.643.5.1.13.13.14.57.9.2', '185'],
+  ['1.2.643.5.1.13.13.14.86.9.2', '148'],
+  ['1.2.643.5.1.13.2.7.5.1.2.3', '42'],
+]);
+
+/** The REMD kind of a SEMD from its templateId, for checking a file without being told its kind. */
+export function kindOfTemplate(templateId: string): string | undefined {
+  return templateKinds.get(templateId);
+}
