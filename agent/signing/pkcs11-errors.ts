@@ -33,6 +33,9 @@ export function toTokenError(e: unknown): TokenError {
     const detail = e instanceof Error ? e.message : String(e);
     return moduleFailed(detail);
   }
+  if (name === 'CKR_DEVICE_REMOVED') {
+    return new TokenError('TOKEN_NOT_PRESENT', 'Токен извлечён во время операции. Вставьте токен и повторите подписание.', true);
+  }
   if (NOT_PRESENT.has(name)) return tokenNotPresent();
   if (name === 'CKR_PIN_LOCKED') return pinLocked();
   if (name === 'CKR_PIN_LEN_RANGE' || name === 'CKR_PIN_INVALID') {

@@ -8,7 +8,7 @@ import { parseCertificate, normalizeFingerprint, type ParsedCertificate } from '
 import { cmsAlgorithmFor } from './cms-algorithms.ts';
 import { prepareCadesBes } from './cades-bes.ts';
 import { TokenHostProcess } from './token-host-process.ts';
-import { TokenError, certificateNotFound } from './token-error.ts';
+import { TokenError, certificateNotFound, tokenNotPresent } from './token-error.ts';
 import type { RawTokenCertificate, TokenInfo } from './token-host-messages.ts';
 
 export { TokenError } from './token-error.ts';
@@ -88,7 +88,11 @@ export class TokenClient {
   async signDetachedBatch(req: Omit<SignDetachedRequest, 'content'> & { contents: Uint8Array[] }): Promise<Uint8Array[]> {
     const wanted = normalizeFingerprint(req.certificateFingerprint);
     const found = (await this.listCertificates()).find((c) => c.certificate.fingerprint === wanted);
-    if (!found) throw certificateNotFound();
+    if (!found) {
+      // No token at all says more than "certificate not found".
+      if ((await this.listTokens()).length === 0) throw tokenNotPresent(this.#config.tokenLabel);
+      throw certificateNotFound();
+    }
     const algorithm = cmsAlgorithmFor(found.certificate.keyAlgorithm);
     const signingTime = req.signingTime ?? new Date();
     const prepared = req.contents.map((content) =>
