@@ -102,12 +102,13 @@ describe('TokenClient over SoftHSM2', () => {
     }
   });
 
-  it('reports no token for an unknown label', async () => {
+  it('reports TOKEN_NOT_PRESENT when no token with the configured label is inserted', async () => {
     const client = new TokenClient({ ...token.config, tokenLabel: 'OTHER' });
     try {
       expect(await client.listTokens()).toEqual([]);
       const e = await tokenError(client.signDetached({ content, certificateFingerprint: token.certificate.fingerprint, pin: token.pin }));
-      expect(e.code).toBe('TOKEN_CERT_NOT_FOUND');
+      expect(e.code).toBe('TOKEN_NOT_PRESENT');
+      expect(e.message).toMatch(/«OTHER»/);
     } finally {
       await client.close();
     }
