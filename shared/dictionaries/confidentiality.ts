@@ -1,6 +1,6 @@
 /** Уровень конфиденциальности медицинского документа, NSI 1.2.643.5.1.13.13.99.2.285 (N, R, V). */
 import { lazyTable, type DictEntry, type DictionaryRef } from './dictionary.ts';
-import { ref, rows } from './data/confidentiality-data.ts';
+import { ref, rows } from './data/confidentiality-data.js';
 
 export interface ConfidentialityEntry extends DictEntry {
   /** The row's numeric ID in NSI (1 = N). */

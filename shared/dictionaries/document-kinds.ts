@@ -3,7 +3,7 @@
  * NSI 1.2.643.5.1.13.13.11.1520: the `kind` REMD registers a document under.
  */
 import { lazyTable, type DictEntry, type DictionaryRef } from './dictionary.ts';
-import { ref, rows } from './data/document-kinds-data.ts';
+import { ref, rows } from './data/document-kinds-data.js';
 
 export interface DocumentKindEntry extends DictEntry {
   /** Код вида медицинской документации, NSI 1522 (ClinicalDocument/code). */

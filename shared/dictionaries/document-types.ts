@@ -1,6 +1,6 @@
 /** Виды медицинской документации, NSI 1.2.643.5.1.13.13.11.1522 (ClinicalDocument/code). */
 import { lazyTable, type DictEntry, type DictionaryRef } from './dictionary.ts';
-import { ref, rows } from './data/document-types-data.ts';
+import { ref, rows } from './data/document-types-data.js';
 
 export interface DocumentTypeEntry extends DictEntry {
   /** The type's own OID, e.g. 1.2.643.5.1.13.13.14.5. */

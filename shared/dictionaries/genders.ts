@@ -1,7 +1,7 @@
 /** Пол пациента, NSI 1.2.643.5.1.13.13.11.1040, and its mapping to the record's Gender. */
 import type { Gender } from '../domain/record.ts';
 import { lazyTable, nameKey, type DictEntry, type DictionaryRef } from './dictionary.ts';
-import { ref, rows } from './data/genders-data.ts';
+import { ref, rows } from './data/genders-data.js';
 
 export const gendersRef: DictionaryRef = ref;
 

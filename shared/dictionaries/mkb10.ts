@@ -3,7 +3,7 @@
  * its own module: the extension may import() it lazily.
  */
 import { lazyTable, type DictEntry, type DictionaryRef } from './dictionary.ts';
-import { ref, rows } from './data/mkb10-data.ts';
+import { ref, rows } from './data/mkb10-data.js';
 
 export interface Mkb10Entry extends DictEntry {
   /** Code of the parent row: a rubric, a block ("J00-J06") or a chapter ("X"); "" for chapters. */

@@ -1,6 +1,6 @@
 /** Должности медицинских и фармацевтических работников, NSI 1.2.643.5.1.13.13.11.1002. */
 import { lazyTable, type DictEntry, type DictionaryRef } from './dictionary.ts';
-import { ref, rows } from './data/positions-data.ts';
+import { ref, rows } from './data/positions-data.js';
 
 export interface PositionEntry extends DictEntry {
   /** The other-gender form of the name, e.g. «Медицинский брат …». */

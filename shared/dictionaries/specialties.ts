@@ -1,6 +1,6 @@
 /** Номенклатура специальностей, NSI 1.2.643.5.1.13.13.11.1066. */
 import { lazyTable, type DictEntry, type DictionaryRef } from './dictionary.ts';
-import { ref, rows } from './data/specialties-data.ts';
+import { ref, rows } from './data/specialties-data.js';
 
 export interface SpecialtyEntry extends DictEntry {
   actual: boolean;
