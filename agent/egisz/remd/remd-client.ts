@@ -28,8 +28,8 @@ export interface RemdClientOptions {
   fetch?: typeof fetch;
   /** Per request, milliseconds; default 30 s. */
   timeoutMs?: number;
-  /** Signs the envelope (WS-Security) before it leaves; identity when absent. */
-  secureEnvelope?: (xml: string) => string;
+  /** Signs the envelope before it leaves, e.g. `(xml) => signEnvelope(xml, signer)` (ws-security.ts). */
+  secureEnvelope?: (xml: string) => string | Promise<string>;
 }
 
 export type RegisterDocumentAnswer =
@@ -70,7 +70,7 @@ export class RemdClient {
   async #call(action: ActionName, messageId: string, body: (b: XMLBuilder) => void): Promise<ParsedEnvelope> {
     const { endpoint, clientEntityId, replyTo, secureEnvelope } = this.#opts;
     const xml = buildEnvelope({ messageId, action, to: endpoint, replyTo, clientEntityId, body });
-    const response = await this.#post(secureEnvelope ? secureEnvelope(xml) : xml, action);
+    const response = await this.#post(secureEnvelope ? await secureEnvelope(xml) : xml, action);
     const text = await response.text().catch((cause: unknown) => {
       throw new RemdTransportError('SUBMIT_NETWORK', { retriable: true, cause, detail: 'ответ оборван' });
     });

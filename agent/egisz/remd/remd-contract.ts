@@ -18,6 +18,10 @@ export const NS = {
   service: 'http://egisz.rosminzdrav.ru/iehr/emdr/service/',
   /** REMD → MIS registerDocumentResult (seen). getDocumentFile shares it [?]. */
   callback: 'http://egisz.rosminzdrav.ru/iehr/emdr/callback/',
+  // WS-Security 1.0 as the IPS signer writes it (egisz.md §1.2, seen).
+  wsse: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd',
+  wsu: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd',
+  ds: 'http://www.w3.org/2000/09/xmldsig#',
 } as const;
 
 /** Prefixes we write; readers match by namespace, never by prefix. */
@@ -28,6 +32,9 @@ export const PREFIX: Record<keyof typeof NS, string> = {
   transport: 'egisz',
   service: 'ser',
   callback: 'cb',
+  wsse: 'wsse',
+  wsu: 'wsu',
+  ds: 'ds',
 };
 
 export const SOAP12_CONTENT_TYPE = 'application/soap+xml; charset=utf-8';
@@ -102,3 +109,19 @@ export const DICTIONARY_VERSION = {
 
 /** Gender in the request as NSI 1.2.643.5.1.13.13.11.1040 code [?]. */
 export const GENDER_CODE = { male: '1', female: '2' } as const;
+
+/**
+ * WS-Security of IPS requests (egisz.md §1.2, seen in an open-source IPS
+ * signer): a BinarySecurityToken with the system's certificate, a Timestamp,
+ * and one exc-c14n Reference per signed part, each marked with wsu:Id.
+ */
+export const WS_SECURITY = {
+  /** Header parts that must be signed when present, in Reference order; Body and Timestamp always. */
+  signedHeaders: ['MessageID', 'ReplyTo', 'To', 'Action', 'RelatesTo'],
+  x509TokenType: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#X509v3',
+  base64Encoding: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#Base64Binary',
+  /** Lifetime of the Timestamp we write, seconds [?] (IPS value unknown). */
+  timestampTtlSeconds: 300,
+  /** Clock skew tolerated when checking Created, seconds. */
+  clockSkewSeconds: 300,
+} as const;

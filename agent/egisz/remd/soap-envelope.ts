@@ -42,6 +42,8 @@ export interface ParsedEnvelope {
 export interface SoapFault {
   /** Sender / Receiver (1.2) or the 1.1 faultcode. */
   code: string;
+  /** The first Subcode value as written, e.g. wsse:FailedCheck. */
+  subcode?: string;
   reason: string;
   /** REMD errors carried in the fault detail, if any. */
   errors: RemdErrorItem[];
@@ -72,15 +74,32 @@ export function buildEnvelope(input: EnvelopeInput): string {
   return doc.end({ headless: false });
 }
 
+export interface FaultInput {
+  code: 'Sender' | 'Receiver';
+  /** A qualified subcode such as wsse:InvalidSecurity (its namespace declared with `subcodeNs`). */
+  subcode?: string;
+  subcodeNs?: string;
+  reason: string;
+  errors?: RemdErrorItem[];
+  relatesTo?: string;
+}
+
 /** A SOAP 1.2 fault; REMD error items go into Detail [?]. */
-export function buildFault(fault: { code: 'Sender' | 'Receiver'; reason: string; errors?: RemdErrorItem[]; relatesTo?: string }): string {
+export function buildFault(fault: FaultInput): string {
   return buildEnvelope({
     messageId: newMessageId(),
     action: 'http://www.w3.org/2005/08/addressing/soap/fault',
     relatesTo: fault.relatesTo,
     body: (body) => {
       const f = soap(body, 'Fault');
-      soap(soap(f, 'Code'), 'Value').txt(`soap:${fault.code}`);
+      const code = soap(f, 'Code');
+      soap(code, 'Value').txt(`soap:${fault.code}`);
+      if (fault.subcode) {
+        const value = soap(soap(code, 'Subcode'), 'Value');
+        const prefix = fault.subcode.split(':')[0];
+        if (fault.subcodeNs && prefix) value.att('http://www.w3.org/2000/xmlns/', `xmlns:${prefix}`, fault.subcodeNs);
+        value.txt(fault.subcode);
+      }
       soap(soap(f, 'Reason'), 'Text').att('xml:lang', 'ru').txt(fault.reason);
       if (fault.errors?.length) writeErrorItems(soap(f, 'Detail'), 'service', fault.errors);
     },
@@ -128,7 +147,10 @@ function readHeaders(header: Element | undefined): ParsedEnvelope['headers'] {
 function readFault(fault: Element): SoapFault {
   // 1.2: Code/Value, Reason/Text; 1.1: faultcode, faultstring, detail.
   const code = childText(child(fault, 'Code'), 'Value') ?? childText(fault, 'faultcode') ?? 'Receiver';
+  const subcode = childText(child(child(fault, 'Code'), 'Subcode'), 'Value');
   const reason = childText(child(fault, 'Reason'), 'Text') ?? childText(fault, 'faultstring') ?? '';
   const detail = child(fault, 'Detail') ?? child(fault, 'detail');
-  return { code: code.replace(/^.*:/, ''), reason, errors: readErrorItems(detail) };
+  const parsed: SoapFault = { code: code.replace(/^.*:/, ''), reason, errors: readErrorItems(detail) };
+  if (subcode) parsed.subcode = subcode;
+  return parsed;
 }

@@ -6,7 +6,7 @@ import express from 'express';
 import type { RequestHandler, Response } from 'express';
 import { SOAP12_CONTENT_TYPE } from './remd-contract.ts';
 import { buildFault } from './soap-envelope.ts';
-import type { RemdErrorItem } from './remd-error-items.ts';
+import type { FaultInput } from './soap-envelope.ts';
 
 /** SEMD files travel base64 inside the envelope; 20 MB covers the largest kinds. */
 export const MAX_SOAP_BYTES = '20mb';
@@ -19,11 +19,7 @@ export function sendSoap(res: Response, status: number, xml: string): void {
 }
 
 /** Sender faults are 400 and Receiver faults 500, per the SOAP 1.2 HTTP binding. */
-export function sendFault(
-  res: Response,
-  fault: { code: 'Sender' | 'Receiver'; reason: string; errors?: RemdErrorItem[]; relatesTo?: string },
-  status = fault.code === 'Sender' ? 400 : 500,
-): void {
+export function sendFault(res: Response, fault: FaultInput, status = fault.code === 'Sender' ? 400 : 500): void {
   sendSoap(res, status, buildFault(fault));
 }
 
