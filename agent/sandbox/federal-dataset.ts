@@ -13,6 +13,8 @@ export interface FederalSystem {
   active: boolean;
   /** Where REMD calls the system's getDocumentFile service. */
   documentFileUrl?: string;
+  /** Hex serial of the certificate the system signs WS-Security with; IPS identifies it so (egisz.md §1.2). */
+  certificateSerialNumber?: string;
 }
 
 export interface FederalOrganization {

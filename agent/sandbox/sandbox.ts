@@ -8,6 +8,7 @@ import express, { Router } from 'express';
 import { parseEnvelope, SoapEnvelopeError } from '../egisz/remd/soap-envelope.ts';
 import { bodyText, sendFault, soapText } from '../egisz/remd/soap-http.ts';
 import { remdError } from '../egisz/remd/remd-error-catalogue.ts';
+import type { AlgorithmSuite } from '../egisz/remd/ws-security-algorithms.ts';
 import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
 import { checkXsd as realCheckXsd } from '../semd/xsd-check.ts';
@@ -22,6 +23,8 @@ import { handleRemdOperation } from './sandbox-remd-service.ts';
 import { SandboxRegistry } from './sandbox-registry.ts';
 import type { RegistryEntry } from './sandbox-registry.ts';
 import type { VerifyDetachedCms } from './signature-checks.ts';
+import { checkMessageSecurity } from './message-security.ts';
+import type { WsSecurityMode } from './message-security.ts';
 
 export interface SandboxOptions {
   dataset: FederalDataset;
@@ -37,6 +40,10 @@ export interface SandboxOptions {
   callbackAttempts?: number;
   callbackBackoffMs?: number;
   random?: () => number;
+  /** WS-Security of incoming requests; default verify-if-present. */
+  wsSecurity?: WsSecurityMode;
+  /** Extra signature algorithms (e.g. GOST) for WS-Security. */
+  wsSecurityAlgorithms?: AlgorithmSuite;
 }
 
 export interface Sandbox {
@@ -97,6 +104,10 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
       if (e instanceof SoapEnvelopeError) return sendFault(res, { code: 'Sender', reason: e.message });
       throw e;
     }
+    const refusal = checkMessageSecurity(text, envelope.headers.clientEntityId, opts.dataset, {
+      mode: opts.wsSecurity ?? 'verify-if-present', now: deps.now, ...(opts.wsSecurityAlgorithms ? { algorithms: opts.wsSecurityAlgorithms } : {}),
+    });
+    if (refusal) return sendFault(res, { ...refusal, relatesTo: envelope.headers.messageId });
     if (faults.trip('rateLimit')) {
       return sendFault(res, { code: 'Receiver', reason: 'RATE_LIMIT', errors: [remdError('RATE_LIMIT')], relatesTo: envelope.headers.messageId }, 429);
     }

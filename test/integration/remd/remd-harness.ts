@@ -11,6 +11,7 @@ import { createCallbackEndpoint } from '../../../agent/egisz/remd/callback-endpo
 import { createDocumentFileService } from '../../../agent/egisz/remd/document-file-service.ts';
 import type { RegisterDocumentResult } from '../../../agent/egisz/remd/register-document-result.ts';
 import { RemdClient } from '../../../agent/egisz/remd/remd-client.ts';
+import type { RemdClientOptions } from '../../../agent/egisz/remd/remd-client.ts';
 import { loadFederalDataset } from '../../../agent/sandbox/federal-dataset.ts';
 import type { FederalDataset } from '../../../agent/sandbox/federal-dataset.ts';
 import { createSandbox } from '../../../agent/sandbox/sandbox.ts';
@@ -21,7 +22,7 @@ export interface RemdHarness {
   sandbox: ReturnType<typeof createSandbox>;
   /** The MIS's file store the getDocumentFile service answers from. */
   files: Map<string, Uint8Array>;
-  client(clientEntityId?: string): RemdClient;
+  client(clientEntityId?: string, extra?: Partial<RemdClientOptions>): RemdClient;
   result(messageId: string, timeoutMs?: number): Promise<RegisterDocumentResult>;
   results: RegisterDocumentResult[];
   close(): Promise<void>;
@@ -54,8 +55,8 @@ export async function startRemdHarness(opts: { dataset?: FederalDataset } & Part
     sandbox,
     files,
     results,
-    client: (clientEntityId = demoClientEntityId) =>
-      new RemdClient({ endpoint: `${url}/sandbox/remd`, clientEntityId, replyTo: `${url}/remd/callback`, timeoutMs: 10_000 }),
+    client: (clientEntityId = demoClientEntityId, extra = {}) =>
+      new RemdClient({ endpoint: `${url}/sandbox/remd`, clientEntityId, replyTo: `${url}/remd/callback`, timeoutMs: 10_000, ...extra }),
     result: (messageId, timeoutMs = 20_000) => {
       const done = results.find((r) => r.relatesToMessage === messageId);
       if (done) return Promise.resolve(done);
