@@ -19,11 +19,10 @@ function client(overrides: Partial<AgentClientOptions> = {}): AgentClient {
 }
 
 /** Runs the connect handshake on the newest socket as a well-behaved agent. */
-async function handshake(): Promise<FakeAgentSocket> {
-  await settle();
-  const socket = FakeAgentSocket.last;
+async function handshake(count = FakeAgentSocket.opened.length + 1): Promise<FakeAgentSocket> {
+  const socket = await FakeAgentSocket.opening(count);
   socket.deliver(hello);
-  await settle();
+  await socket.sentFrame('auth');
   socket.deliver({ type: 'ready', clientId: credentials.clientId });
   await settle();
   return socket;
@@ -44,11 +43,10 @@ describe('AgentClient connect', () => {
   it('answers hello with auth {clientId, mac} and becomes ready on `ready`', async () => {
     const agent = client();
     const connected = agent.connect();
-    await settle();
-    const socket = FakeAgentSocket.last;
+    const socket = await FakeAgentSocket.opening();
     expect(socket.url).toBe('ws://127.0.0.1:17346/ws');
     socket.deliver(hello);
-    await settle();
+    await socket.sentFrame('auth');
     const mac = createHmac('sha256', credentials.secret).update('c0ffee'.repeat(10)).digest('hex');
     expect(socket.sent).toEqual([{ type: 'auth', clientId: 'client-1', mac }]);
     expect(agent.isReady).toBe(false);
@@ -65,9 +63,9 @@ describe('AgentClient connect', () => {
 
   it('fails with the agent’s own error when auth is refused', async () => {
     const connected = client().connect();
-    await settle();
+    await FakeAgentSocket.opening();
     FakeAgentSocket.last.deliver(hello);
-    await settle();
+    await FakeAgentSocket.last.sentFrame('auth');
     FakeAgentSocket.last.deliver({ type: 'error', code: 'AGENT_NOT_PAIRED', message: 'Расширение не сопряжено' });
     await expect(connected).rejects.toEqual(new AgentError('AGENT_NOT_PAIRED', 'Расширение не сопряжено'));
     expect(FakeAgentSocket.last.closed).toBe(true);
@@ -172,7 +170,7 @@ describe('AgentClient keepalive and reconnect', () => {
     vi.advanceTimersByTime(999);
     expect(FakeAgentSocket.opened).toHaveLength(1);
     vi.advanceTimersByTime(1);
-    const second = await handshake();
+    const second = await handshake(2);
     expect(second).not.toBe(first);
     expect(onReady).toHaveBeenCalledTimes(2);
     expect(agent.isReady).toBe(true);

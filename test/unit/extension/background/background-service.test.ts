@@ -33,10 +33,9 @@ function ask(message: unknown, sender: Sender): Promise<any> {
 
 /** Plays the agent's side of the handshake on the newest socket. */
 async function agentAccepts(): Promise<FakeAgentSocket> {
-  await settle();
-  const socket = FakeAgentSocket.last;
+  const socket = await FakeAgentSocket.opening();
   socket.deliver({ type: 'hello', challenge: 'ch', protocol: 1, agentVersion: '0.1.0' });
-  await settle();
+  await socket.sentFrame('auth');
   socket.deliver({ type: 'ready', clientId: 'client-1' });
   await settle();
   return socket;
@@ -84,7 +83,7 @@ describe('the document path', () => {
     const reply = ask({ type: 'sign-and-send', record: { document: { kind: '119' } }, origin: 'https://forged.test' }, misTab);
     const socket = await agentAccepts();
     expect(socket.url).toBe('ws://127.0.0.1:17400/ws');
-    const prepare = socket.lastSent('prepare')!;
+    const prepare = await socket.sentFrame('prepare');
     expect(prepare.origin).toBe('http://127.0.0.1:17346');
     expect(prepare.record).toEqual({ document: { kind: '119' } });
     socket.deliver({ type: 'prepared', id: prepare.id, jobId: 'j1', preview, certificate, issues: [] });
@@ -103,8 +102,7 @@ describe('the document path', () => {
   it('sends the PIN only in the sign frame, and forwards job frames to the tab', async () => {
     const socket = await prepareJob();
     const signed = ask({ type: 'confirm-sign', jobId: 'j1', pin: '12345678' }, confirmPage);
-    await settle();
-    const sign = socket.lastSent('sign')!;
+    const sign = await socket.sentFrame('sign');
     expect(sign).toMatchObject({ jobId: 'j1', pin: '12345678', certificate: certificate.fingerprint });
     socket.deliver({ type: 'job', id: sign.id, jobId: 'j1', state: 'signing' });
     socket.deliver({ type: 'job', id: sign.id, jobId: 'j1', state: 'sending', localUid: 'u1' });
@@ -119,8 +117,7 @@ describe('the document path', () => {
   it('returns the agent’s message on a wrong PIN so the user can retry', async () => {
     const socket = await prepareJob();
     const signed = ask({ type: 'confirm-sign', jobId: 'j1', pin: '0000' }, confirmPage);
-    await settle();
-    const id = socket.lastSent('sign')!.id;
+    const id = (await socket.sentFrame('sign')).id;
     socket.deliver({ type: 'job', id, jobId: 'j1', state: 'signing' });
     socket.deliver({ type: 'error', id, code: 'TOKEN_PIN_INCORRECT', message: 'Неверный PIN-код. Осталось попыток: 2.' });
     await expect(signed).resolves.toEqual({ ok: false, code: 'TOKEN_PIN_INCORRECT', message: 'Неверный PIN-код. Осталось попыток: 2.' });
@@ -130,7 +127,7 @@ describe('the document path', () => {
     const reply = ask({ type: 'sign-and-send', record: {} }, misTab);
     const socket = await agentAccepts();
     const issues = [{ path: 'patient.snils', code: 'SNILS_CHECKSUM', severity: 'error', message: 'Неверная контрольная сумма СНИЛС' }];
-    socket.deliver({ type: 'error', id: socket.lastSent('prepare')!.id, code: 'VALIDATION_FAILED', message: 'Исправьте поля', issues } as never);
+    socket.deliver({ type: 'error', id: (await socket.sentFrame('prepare')).id, code: 'VALIDATION_FAILED', message: 'Исправьте поля', issues } as never);
     await expect(reply).resolves.toEqual({ ok: false, code: 'VALIDATION_FAILED', message: 'Исправьте поля', issues });
   });
 });

@@ -29,6 +29,14 @@ export class FakeAgentSocket implements SocketLike {
     FakeAgentSocket.opened = [];
   }
 
+  /** Waits until the client has opened its `count`-th socket, and returns it. */
+  static async opening(count = 1): Promise<FakeAgentSocket> {
+    for (let round = 0; round < 2000 && FakeAgentSocket.opened.length < count; round++) await settle(1);
+    const socket = FakeAgentSocket.opened[count - 1];
+    if (!socket) throw new Error(`socket #${count} was never opened`);
+    return socket;
+  }
+
   static get last(): FakeAgentSocket {
     const socket = FakeAgentSocket.opened.at(-1);
     if (!socket) throw new Error('no socket was opened');
@@ -49,6 +57,16 @@ export class FakeAgentSocket implements SocketLike {
   /** The agent sends a frame. */
   deliver(frame: AgentFrame): void {
     this.onmessage?.({ data: JSON.stringify(frame) });
+  }
+
+  /** Waits (on real immediates, so fake timers do not matter) until the extension has sent a frame of the type. */
+  async sentFrame<T extends ClientFrame['type']>(type: T): Promise<Extract<ClientFrame, { type: T }>> {
+    for (let round = 0; round < 2000; round++) {
+      const frame = this.lastSent(type);
+      if (frame) return frame;
+      await settle(1);
+    }
+    throw new Error(`no ${type} frame was sent`);
   }
 
   /** The last frame of a type the extension sent. */
