@@ -34,6 +34,15 @@ export function checkSigningCertificate(cert: ParsedCertificate, ctx: Certificat
   ];
 }
 
+/**
+ * The checks that need no document: validity now, key usage, personal
+ * certificate, expiry warnings. For listing certificates (`egisz-agent certs`).
+ */
+export function checkCertificateNow(cert: ParsedCertificate, now: Date): Issue[] {
+  const personal = cert.subject.snils ? [] : checkHolder(cert, '');
+  return [...checkValidityNow(cert, now), ...checkKeyUsage(cert), ...personal, ...checkExpirySoon(cert, now)];
+}
+
 function checkValidityNow(cert: ParsedCertificate, now: Date): Issue[] {
   const issues: Issue[] = [];
   if (now < cert.notBefore) {

@@ -7,13 +7,19 @@
 import { parseCertificate, normalizeFingerprint, type ParsedCertificate } from './certificate.ts';
 import { cmsAlgorithmFor } from './cms-algorithms.ts';
 import { prepareCadesBes } from './cades-bes.ts';
-import { TokenHostProcess } from './token-host-process.ts';
+import { verifyDetachedCms } from './verify-cms.ts';
+import { DEFAULT_TOKEN_TIMEOUT_MS, TokenHostProcess } from './token-host-process.ts';
 import { TokenError, certificateNotFound, tokenNotPresent } from './token-error.ts';
 import type { RawTokenCertificate, TokenInfo } from './token-host-messages.ts';
 
 export { TokenError } from './token-error.ts';
 export type { TokenErrorCode, PinState } from './token-error.ts';
 export type { TokenInfo } from './token-host-messages.ts';
+
+/** Most documents one PIN entry may sign: a batch is limited by count (issue 5). */
+export const MAX_BATCH_DOCUMENTS = 200;
+/** Time a batch gets per document beyond the first, in milliseconds, on top of timeoutMs. */
+export const BATCH_MS_PER_DOCUMENT = 1_000;
 
 export interface TokenModuleConfig {
   /** Absolute path of the PKCS#11 module (.so), e.g. /usr/lib/softhsm/libsofthsm2.so. */
@@ -86,6 +92,10 @@ export class TokenClient {
 
   /** Signs several documents under one PIN entry (one login); results keep the order of `contents`. */
   async signDetachedBatch(req: Omit<SignDetachedRequest, 'content'> & { contents: Uint8Array[] }): Promise<Uint8Array[]> {
+    if (req.contents.length === 0) return [];
+    if (req.contents.length > MAX_BATCH_DOCUMENTS) {
+      throw new TokenError('TOKEN_BATCH_TOO_LARGE', `За один ввод PIN-кода можно подписать не больше ${MAX_BATCH_DOCUMENTS} документов. Разбейте пакет на части.`);
+    }
     const wanted = normalizeFingerprint(req.certificateFingerprint);
     const found = (await this.listCertificates()).find((c) => c.certificate.fingerprint === wanted);
     if (!found) {
@@ -98,6 +108,7 @@ export class TokenClient {
     const prepared = req.contents.map((content) =>
       prepareCadesBes({ content, certificateDer: found.der, signingTime, algorithm }),
     );
+    const timeoutMs = (this.#config.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS) + BATCH_MS_PER_DOCUMENT * (req.contents.length - 1);
     const raw = await this.#host.request({
       op: 'sign',
       slotId: found.slotId,
@@ -109,8 +120,15 @@ export class TokenClient {
           ? [{ mechanism: algorithm.fallback.mechanism, inputs: prepared.map((p) => algorithm.fallback!.tokenInput(p.signedAttributes)) }]
           : []),
       ],
-    });
-    return prepared.map((p, i) => p.assemble(algorithm.signatureValue(raw[i] ?? new Uint8Array())));
+    }, timeoutMs);
+    const signatures = prepared.map((p, i) => p.assemble(algorithm.signatureValue(raw[i] ?? new Uint8Array())));
+    // A token with another byte order or a wrong key would fail every document alike:
+    // checking the first one catches it before anything leaves the agent.
+    const first = verifyDetachedCms(req.contents[0] as Uint8Array, signatures[0] as Uint8Array);
+    if (!first.ok) {
+      throw new TokenError('TOKEN_SIGNATURE_INVALID', `Токен вернул подпись, которая не проверяется (${first.message}) Документ не отправлен; сообщите в техподдержку модель токена.`);
+    }
+    return signatures;
   }
 
   /** Stops the token host; a later call starts it again. */

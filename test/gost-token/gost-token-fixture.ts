@@ -56,7 +56,7 @@ export interface GostTokenFixture {
   /** PEM of the self-signed certificate: the CA file for `openssl cms -verify`. */
   certFile: string;
   ossl: OpensslGost;
-  /** Replaces the token's fault words: "removed", "slow=MS"; "" clears them. */
+  /** Replaces the token's fault words: "removed", "slow=MS", "swap-halves"; "" clears them. */
   setFaults(words: string): void;
   cleanup(): Promise<void>;
 }

@@ -12,7 +12,8 @@
  *   cert (DER certificate), id (hex CKA_ID), state (file keeping the tries
  *   left, so a lockout survives a restart), faults (file read on every call),
  *   mechanisms ("digest,withhash" by default; "withhash" = no CKM_GOSTR3410).
- * Faults file words: "removed" (token pulled out), "slow=MS" (C_Sign sleeps).
+ * Faults file words: "removed" (token pulled out), "slow=MS" (C_Sign sleeps),
+ * "swap-halves" (signature as r||s, like a token with the other byte order).
  *
  * Inside Node the module runs on Node's own OpenSSL (its symbols win), whose
  * engines directory is /dev/null: export OPENSSL_ENGINES (signing.md §3.4).
@@ -543,6 +544,13 @@ CK_RV C_Sign(CK_SESSION_HANDLE h, CK_BYTE_PTR data, CK_ULONG len, CK_BYTE_PTR si
   int ok = ctx && EVP_PKEY_sign_init(ctx) > 0 && EVP_PKEY_sign(ctx, sig, &out_len, digest, digest_len) > 0;
   EVP_PKEY_CTX_free(ctx);
   if (!ok) return CKR_FUNCTION_FAILED;
+  if (fault("swap-halves", NULL)) { /* a token with the other byte order: r||s */
+    unsigned char tmp[64];
+    size_t half = out_len / 2;
+    memcpy(tmp, sig, half);
+    memmove(sig, sig + half, half);
+    memcpy(sig + half, tmp, half);
+  }
   *sig_len = out_len;
   return CKR_OK;
 }

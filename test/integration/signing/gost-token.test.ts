@@ -73,6 +73,21 @@ describe.skipIf(!gostTokenBuildable())('GOST test token through PKCS#11', () => 
       expect(verifyDetachedCms(content, await sign()).ok).toBe(true);
     });
 
+    it('refuses a signature the token returns in the wrong byte order (TOKEN_SIGNATURE_INVALID)', async () => {
+      t.setFaults('swap-halves');
+      const e = await tokenError(sign());
+      expect(e.code).toBe('TOKEN_SIGNATURE_INVALID');
+      t.setFaults('');
+      expect(verifyDetachedCms(content, await sign()).ok).toBe(true);
+    });
+
+    it('signs a batch with one PIN; OpenSSL verifies every signature', async () => {
+      const docs = Array.from({ length: 5 }, (_, i) => new TextEncoder().encode(`<doc n="${i}">ГОСТ</doc>`));
+      const sigs = await t.client.signDetachedBatch({ contents: docs, certificateFingerprint: t.certificate.fingerprint, pin: t.pin });
+      expect(sigs).toHaveLength(5);
+      for (const [i, sig] of sigs.entries()) expect(await t.ossl.verifies(docs[i]!, sig, t.certFile, `batch${i}`)).toBe(true);
+    });
+
     it('counts PIN tries down from the token flags and locks the PIN', async () => {
       const first = await tokenError(sign('000000'));
       expect(first.code).toBe('TOKEN_PIN_INCORRECT');

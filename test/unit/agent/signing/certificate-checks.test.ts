@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSigningCertificate } from '../../../../agent/signing/certificate-checks.ts';
+import { checkCertificateNow, checkSigningCertificate } from '../../../../agent/signing/certificate-checks.ts';
 import { parseCertificate, summarizeCertificate } from '../../../../agent/signing/certificate.ts';
 import { KEY_USAGE } from '../../../../agent/signing/certificate-issuer.ts';
 import { DAY, doctorSubject, makeCa, makeLeaf } from './test-certificates.ts';
@@ -106,6 +106,17 @@ describe('checkSigningCertificate', () => {
   it('counts expiry from the private key usage period when it ends first', () => {
     const cert = parseCertificate(makeLeaf(ca, { privateKeyUsagePeriod: { notAfter: new Date(+now + 2 * DAY) } }).der);
     expect(codes(checkSigningCertificate(cert, ctx))).toEqual(['TOKEN_CERT_EXPIRES_IN_3_DAYS']);
+  });
+});
+
+describe('checkCertificateNow', () => {
+  it('reports validity, key usage and the organisation-only case, without a document', () => {
+    const { snils: _s, ...noSnils } = doctorSubject;
+    const cert = parseCertificate(makeLeaf(ca, { subject: noSnils, keyUsage: KEY_USAGE.keyEncipherment, notAfter: new Date(+now - DAY), notBefore: new Date(+now - 10 * DAY) }).der);
+    expect(codes(checkCertificateNow(cert, now))).toEqual(['TOKEN_CERT_EXPIRED', 'TOKEN_CERT_KEY_USAGE', 'TOKEN_CERT_NOT_PERSONAL']);
+  });
+  it('has nothing to say about a good certificate', () => {
+    expect(checkCertificateNow(parseCertificate(makeLeaf(ca).der), now)).toEqual([]);
   });
 });
 
