@@ -85,9 +85,21 @@ function sectionCodeOf(node: Node): string | undefined {
   return undefined;
 }
 
+// fontoxpath caches compiled expressions per options object: one per rule set.
+const xpathOptions = new WeakMap<RuleSet, { namespaceResolver: (prefix?: string | null) => string | null }>();
+
+function optionsFor(rules: RuleSet) {
+  let options = xpathOptions.get(rules);
+  if (!options) {
+    options = { namespaceResolver: (prefix?: string | null) => (prefix ? (rules.namespaces.get(prefix) ?? null) : null) };
+    xpathOptions.set(rules, options);
+  }
+  return options;
+}
+
 function run(rules: RuleSet, root: Element, prefilter: boolean): SchematronFinding[] {
   const document = root.ownerDocument;
-  const options = { namespaceResolver: (prefix?: string | null) => (prefix ? (rules.namespaces.get(prefix) ?? null) : null) };
+  const options = optionsFor(rules);
   const chains = documentChains(root);
   const contexts = new Map<string, Node[]>();
   const findings: SchematronFinding[] = [];

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { SemdError } from './semd-error.ts';
 import { contextChains, type ContextChains } from './schematron-context.ts';
+import { registerRegexFunctions, withCachedRegex } from './schematron-regex.ts';
 
 const SCH = 'http://purl.oclc.org/dsdl/schematron';
 
@@ -62,10 +63,11 @@ function anchor(context: string): string {
 function assertion(el: Element): Assertion {
   const message = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
   const ruleId = /^([^\s.]+-\d+(?:\.\d+)?)\./.exec(message)?.[1];
-  return { test: el.getAttribute('test') ?? 'true()', isReport: el.localName === 'report', message, ...(ruleId ? { ruleId } : {}) };
+  return { test: withCachedRegex(el.getAttribute('test') ?? 'true()'), isReport: el.localName === 'report', message, ...(ruleId ? { ruleId } : {}) };
 }
 
 export function parseRuleSet(kind: string, source: string): RuleSet {
+  registerRegexFunctions();
   const root = new DOMParser().parseFromString(source.replace(/^\uFEFF/, ''), 'text/xml').documentElement;
   if (!root || root.localName !== 'schema' || root.namespaceURI !== SCH) {
     throw new SemdError('DOCUMENT_SCHEMA_MISSING', `Файл Schematron для вида СЭМД «${kind}» повреждён`);
@@ -81,7 +83,7 @@ export function parseRuleSet(kind: string, source: string): RuleSet {
       const context = (r.getAttribute('context') ?? '').trim();
       return {
         context,
-        anchored: anchor(context),
+        anchored: withCachedRegex(anchor(context)),
         chains: contextChains(context, namespaces),
         assertions: elementsOf(r, 'assert', 'report').map(assertion),
       };

@@ -1,0 +1,45 @@
+/**
+ * SEMD benchmark: one document built from a record, then checked against the
+ * official XSD and Schematron — the work done before the PIN prompt.
+ * Prints the median after warm-up; target (issue 6): build + XSD + Schematron ≤ 30 ms.
+ *   node bench/semd.bench.ts [ROUNDS]
+ */
+import { buildSemd } from '../agent/semd/semd-builders.ts';
+import { checkSchematron } from '../agent/semd/schematron-check.ts';
+import { checkXsd } from '../agent/semd/xsd-check.ts';
+import { fullCareFacts } from '../test/fixtures/semd/demo-record.ts';
+import { benchRecord } from './bench-records.ts';
+
+const rounds = Number(process.argv[2] ?? 60);
+const warmUp = 15;
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+function build(i: number): string {
+  const identity = { localUid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, setId: 'bench', versionNumber: 1 };
+  return buildSemd(benchRecord(i), identity, fullCareFacts).xml;
+}
+
+async function measure(label: string, task: (i: number) => Promise<unknown> | unknown): Promise<void> {
+  for (let i = 0; i < warmUp; i++) await task(i);
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = performance.now();
+    await task(warmUp + i);
+    times.push(performance.now() - start);
+  }
+  console.log(`${label.padEnd(34)} median ${median(times).toFixed(2).padStart(8)} ms   min ${Math.min(...times).toFixed(2).padStart(8)} ms   (${rounds} runs)`);
+}
+
+await measure('build', build);
+await measure('XSD', (i) => checkXsd(build(i), '119'));
+await measure('Schematron', (i) => checkSchematron(build(i), '119'));
+await measure('build + XSD + Schematron', async (i) => {
+  const xml = build(i);
+  const [xsd, sch] = await Promise.all([checkXsd(xml, '119'), checkSchematron(xml, '119')]);
+  if (!xsd.ok || !sch.ok) throw new Error('benchmark document is not valid');
+});
