@@ -35,7 +35,7 @@ function checkDocument(request: RegisterDocumentRequest, facts: CdaFacts): RemdE
 
 function checkPatient({ patient }: RegisterDocumentRequest, { patient: inDoc }: CdaFacts): RemdErrorItem[] {
   const errors: RemdErrorItem[] = [];
-  if (inDoc.snils !== patient.snils) errors.push(mismatch('СНИЛС пациента', inDoc.snils, patient.snils));
+  if ((inDoc.snils ?? '') !== patient.snils) errors.push(mismatch('СНИЛС пациента', inDoc.snils, patient.snils));
   if (!same(inDoc.family, patient.lastName)) errors.push(mismatch('Фамилия пациента', inDoc.family, patient.lastName));
   if (!same(inDoc.given, patient.firstName)) errors.push(mismatch('Имя пациента', inDoc.given, patient.firstName));
   if (!same(inDoc.patronymic, patient.middleName)) errors.push(mismatch('Отчество пациента', inDoc.patronymic, patient.middleName));

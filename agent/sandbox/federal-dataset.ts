@@ -13,6 +13,8 @@ export interface FederalSystem {
   active: boolean;
   /** Where REMD calls the system's getDocumentFile service. */
   documentFileUrl?: string;
+  /** Region code (first OID arc after …12.2) of a regional system; RMIS_REGION_MISMATCH for others. */
+  region?: string;
   /** Hex serial of the certificate the system signs WS-Security with; IPS identifies it so (egisz.md §1.2). */
   certificateSerialNumber?: string;
 }

@@ -14,6 +14,8 @@ import { crossCheck } from './document-cross-check.ts';
 import { fetchDocumentFile } from './document-fetch.ts';
 import { checkPatientInMpi, checkStaffInFrmr } from './federal-checks.ts';
 import type { FederalDataset } from './federal-dataset.ts';
+import { checkOrgSignature } from './org-signature-checks.ts';
+import type { OrgSignatureMode } from './org-signature-checks.ts';
 import { toRegistryItem } from './sandbox-registry.ts';
 import type { SandboxRegistry } from './sandbox-registry.ts';
 import { checkSignatures } from './signature-checks.ts';
@@ -37,16 +39,23 @@ export interface RegistrationDeps {
   now: () => Date;
   verifyCms: VerifyDetachedCms;
   checkXsd: CheckXsd;
+  orgSignature: OrgSignatureMode;
+}
+
+interface DocumentVerdict {
+  errors: RemdErrorItem[];
+  warnings: RemdErrorItem[];
 }
 
 export async function processRegistration(reg: Registration, deps: RegistrationDeps): Promise<RegisterDocumentResult> {
   const { request } = reg;
-  let errors: RemdErrorItem[];
+  let verdict: DocumentVerdict;
   try {
-    errors = await checkDocument(reg, deps);
+    verdict = await checkDocument(reg, deps);
   } catch {
-    errors = [remdError('INTERNAL_ERROR')];
+    verdict = { errors: [remdError('INTERNAL_ERROR')], warnings: [] };
   }
+  const { errors, warnings } = verdict;
   const base = { relatesToMessage: reg.messageId, localUid: request.localUid, kind: request.kind, organization: request.organization };
   if (errors.length) {
     deps.registry.release(request.localUid);
@@ -63,28 +72,33 @@ export async function processRegistration(reg: Registration, deps: RegistrationD
     },
     deps.now(),
   );
-  return { ...base, status: 'success', registryItem: toRegistryItem(entry) };
+  const registryItem = toRegistryItem(entry);
+  if (warnings.length) registryItem.registrationWarnings = warnings;
+  return { ...base, status: 'success', registryItem };
 }
 
-async function checkDocument(reg: Registration, deps: RegistrationDeps): Promise<RemdErrorItem[]> {
+async function checkDocument(reg: Registration, deps: RegistrationDeps): Promise<DocumentVerdict> {
   const fetched = await fetchDocumentFile(reg.documentFileUrl, { messageId: reg.messageId, localUid: reg.request.localUid }, deps.fetch);
-  if (!fetched.ok) return fetched.errors;
+  if (!fetched.ok) return { errors: fetched.errors, warnings: [] };
   const xml = new TextDecoder('utf-8', { fatal: false }).decode(fetched.file);
   let facts: CdaFacts;
   try {
     facts = readCdaFacts(xml);
   } catch (e) {
-    if (e instanceof XmlParseError) return [remdError('INVALID_CONTENT', 'Переданный файл не является валидным XML файлом')];
+    if (e instanceof XmlParseError) return { errors: [remdError('INVALID_CONTENT', 'Переданный файл не является валидным XML файлом')], warnings: [] };
     throw e;
   }
   const signatures = checkSignatures(fetched.file, reg.request, deps.verifyCms, deps.now());
-  return [
+  const org = checkOrgSignature(fetched.file, reg.request, deps.dataset, deps.verifyCms, deps.orgSignature);
+  const errors = [
     ...signatures.errors,
+    ...org.errors,
     ...(await schemaErrors(xml, reg.request.kind, deps.checkXsd)),
     ...crossCheck(reg.request, facts),
     ...checkStaffInFrmr(deps.dataset, reg.request, signatures.verified),
     ...checkPatientInMpi(deps.dataset, reg.request),
   ];
+  return { errors, warnings: org.warnings };
 }
 
 /** XSD findings come back as Xerces-like texts under VALIDATION_ERROR (egisz.md §6). */

@@ -25,6 +25,7 @@ import type { RegistryEntry } from './sandbox-registry.ts';
 import type { VerifyDetachedCms } from './signature-checks.ts';
 import { checkMessageSecurity } from './message-security.ts';
 import type { WsSecurityMode } from './message-security.ts';
+import type { OrgSignatureMode } from './org-signature-checks.ts';
 
 export interface SandboxOptions {
   dataset: FederalDataset;
@@ -44,6 +45,8 @@ export interface SandboxOptions {
   wsSecurity?: WsSecurityMode;
   /** Extra signature algorithms (e.g. GOST) for WS-Security. */
   wsSecurityAlgorithms?: AlgorithmSuite;
+  /** NSI 1520 MO_SIGN: refuse (enforce) or register with a warning (warn, the default). */
+  orgSignature?: OrgSignatureMode;
 }
 
 export interface Sandbox {
@@ -68,6 +71,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     now: opts.now ?? (() => new Date()),
     verifyCms: opts.verifyCms ?? verifyDetachedCms,
     checkXsd: opts.checkXsd ?? realCheckXsd,
+    orgSignature: opts.orgSignature ?? 'warn',
   };
 
   const finish = async (registration: Registration) => {

@@ -36,19 +36,27 @@ export function checkSignatures(file: Uint8Array, request: RegisterDocumentReque
       continue;
     }
     seen.add(data);
-    if (!BASE64.test(data)) {
-      verdict.errors.push(remdError('SIGNATURE_DECODING_ERROR', `СНИЛС [${signature.signer.snils}]: подпись не в base64`));
+    const checked = verifySignatureData(file, data, verify, signature.signer.snils);
+    if ('error' in checked) {
+      verdict.errors.push(checked.error);
       continue;
     }
-    const result = verify(file, new Uint8Array(Buffer.from(data, 'base64')));
-    if (!result.ok) {
-      verdict.errors.push(verificationError(result.code, result.message));
-      continue;
-    }
-    verdict.verified.push({ signature, certificate: result.signer });
-    verdict.errors.push(...checkCertificate(signature, result.signer, request.creationDateTime, now));
+    verdict.verified.push({ signature, certificate: checked.certificate });
+    verdict.errors.push(...checkCertificate(signature, checked.certificate, request.creationDateTime, now));
   }
   return verdict;
+}
+
+/** Decode and verify one base64 CMS over the file. */
+export function verifySignatureData(
+  file: Uint8Array,
+  data: string,
+  verify: VerifyDetachedCms,
+  who: string,
+): { certificate: ParsedCertificate } | { error: RemdErrorItem } {
+  if (!BASE64.test(data)) return { error: remdError('SIGNATURE_DECODING_ERROR', `[${who}]: подпись не в base64`) };
+  const result = verify(file, new Uint8Array(Buffer.from(data, 'base64')));
+  return result.ok ? { certificate: result.signer } : { error: verificationError(result.code, result.message) };
 }
 
 /** The verifier may already speak NSI 305; anything else is «Подпись не верна». */
@@ -65,6 +73,14 @@ function checkCertificate(signature: PersonalSignature, cert: ParsedCertificate,
       remdError('VALUE_MISMATCH_METADATA_AND_CERTIFICATE', `Несоответствие данных подписанта в запросе [${signer.snils}] и в сертификате [${cert.subject.snils ?? ''}]`),
     );
   }
+  errors.push(...certificateDates(cert, creationDateTime));
+  if (now > cert.notAfter || now < cert.notBefore) errors.push(remdError('PERSONAL_SIG_CERT_NOT_ACTUAL_ON_CHECK_DT', `СНИЛС [${signer.snils}]`));
+  return errors;
+}
+
+/** The certificate must be valid on the document's creation date, and fit for signing. */
+export function certificateDates(cert: ParsedCertificate, creationDateTime: string): RemdErrorItem[] {
+  const errors: RemdErrorItem[] = [];
   const created = parseMoment(creationDateTime);
   if (created && created > cert.notAfter) {
     errors.push(remdError('DOC_DATE_MISMATCH_CERT_NOT_AFTER', `срок действия сертификата истёк [${cert.notAfter.toISOString()}]`));
@@ -72,6 +88,9 @@ function checkCertificate(signature: PersonalSignature, cert: ParsedCertificate,
   if (created && created < cert.notBefore) {
     errors.push(remdError('DOC_DATE_MISMATCH_CERT_NOT_BEFORE', `сертификат действует с [${cert.notBefore.toISOString()}]`));
   }
-  if (now > cert.notAfter || now < cert.notBefore) errors.push(remdError('PERSONAL_SIG_CERT_NOT_ACTUAL_ON_CHECK_DT', `СНИЛС [${signer.snils}]`));
+  // An absent keyUsage extension restricts nothing.
+  if (cert.keyUsage.length && !cert.keyUsage.includes('digitalSignature')) {
+    errors.push(remdError('INVALID_CERT_KEY_USAGE', `[${cert.keyUsage.join(', ')}]`));
+  }
   return errors;
 }

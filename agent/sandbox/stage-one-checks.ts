@@ -8,6 +8,7 @@ import { remdError } from '../egisz/remd/remd-error-catalogue.ts';
 import type { RemdErrorItem } from '../egisz/remd/remd-error-items.ts';
 import type { ReadRegisterDocument } from '../egisz/remd/register-document.ts';
 import { activeOn, findOrganization, findSystem } from './federal-dataset.ts';
+import { checkKindRules } from './kind-rules.ts';
 import type { FederalDataset } from './federal-dataset.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,12 +23,18 @@ export function checkSystem(dataset: FederalDataset, clientEntityId: string | un
 
 export function checkRequest(dataset: FederalDataset, clientEntityId: string, read: ReadRegisterDocument, now: Date): RemdErrorItem[] {
   const { request, missing } = read;
-  const errors: RemdErrorItem[] = missing.map((path) => missingField(path));
+  // A missing patient SNILS matters only where the kind requires it (kind-rules.ts: NO_SNILS).
+  const errors: RemdErrorItem[] = missing.filter((path) => path !== 'patient.snils').map(missingField);
   if (!request.personalSignatures.length) errors.push(remdError('NO_SIGNATURE'));
   if (request.localUid && !UUID.test(request.localUid)) {
     errors.push(remdError('VALIDATION_ERROR', `Идентификатор документа localUid [${request.localUid}] не является UUID`));
   }
-  errors.push(...checkSnilses(read), ...checkOrganization(dataset, clientEntityId, read), ...checkCreation(request.creationDateTime, now));
+  errors.push(
+    ...checkSnilses(read),
+    ...checkOrganization(dataset, clientEntityId, read),
+    ...checkCreation(request.creationDateTime, now),
+    ...checkKindRules(request),
+  );
   return errors;
 }
 
@@ -57,6 +64,11 @@ function checkOrganization(dataset: FederalDataset, clientEntityId: string, { re
   const org = findOrganization(dataset, request.organization);
   if (!org) return [remdError('ORG_NOT_FOUND_IN_FRMO', `Организация [${request.organization}] не найдена в реестре организаций`)];
   const errors: RemdErrorItem[] = [];
+  const system = findSystem(dataset, clientEntityId);
+  const region = /^1\.2\.643\.5\.1\.13\.13\.12\.2\.(\d+)\./.exec(org.oid)?.[1];
+  if (system?.region && region && system.region !== region) {
+    errors.push(remdError('RMIS_REGION_MISMATCH', `регион организации [${region}], регион РМИС [${system.region}]`));
+  }
   if (!org.boundSystems.includes(clientEntityId)) {
     errors.push(remdError('VALIDATION_ERROR', `Организация [${org.oid}] не привязана к РМИС [${clientEntityId}]`));
   }

@@ -2,9 +2,10 @@
  * A REMD registry record as returned by getRegistryItem / searchRegistryItem
  * and inside registerDocumentResult (egisz.md §1.3, §1.7).
  */
-import { child, childText } from './xml-reader.ts';
+import type { RemdErrorItem } from './remd-error-items.ts';
+import { child, childText, listItems } from './xml-reader.ts';
 import type { Element } from './xml-reader.ts';
-import { appendOrdered } from './xml-writer.ts';
+import { appendItems, appendOrdered } from './xml-writer.ts';
 import type { NamespaceKey, XMLBuilder } from './xml-writer.ts';
 
 export interface RegistryItem {
@@ -21,10 +22,19 @@ export interface RegistryItem {
   registrationDateTime?: string;
   storeTillDate?: string;
   patientSnils?: string;
+  /** Registered, but with remarks (seen in callbacks): code + message like errors. */
+  registrationWarnings?: RemdErrorItem[];
 }
 
 export function writeRegistryItem(parent: XMLBuilder, ns: NamespaceKey, item: RegistryItem): void {
-  appendOrdered(parent, ns, 'registryItem', { ...item });
+  const { registrationWarnings, ...fields } = item;
+  appendOrdered(parent, ns, 'registryItem', {
+    ...fields,
+    registrationWarnings:
+      registrationWarnings?.length ?
+        appendItems(ns, registrationWarnings, (el, w) => appendOrdered(el, ns, 'error', { code: w.code, message: w.message }))
+      : undefined,
+  });
 }
 
 /** Read the registry item fields of `el`; undefined when it has no emdrId. */
@@ -40,6 +50,8 @@ export function readRegistryItem(el: Element | undefined): RegistryItem | undefi
     const v = childText(el, name);
     if (v !== undefined) item[name] = v;
   }
+  const warnings = listItems(el, 'registrationWarnings').map((w) => ({ code: childText(w, 'code') ?? '', message: childText(w, 'message') ?? '' }));
+  if (warnings.length) item.registrationWarnings = warnings;
   return item;
 }
 

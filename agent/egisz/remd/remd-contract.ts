@@ -83,7 +83,7 @@ export const ORDER = {
   registerDocumentResult: ['relatesToMessage', 'status', 'localUid', 'kind', 'organization', 'registryItem', 'errors'],
   registryItem: [
     'emdrId', 'localUid', 'kind', 'organization', 'documentVersion', 'creationDateTime',
-    'registrationDate', 'registrationDateTime', 'storeTillDate', 'patientSnils',
+    'registrationDate', 'registrationDateTime', 'storeTillDate', 'patientSnils', 'registrationWarnings',
   ],
   getRegistryItemRequest: ['emdrId'],
   getRegistryItemResponse: ['status', 'registryItem', 'errors'],
