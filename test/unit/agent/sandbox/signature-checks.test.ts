@@ -11,6 +11,7 @@ const cert = (over: Partial<ParsedCertificate> = {}) =>
     subject: { snils: '11223344595', surname: 'Иванова' },
     notBefore: new Date('2026-01-01T00:00:00Z'),
     notAfter: new Date('2027-01-01T00:00:00Z'),
+    keyUsage: ['digitalSignature', 'nonRepudiation'],
     ...over,
   }) as ParsedCertificate;
 const accepting = (c: ParsedCertificate): VerifyDetachedCms => () => ({ ok: true, signer: c });
@@ -33,6 +34,7 @@ describe('signature-checks', () => {
     ['another SNILS in the certificate', cert({ subject: { snils: '12345678964', surname: 'Иванова' } }), ['VALUE_MISMATCH_METADATA_AND_CERTIFICATE']],
     ['a certificate expired before the document', cert({ notAfter: new Date('2026-11-25T00:00:00Z') }), ['DOC_DATE_MISMATCH_CERT_NOT_AFTER', 'PERSONAL_SIG_CERT_NOT_ACTUAL_ON_CHECK_DT']],
     ['a certificate issued after the document', cert({ notBefore: new Date('2026-11-26T08:00:00Z') }), ['DOC_DATE_MISMATCH_CERT_NOT_BEFORE']],
+    ['a key not meant for signing', cert({ keyUsage: ['keyEncipherment'] }), ['INVALID_CERT_KEY_USAGE']],
   ])('reports %s', (_name, certificate, codes) => {
     expect(checkSignatures(file, sampleRequest(), accepting(certificate), now).errors.map((e) => e.code)).toEqual(codes);
   });

@@ -42,6 +42,13 @@ describe('stage-one-checks', () => {
     expect(codes(change)).toEqual(expected);
   });
 
+  it('refuses an organization outside the region of a regional system', () => {
+    const regional = loadFederalDataset();
+    regional.systems.find((s) => s.clientEntityId === demoSystem)!.region = '50';
+    const errors = checkRequest(regional, demoSystem, { request: sampleRequest(), missing: [] }, now);
+    expect(errors.map((e) => e.code)).toEqual(['RMIS_REGION_MISMATCH']);
+  });
+
   it('names missing patient names with their own codes', () => {
     expect(codes(() => {}, ['patient.lastName', 'patient.firstName', 'kind'])).toEqual(['PATIENT_SURNAME_NOT_FOUND', 'PATIENT_NAME_NOT_FOUND', 'VALIDATION_ERROR']);
   });

@@ -18,6 +18,14 @@ describe('register-document-result', () => {
     expect(read(write(result))).toEqual(result);
   });
 
+  it('round-trips registration warnings', () => {
+    const result: RegisterDocumentResult = {
+      relatesToMessage: 'urn:uuid:3', status: 'success', localUid: 'u-3',
+      registryItem: { emdrId: '77.119.26.11.000002', registrationWarnings: [{ code: 'ORG_SIGNATURE_OCCURRENCE_MISMATCH', message: 'нет подписи МО' }] },
+    };
+    expect(read(write(result))).toEqual(result);
+  });
+
   it('round-trips a refusal with its errors', () => {
     const result: RegisterDocumentResult = {
       relatesToMessage: 'urn:uuid:2', status: 'error', localUid: 'u-2',
