@@ -1,34 +1,29 @@
 /**
  * Detached CAdES-BES SignedData (signing.md §2.3): contentType, signingTime,
  * messageDigest and signingCertificateV2 as DER-sorted signed attributes,
- * sid = issuerAndSerialNumber, the signer certificate embedded, no eContent.
- * The signature covers the SET-tagged DER of the signed attributes.
+ * sid = issuerAndSerialNumber, the signer certificate embedded as is, no
+ * eContent. The signature covers the SET-tagged DER of the signed attributes.
  */
-import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
+import { DIGEST_OIDS } from './algorithm-oids.ts';
+import type { CmsAlgorithm } from './cms-algorithms.ts';
 import {
-  Attribute,
-  CertificateChoices,
-  CertificateSet,
-  CMSVersion,
-  ContentInfo,
-  DigestAlgorithmIdentifier,
-  EncapsulatedContentInfo,
-  IssuerAndSerialNumber,
-  SignatureAlgorithmIdentifier,
-  SignedData,
-  SignerIdentifier,
-  SignerInfo,
-  SigningTime,
-  id_contentType,
-  id_data,
-  id_messageDigest,
-  id_signedData,
-  id_signingTime,
-} from '@peculiar/asn1-cms';
-import { Certificate } from '@peculiar/asn1-x509';
-import * as asn1js from 'asn1js';
-import { DIGEST_OIDS, type CmsAlgorithm } from './cms-algorithms.ts';
+  algorithmIdentifier,
+  contextTag,
+  integer,
+  issuerAndSerial,
+  objectIdentifier,
+  octetString,
+  readElement,
+  sequence,
+  setOf,
+  time,
+} from './der.ts';
 
+export const id_data = '1.2.840.113549.1.7.1';
+export const id_signedData = '1.2.840.113549.1.7.2';
+export const id_contentType = '1.2.840.113549.1.9.3';
+export const id_messageDigest = '1.2.840.113549.1.9.4';
+export const id_signingTime = '1.2.840.113549.1.9.5';
 /** id-aa-signingCertificateV2 (RFC 5035). */
 export const id_signingCertificateV2 = '1.2.840.113549.1.9.16.2.47';
 
@@ -49,42 +44,38 @@ export interface PreparedCadesBes {
   assemble(signatureValue: Uint8Array): Uint8Array;
 }
 
+const attribute = (type: string, value: Uint8Array): Uint8Array => sequence(objectIdentifier(type), setOf(value));
+
 export function prepareCadesBes(input: CadesBesInput): PreparedCadesBes {
-  const { algorithm } = input;
-  const certificate = AsnConvert.parse(input.certificateDer, Certificate);
+  const { algorithm, certificateDer } = input;
+  const { issuer, serial } = issuerAndSerial(certificateDer);
   const contentDigest = algorithm.digest(input.content);
-  const attributes = sortedAttributes([
-    attribute(id_contentType, new asn1js.ObjectIdentifier({ value: id_data }).toBER()),
-    attribute(id_signingTime, AsnConvert.serialize(new SigningTime(input.signingTime))),
-    attribute(id_messageDigest, new asn1js.OctetString({ valueHex: contentDigest }).toBER()),
-    attribute(id_signingCertificateV2, signingCertificateV2(input.certificateDer, certificate, algorithm)),
-  ]);
-  const signedAttributes = derSet(attributes.map((a) => a.der));
+  const signedAttributes = setOf(
+    attribute(id_contentType, objectIdentifier(id_data)),
+    attribute(id_signingTime, time(input.signingTime)),
+    attribute(id_messageDigest, octetString(contentDigest)),
+    attribute(id_signingCertificateV2, signingCertificateV2(certificateDer, issuer, serial, algorithm)),
+  );
 
   const assemble = (signatureValue: Uint8Array): Uint8Array => {
-    const digestAlgorithm = new DigestAlgorithmIdentifier({ algorithm: algorithm.digestOid });
-    const signerInfo = new SignerInfo({
-      version: CMSVersion.v1,
-      sid: new SignerIdentifier({
-        issuerAndSerialNumber: new IssuerAndSerialNumber({
-          issuer: certificate.tbsCertificate.issuer,
-          serialNumber: certificate.tbsCertificate.serialNumber,
-        }),
-      }),
+    const digestAlgorithm = algorithmIdentifier(algorithm.digestOid);
+    const attrsContent = signedAttributes.subarray(readElement(signedAttributes).valueStart);
+    const signerInfo = sequence(
+      integer(1),
+      sequence(issuer, serial), // sid: issuerAndSerialNumber
       digestAlgorithm,
-      signedAttrs: attributes.map((a) => a.attribute),
-      signatureAlgorithm: new SignatureAlgorithmIdentifier({ algorithm: algorithm.signatureOid }),
-      signature: new OctetString(signatureValue),
-    });
-    const signedData = new SignedData({
-      version: CMSVersion.v1,
-      encapContentInfo: new EncapsulatedContentInfo({ eContentType: id_data }),
-      certificates: new CertificateSet([new CertificateChoices({ certificate })]),
-    });
-    signedData.digestAlgorithms.push(digestAlgorithm);
-    signedData.signerInfos.push(signerInfo);
-    const contentInfo = new ContentInfo({ contentType: id_signedData, content: AsnConvert.serialize(signedData) });
-    return new Uint8Array(AsnConvert.serialize(contentInfo));
+      contextTag(0, attrsContent), // signedAttrs [0] IMPLICIT
+      algorithmIdentifier(algorithm.signatureOid),
+      octetString(signatureValue),
+    );
+    const signedData = sequence(
+      integer(1),
+      setOf(digestAlgorithm),
+      sequence(objectIdentifier(id_data)), // encapContentInfo without eContent: detached
+      contextTag(0, certificateDer), // certificates [0] IMPLICIT CertificateSet
+      setOf(signerInfo),
+    );
+    return sequence(objectIdentifier(id_signedData), contextTag(0, signedData));
   };
 
   return { signedAttributes, contentDigest, assemble };
@@ -98,47 +89,10 @@ export async function signCadesBes(
   return prepared.assemble(await input.sign(prepared.signedAttributes));
 }
 
-interface EncodedAttribute {
-  attribute: Attribute;
-  der: Uint8Array;
-}
-
-function attribute(type: string, value: ArrayBuffer): EncodedAttribute {
-  const attr = new Attribute({ attrType: type, attrValues: [value] });
-  return { attribute: attr, der: new Uint8Array(AsnConvert.serialize(attr)) };
-}
-
-/** DER SET OF: elements in ascending order of their encodings (X.690 §11.6). */
-function sortedAttributes(list: EncodedAttribute[]): EncodedAttribute[] {
-  return [...list].sort((a, b) => Buffer.compare(a.der, b.der));
-}
-
-function derSet(elements: Uint8Array[]): Uint8Array {
-  const seq = new asn1js.Set({ value: elements.map((e) => asn1js.fromBER(e).result) });
-  return new Uint8Array(seq.toBER());
-}
-
 /** SigningCertificateV2 { certs { ESSCertIDv2 { hashAlgorithm, certHash, issuerSerial } } } (RFC 5035). */
-function signingCertificateV2(der: Uint8Array, certificate: Certificate, algorithm: CmsAlgorithm): ArrayBuffer {
-  const issuer = asn1js.fromBER(AsnConvert.serialize(certificate.tbsCertificate.issuer)).result;
-  const essCertId: asn1js.AsnType[] = [];
+function signingCertificateV2(der: Uint8Array, issuer: Uint8Array, serial: Uint8Array, algorithm: CmsAlgorithm): Uint8Array {
   // hashAlgorithm DEFAULT sha256: DER omits it for SHA-256, GOST must state it.
-  if (algorithm.digestOid !== DIGEST_OIDS.sha256) {
-    essCertId.push(new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: algorithm.digestOid })] }));
-  }
-  essCertId.push(
-    new asn1js.OctetString({ valueHex: algorithm.digest(der) }),
-    new asn1js.Sequence({
-      value: [
-        new asn1js.Sequence({
-          value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [issuer] })],
-        }),
-        new asn1js.Integer({ valueHex: certificate.tbsCertificate.serialNumber }),
-      ],
-    }),
-  );
-  const value = new asn1js.Sequence({
-    value: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: essCertId })] })],
-  });
-  return value.toBER();
+  const hashAlgorithm = algorithm.digestOid === DIGEST_OIDS.sha256 ? [] : [algorithmIdentifier(algorithm.digestOid)];
+  const issuerSerial = sequence(sequence(contextTag(4, issuer)), serial); // GeneralNames { directoryName [4] }
+  return sequence(sequence(sequence(...hashAlgorithm, octetString(algorithm.digest(der)), issuerSerial)));
 }
