@@ -8,7 +8,7 @@ export interface MarkView {
   visible: boolean;
 }
 
-const ICON: Record<MarkState, string> = { ok: '✓', warning: '!', error: '✕', empty: '○' };
+const ICON: Record<MarkState, string> = { ok: '✓', warning: '!', error: '✕', empty: '' };
 const DEFAULT_TITLE: Record<MarkState, string> = {
   ok: 'Поле заполнено верно',
   warning: 'Проверьте поле',
