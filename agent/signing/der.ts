@@ -39,8 +39,9 @@ export function integer(n: number): Uint8Array {
 
 export function objectIdentifier(oid: string): Uint8Array {
   const arcs = oid.split('.').map(Number);
-  const body: number[] = [(arcs[0] ?? 0) * 40 + (arcs[1] ?? 0)];
-  for (const arc of arcs.slice(2)) {
+  const body: number[] = [];
+  // The first two arcs share one subidentifier, which may itself exceed 127 (e.g. 2.999).
+  for (const arc of [(arcs[0] ?? 0) * 40 + (arcs[1] ?? 0), ...arcs.slice(2)]) {
     const chunk: number[] = [arc & 0x7f];
     for (let v = Math.floor(arc / 128); v > 0; v = Math.floor(v / 128)) chunk.unshift(0x80 | (v & 0x7f));
     body.push(...chunk);
