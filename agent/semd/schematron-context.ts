@@ -14,7 +14,7 @@ export interface ContextChains {
 }
 
 /** Splits on `separator` outside brackets, parentheses and quotes. */
-function splitTopLevel(text: string, separator: string): string[] {
+export function splitTopLevel(text: string, separator: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let quote: string | null = null;

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { SemdError } from './semd-error.ts';
-import { contextChains, type ContextChains } from './schematron-context.ts';
+import { contextChains, splitTopLevel, type ContextChains } from './schematron-context.ts';
 import { registerRegexFunctions, withCachedRegex } from './schematron-regex.ts';
 
 const SCH = 'http://purl.oclc.org/dsdl/schematron';
@@ -60,6 +60,53 @@ function anchor(context: string): string {
   return `//(${context})`;
 }
 
+/** Applies `rewrite` to the text of each top-level predicate `[…]` of a step. */
+function rewritePredicates(step: string, rewrite: (predicate: string) => string): string {
+  let out = '';
+  let depth = 0;
+  let quote: string | null = null;
+  let start = -1;
+  for (let i = 0; i < step.length; i++) {
+    const c = step[i] ?? '';
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '[' || c === '(') {
+      if (depth === 0 && c === '[') {
+        start = i + 1;
+        out += c;
+      }
+      depth++;
+    } else if (c === ']' || c === ')') {
+      depth--;
+      if (depth === 0 && c === ']') {
+        out += rewrite(step.slice(start, i));
+        start = -1;
+      }
+    }
+    if (start === -1 && !(depth === 1 && c === '[')) out += c;
+  }
+  return out;
+}
+
+/**
+ * XSLT's current() in a rule context means the node being matched. The
+ * official files use it only in a predicate of the last step (186.sch), where
+ * that node is the predicate's context item: bind it with `let`.
+ */
+export function bindCurrent(context: string): string {
+  if (!context.includes('current()')) return context;
+  const steps = splitTopLevel(context, '/');
+  const last = steps.at(-1) ?? '';
+  if (steps.slice(0, -1).some((s) => s.includes('current()'))) {
+    throw new SemdError('DOCUMENT_SCHEMA_MISSING', `current() вне последнего шага контекста правила не поддерживается: ${context}`);
+  }
+  const bound = rewritePredicates(last, (predicate) =>
+    predicate.includes('current()') ? `let $current := . return (${predicate.replaceAll('current()', '$current')})` : predicate,
+  );
+  return [...steps.slice(0, -1), bound].join('/');
+}
+
 function assertion(el: Element): Assertion {
   const message = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
   const ruleId = /^([^\s.]+-\d+(?:\.\d+)?)\./.exec(message)?.[1];
@@ -83,7 +130,7 @@ export function parseRuleSet(kind: string, source: string): RuleSet {
       const context = (r.getAttribute('context') ?? '').trim();
       return {
         context,
-        anchored: withCachedRegex(anchor(context)),
+        anchored: withCachedRegex(anchor(bindCurrent(context))),
         chains: contextChains(context, namespaces),
         assertions: elementsOf(r, 'assert', 'report').map(assertion),
       };
