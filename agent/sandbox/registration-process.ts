@@ -17,11 +17,11 @@ import type { FederalDataset } from './federal-dataset.ts';
 import { checkOrgSignature } from './org-signature-checks.ts';
 import type { OrgSignatureMode } from './org-signature-checks.ts';
 import { toRegistryItem } from './sandbox-registry.ts';
+import { schematronFindings, xsdErrors } from './schema-checks.ts';
+import type { CheckSchematron, CheckXsd, SchematronMode } from './schema-checks.ts';
 import type { SandboxRegistry } from './sandbox-registry.ts';
 import { checkSignatures } from './signature-checks.ts';
 import type { VerifyDetachedCms } from './signature-checks.ts';
-
-export type CheckXsd = (xml: string, kind: string) => Promise<{ ok: boolean; errors: { line?: number; message: string }[] }>;
 
 /** An accepted request waiting for stage 2. */
 export interface Registration {
@@ -39,6 +39,8 @@ export interface RegistrationDeps {
   now: () => Date;
   verifyCms: VerifyDetachedCms;
   checkXsd: CheckXsd;
+  checkSchematron: CheckSchematron;
+  schematron: SchematronMode;
   orgSignature: OrgSignatureMode;
 }
 
@@ -90,25 +92,15 @@ async function checkDocument(reg: Registration, deps: RegistrationDeps): Promise
   }
   const signatures = checkSignatures(fetched.file, reg.request, deps.verifyCms, deps.now());
   const org = checkOrgSignature(fetched.file, reg.request, deps.dataset, deps.verifyCms, deps.orgSignature);
+  const schematron = await schematronFindings(xml, reg.request.kind, deps.checkSchematron, deps.schematron);
   const errors = [
     ...signatures.errors,
     ...org.errors,
-    ...(await schemaErrors(xml, reg.request.kind, deps.checkXsd)),
+    ...(await xsdErrors(xml, reg.request.kind, deps.checkXsd)),
+    ...schematron.errors,
     ...crossCheck(reg.request, facts),
     ...checkStaffInFrmr(deps.dataset, reg.request, signatures.verified),
     ...checkPatientInMpi(deps.dataset, reg.request),
   ];
-  return { errors, warnings: org.warnings };
-}
-
-/** XSD findings come back as Xerces-like texts under VALIDATION_ERROR (egisz.md §6). */
-async function schemaErrors(xml: string, kind: string, checkXsd: CheckXsd): Promise<RemdErrorItem[]> {
-  let result;
-  try {
-    result = await checkXsd(xml, kind);
-  } catch {
-    return [remdError('VALIDATION_ERROR', `Вид документа [${kind}] не поддерживается: нет XSD-схемы`)];
-  }
-  if (result.ok) return [];
-  return result.errors.slice(0, 10).map((e) => remdError('VALIDATION_ERROR', e.line ? `строка ${e.line}: ${e.message}` : e.message));
+  return { errors, warnings: [...org.warnings, ...schematron.warnings] };
 }

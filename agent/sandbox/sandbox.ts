@@ -11,13 +11,15 @@ import { remdError } from '../egisz/remd/remd-error-catalogue.ts';
 import type { AlgorithmSuite } from '../egisz/remd/ws-security-algorithms.ts';
 import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
+import { checkSchematron as realCheckSchematron } from '../semd/schematron-check.ts';
 import { checkXsd as realCheckXsd } from '../semd/xsd-check.ts';
 import { verifyDetachedCms } from '../signing/verify-cms.ts';
 import { FaultSwitches } from './fault-switches.ts';
 import { applyFaultSettings } from './fault-settings.ts';
 import type { FederalDataset } from './federal-dataset.ts';
 import { processRegistration } from './registration-process.ts';
-import type { CheckXsd, Registration, RegistrationDeps } from './registration-process.ts';
+import type { Registration, RegistrationDeps } from './registration-process.ts';
+import type { CheckSchematron, CheckXsd, SchematronMode } from './schema-checks.ts';
 import { deliverResult } from './result-delivery.ts';
 import { handleRemdOperation } from './sandbox-remd-service.ts';
 import { SandboxRegistry } from './sandbox-registry.ts';
@@ -37,6 +39,9 @@ export interface SandboxOptions {
   log?: Logger;
   verifyCms?: VerifyDetachedCms;
   checkXsd?: CheckXsd;
+  checkSchematron?: CheckSchematron;
+  /** Schematron findings refuse (enforce), become registration warnings (warn, the default) or are not looked for. */
+  schematron?: SchematronMode;
   /** Callback delivery: attempts and the pause step between them, ms. */
   callbackAttempts?: number;
   callbackBackoffMs?: number;
@@ -71,6 +76,8 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     now: opts.now ?? (() => new Date()),
     verifyCms: opts.verifyCms ?? verifyDetachedCms,
     checkXsd: opts.checkXsd ?? realCheckXsd,
+    checkSchematron: opts.checkSchematron ?? realCheckSchematron,
+    schematron: opts.schematron ?? 'warn',
     orgSignature: opts.orgSignature ?? 'warn',
   };
 
