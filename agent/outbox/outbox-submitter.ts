@@ -76,7 +76,7 @@ export class OutboxSubmitter {
     const next = result.status === 'success' && result.emdrId
       ? this.store.transition(doc.localUid, 'registered', { emdrId: result.emdrId }, 'registerDocumentResult')
       : this.store.transition(doc.localUid, 'rejected', { errors: JSON.stringify(result.errors ?? []) }, 'registerDocumentResult');
-    this.onChange(next);
+    this.moved(next);
   }
 
   private async drain(): Promise<void> {
@@ -104,6 +104,7 @@ export class OutboxSubmitter {
   }
 
   private moved(doc: OutboxDocument): void {
+    this.log.info('outbox.state', { localUid: doc.localUid, state: doc.state, emdrId: doc.emdrId });
     this.onChange(doc);
   }
 }

@@ -4,7 +4,7 @@
  * отправить» → the confirm page with the PIN → SoftHSM2 signature → REMD
  * sandbox over SOAP → callback → «registered» on the page.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { EXTENSION_ID } from '../../shared/protocol/extension-id.ts';
 import { demoToken } from '../../agent/demo/demo-clinic.ts';
@@ -48,6 +48,7 @@ async function fill(page: Page, selector: string, value: string): Promise<void> 
 }
 
 test('a wrong SNILS is marked and blocks signing; once corrected the protocol is signed and registered', async () => {
+  onTestFailed(() => console.error(`agent log:\n${agent.logLines.join('\n')}`));
   const page = await chromium.browser.newPage();
   await page.goto(`${agent.url}/demo/consultation.html`);
   await page.waitForSelector(marker('patient.snils', 'ok'));
@@ -68,6 +69,8 @@ test('a wrong SNILS is marked and blocks signing; once corrected the protocol is
   await fill(confirm, '[data-egisz-input="pin"]', demoToken.pin);
   await confirm.click('[data-egisz-action="confirm"]');
 
+  // The user returns to the MIS tab; a background tab would not run the selector's polling.
+  await page.bringToFront();
   const host = await page.waitForSelector(panel('registered'), { timeout: 60_000 });
   const emdrId = await host!.evaluate((el) => el.getAttribute('data-egisz-remd-id'));
   expect(emdrId).toMatch(/^\d+\.119\.\d{2}\.\d{2}\.\d+$/);
