@@ -72,7 +72,22 @@ const KEY_USAGE_BITS = [
   'decipherOnly',
 ] as const;
 
+/** Parsed certificates by fingerprint: the same few certificates are read on every signature. */
+const parsedCache = new Map<string, ParsedCertificate>();
+const PARSED_CACHE_SIZE = 64;
+
+/** Parses a DER certificate; throws on anything that is not one. Treat the result as read-only (it is shared). */
 export function parseCertificate(der: Uint8Array): ParsedCertificate {
+  const fingerprint = certificateFingerprint(der);
+  const cached = parsedCache.get(fingerprint);
+  if (cached) return cached;
+  const parsed = parseUncached(der, fingerprint);
+  if (parsedCache.size >= PARSED_CACHE_SIZE) parsedCache.delete(parsedCache.keys().next().value as string);
+  parsedCache.set(fingerprint, parsed);
+  return parsed;
+}
+
+function parseUncached(der: Uint8Array, fingerprint: string): ParsedCertificate {
   const cert = AsnConvert.parse(der, Certificate);
   const tbs = cert.tbsCertificate;
   const subject = readSubject(tbs.subject);
@@ -84,7 +99,7 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
     notBefore: tbs.validity.notBefore.getTime(),
     notAfter: tbs.validity.notAfter.getTime(),
     keyUsage: [],
-    fingerprint: certificateFingerprint(der),
+    fingerprint,
     keyAlgorithm: keyAlgorithmOf(tbs.subjectPublicKeyInfo),
     der: new Uint8Array(der),
   };

@@ -116,3 +116,36 @@ export function issuerAndSerial(certificateDer: Uint8Array): { issuer: Uint8Arra
   if (serial?.tag !== 0x02 || issuer?.tag !== 0x30) throw new Error('DER: not a certificate');
   return { issuer: issuer.bytes, serial: serial.bytes };
 }
+
+/** Dotted text of an OBJECT IDENTIFIER element. */
+export function decodeObjectIdentifier(der: Uint8Array, e: DerElement): string {
+  if (e.tag !== 0x06) throw new Error('DER: not an OID');
+  const arcs: number[] = [];
+  let value = 0;
+  for (let i = e.valueStart; i < e.end; i++) {
+    const byte = der[i] ?? 0;
+    value = value * 128 + (byte & 0x7f);
+    if (byte & 0x80) continue;
+    if (arcs.length === 0) {
+      const first = value < 80 ? Math.floor(value / 40) : 2;
+      arcs.push(first, value - first * 40);
+    } else {
+      arcs.push(value);
+    }
+    value = 0;
+  }
+  return arcs.join('.');
+}
+
+/** Date of a UTCTime or GeneralizedTime element (the whole-seconds "Z" forms DER allows). */
+export function decodeTime(der: Uint8Array, e: DerElement): Date {
+  const text = new TextDecoder().decode(der.subarray(e.valueStart, e.end));
+  const m = /^(\d{2}|\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text);
+  if (!m || (e.tag !== 0x17 && e.tag !== 0x18)) throw new Error('DER: not a DER time');
+  let year = Number(m[1]);
+  if (e.tag === 0x17) year += year < 50 ? 2000 : 1900;
+  return new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])));
+}
+
+/** The value bytes of an element. */
+export const valueOf = (der: Uint8Array, e: DerElement): Uint8Array => der.subarray(e.valueStart, e.end);

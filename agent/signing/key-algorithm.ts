@@ -2,7 +2,6 @@
  * Which kind of key a certificate holds, from its SubjectPublicKeyInfo.
  * Decides the digest, the CMS algorithm identifiers and the token mechanism.
  */
-import { AsnConvert } from '@peculiar/asn1-schema';
 import type { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import * as asn1js from 'asn1js';
 
@@ -45,6 +44,3 @@ function firstOid(parameters: ArrayBuffer): string | undefined {
   }
   return undefined;
 }
-
-/** SPKI DER of a certificate's key, for node:crypto. */
-export const spkiDer = (spki: SubjectPublicKeyInfo): Uint8Array => new Uint8Array(AsnConvert.serialize(spki));
