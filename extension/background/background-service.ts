@@ -8,7 +8,7 @@ import type { BackgroundRequest } from '../messaging/runtime-messages.ts';
 import { AgentClient } from './agent-client.ts';
 import { toFailure } from './agent-error.ts';
 import { agentUrl, type SocketFactory } from './agent-socket.ts';
-import { cancelJob, confirmSign, jobDetails, signAndSend } from './document-requests.ts';
+import { cancelJob, confirmSign, jobDetails, signAndSend, watchJob } from './document-requests.ts';
 import { injectOverlay } from './inject-overlay.ts';
 import { relayJobFrame } from './job-relay.ts';
 import { hasActiveJobs, isFinal, loadJobs } from './job-store.ts';
@@ -54,6 +54,9 @@ async function handle(client: AgentClient, Socket: SocketFactory, message: Backg
     case 'sign-and-send':
       if (caller.kind !== 'tab') throw new Error('gate admitted a page as a tab');
       return signAndSend(client, caller, message.record);
+    case 'watch-job':
+      if (caller.kind !== 'tab') throw new Error('gate admitted a page as a tab');
+      return watchJob(client, caller, message.jobId);
     case 'job-details':
       return jobDetails(message.jobId);
     case 'confirm-sign':

@@ -5,11 +5,11 @@
 import { browser } from 'wxt/browser';
 import type { DraftRecord } from '../../shared/domain/record.ts';
 import type { AgentFrame } from '../../shared/protocol/messages.ts';
-import type { ConfirmSignReply, DoneReply, JobDetailsReply, SignAndSendReply } from '../messaging/runtime-messages.ts';
+import type { ConfirmSignReply, DoneReply, JobDetailsReply, SignAndSendReply, WatchJobReply } from '../messaging/runtime-messages.ts';
 import type { AgentClient } from './agent-client.ts';
 import { AgentError } from './agent-error.ts';
 import { jobView, pushToJob } from './job-relay.ts';
-import { getJob, removeJob, saveJob } from './job-store.ts';
+import { getJob, isFinal, removeJob, saveJob } from './job-store.ts';
 
 /** Building, XSD checking and reading the token's certificate can take a while. */
 const PREPARE_TIMEOUT_MS = 60_000;
@@ -62,6 +62,14 @@ export async function confirmSign(client: AgentClient, jobId: string, pin: strin
 
 const pastSigning = (frame: AgentFrame): boolean =>
   frame.type === 'error' || (frame.type === 'job' && frame.state !== 'signing');
+
+/** The tab's periodic look at its job; reconnecting (and so resyncing) if the worker had been stopped. */
+export async function watchJob(client: AgentClient, tab: { tabId: number }, jobId: string): Promise<WatchJobReply> {
+  const job = await getJob(jobId);
+  if (!job || job.tabId !== tab.tabId) throw AgentError.of('AGENT_JOB_NOT_FOUND');
+  if (!isFinal(job.state) && !client.isReady) client.connect().catch(() => undefined);
+  return { ok: true, job: jobView(job) };
+}
 
 /** «Отмена» on the confirm page: forget the job and put the panel back. */
 export async function cancelJob(jobId: string): Promise<DoneReply> {

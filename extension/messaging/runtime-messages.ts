@@ -10,7 +10,12 @@ import type { Issue } from '../../shared/validate/issue.ts';
 export type ContentToBackground =
   /** The form detector found a profile for this page: inject the overlay into the sender's frame. */
   | { type: 'overlay-needed' }
-  | { type: 'sign-and-send'; record: DraftRecord };
+  | { type: 'sign-and-send'; record: DraftRecord }
+  /**
+   * Sent every 20 s while this tab's job is under way: wakes a service worker
+   * that was stopped, so it reconnects and catches up; answers with the job as stored.
+   */
+  | { type: 'watch-job'; jobId: string };
 
 /** Extension pages (confirm, options, popup) → background. */
 export type PageToBackground =
@@ -45,6 +50,7 @@ export interface Failure {
 }
 
 export type SignAndSendReply = { ok: true; jobId: string } | Failure;
+export type WatchJobReply = { ok: true; job: JobView } | Failure;
 
 export type JobDetailsReply =
   | {

@@ -6,7 +6,7 @@
 import type { DraftRecord } from '../../shared/domain/record.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
 import { validateRecord } from '../../shared/validate/validate-record.ts';
-import type { BackgroundPush, ContentToBackground, JobView, SignAndSendReply } from '../messaging/runtime-messages.ts';
+import type { BackgroundPush, ContentToBackground, JobView, SignAndSendReply, WatchJobReply } from '../messaging/runtime-messages.ts';
 import { applyRule, scrapeRecord, type BoundField } from '../scrape/scrape-record.ts';
 import type { SiteProfile } from '../scrape/site-profile.ts';
 import type { MarkView } from './field-mark.tsx';
@@ -29,11 +29,14 @@ export interface PanelHost {
 export interface OverlayHooks {
   mountMark(field: BoundField, doc: Document): Promise<MarkHost>;
   mountPanel(doc: Document): Promise<PanelHost>;
-  send(message: ContentToBackground): Promise<SignAndSendReply>;
+  /** Runtime messaging to the background; the reply type follows the message type. */
+  send(message: ContentToBackground): Promise<unknown>;
 }
 
 /** Typing pauses this long before a field is read and validated again. */
 export const EDIT_DEBOUNCE_MS = 150;
+/** Below the service worker's 30 s idle limit, so a stopped worker is woken while a job runs. */
+export const WATCH_INTERVAL_MS = 20_000;
 const FINAL: ReadonlySet<string> = new Set(['registered', 'rejected', 'failed']);
 
 export class FormOverlay {
@@ -48,6 +51,7 @@ export class FormOverlay {
   private failure: string | undefined;
   private busy = false;
   private readonly timers = new Map<Element, ReturnType<typeof setTimeout>>();
+  private watch: ReturnType<typeof setInterval> | undefined;
   private readonly doc: Document;
   private readonly profile: SiteProfile;
   private readonly hooks: OverlayHooks;
@@ -66,7 +70,10 @@ export class FormOverlay {
     const onEdit = (event: Event): void => this.fieldEdited(event.target);
     this.doc.addEventListener('input', onEdit, { capture: true, signal });
     this.doc.addEventListener('change', onEdit, { capture: true, signal });
-    signal.addEventListener('abort', () => this.timers.forEach((timer) => clearTimeout(timer)));
+    signal.addEventListener('abort', () => {
+      this.timers.forEach((timer) => clearTimeout(timer));
+      clearInterval(this.watch);
+    });
     this.evaluate();
   }
 
@@ -106,6 +113,7 @@ export class FormOverlay {
   }
 
   private render(): void {
+    this.followJob();
     const findings = [...this.issues, ...this.remote];
     const states = this.fields.map((field) => markState(field.path, findings, this.record));
     this.fields.forEach((field, i) => {
@@ -145,7 +153,9 @@ export class FormOverlay {
     this.busy = true;
     this.failure = undefined;
     this.render();
-    const reply = await this.hooks.send({ type: 'sign-and-send', record: this.record }).catch(() => undefined);
+    const reply = (await this.hooks.send({ type: 'sign-and-send', record: this.record }).catch(() => undefined)) as
+      | SignAndSendReply
+      | undefined;
     this.busy = false;
     if (reply?.ok) {
       this.job = { jobId: reply.jobId, state: 'prepared' };
@@ -154,6 +164,25 @@ export class FormOverlay {
       this.remote = reply?.issues ?? [];
     }
     this.render();
+  }
+
+  /** Keeps a watch running exactly while a job is under way. */
+  private followJob(): void {
+    const running = this.job !== undefined && !FINAL.has(this.job.state);
+    if (running && !this.watch) this.watch = setInterval(() => void this.checkJob(), WATCH_INTERVAL_MS);
+    if (!running && this.watch) {
+      clearInterval(this.watch);
+      this.watch = undefined;
+    }
+  }
+
+  private async checkJob(): Promise<void> {
+    const jobId = this.job?.jobId;
+    if (!jobId) return;
+    const reply = (await this.hooks.send({ type: 'watch-job', jobId }).catch(() => undefined)) as WatchJobReply | undefined;
+    if (this.job?.jobId !== jobId || !reply) return;
+    if (reply.ok && reply.job.state !== this.job.state) this.receive({ type: 'job-update', job: reply.job });
+    if (!reply.ok && reply.code === 'AGENT_JOB_NOT_FOUND') this.receive({ type: 'job-cancelled', jobId });
   }
 
   private showField(path: string): void {

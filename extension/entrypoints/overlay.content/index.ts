@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { BackgroundPush, SignAndSendReply } from '../../messaging/runtime-messages.ts';
+import type { BackgroundPush } from '../../messaging/runtime-messages.ts';
 import { FormOverlay } from '../../overlay/form-overlay.ts';
 import { mountMark, mountPanel } from '../../overlay/shadow-hosts.tsx';
 import '../../overlay/overlay.css';
@@ -19,7 +19,7 @@ export default defineContentScript({
     const overlay = new FormOverlay(document, profile, {
       mountMark: (field) => mountMark(ctx, field),
       mountPanel: (doc) => mountPanel(ctx, doc),
-      send: (message) => browser.runtime.sendMessage(message) as Promise<SignAndSendReply>,
+      send: (message) => browser.runtime.sendMessage(message),
     });
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (isPush(message)) overlay.receive(message);

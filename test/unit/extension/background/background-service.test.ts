@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { AgentClient } from '../../../../extension/background/agent-client.ts';
 import { startBackground } from '../../../../extension/background/background-service.ts';
 import type { CertificateSummary, DocumentPreview } from '../../../../shared/protocol/messages.ts';
 import { FakeAgentSocket, settle } from './fake-agent-socket.ts';
@@ -42,6 +43,7 @@ async function agentAccepts(): Promise<FakeAgentSocket> {
 }
 
 let tabMessages: ReturnType<typeof vi.fn>;
+let client: AgentClient;
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -49,8 +51,11 @@ beforeEach(async () => {
   tabMessages = vi.fn().mockResolvedValue(undefined);
   fakeBrowser.tabs.sendMessage = tabMessages as never;
   await fakeBrowser.storage.local.set({ pairing: { clientId: 'client-1', secret: 's3cret', port: 17400 } });
-  startBackground(FakeAgentSocket);
+  client = startBackground(FakeAgentSocket);
 });
+
+// No socket or reconnect timer may outlive its test.
+afterEach(() => client.close());
 
 describe('message gate', () => {
   it('rejects a content request without sender.tab, and opens no socket', async () => {
@@ -121,6 +126,21 @@ describe('the document path', () => {
     socket.deliver({ type: 'job', id, jobId: 'j1', state: 'signing' });
     socket.deliver({ type: 'error', id, code: 'TOKEN_PIN_INCORRECT', message: 'Неверный PIN-код. Осталось попыток: 2.' });
     await expect(signed).resolves.toEqual({ ok: false, code: 'TOKEN_PIN_INCORRECT', message: 'Неверный PIN-код. Осталось попыток: 2.' });
+  });
+
+  it('lets only the job’s own tab watch it, and reconnects a dropped socket to resync', async () => {
+    const socket = await prepareJob();
+    const otherTab = { ...misTab, tab: { ...misTab.tab!, id: 8 } } as Sender;
+    await expect(ask({ type: 'watch-job', jobId: 'j1' }, otherTab)).resolves.toMatchObject({ ok: false, code: 'AGENT_JOB_NOT_FOUND' });
+    socket.deliver({ type: 'job', jobId: 'j1', state: 'sending' });
+    await vi.waitFor(async () => expect(await ask({ type: 'watch-job', jobId: 'j1' }, misTab)).toMatchObject({ job: { state: 'sending' } }));
+    socket.close();
+    await expect(ask({ type: 'watch-job', jobId: 'j1' }, misTab)).resolves.toEqual({ ok: true, job: { jobId: 'j1', state: 'sending' } });
+    const second = await FakeAgentSocket.opening(2);
+    second.deliver({ type: 'hello', challenge: 'ch2', protocol: 1, agentVersion: '0.1.0' });
+    await second.sentFrame('auth');
+    second.deliver({ type: 'ready', clientId: 'client-1' });
+    expect((await second.sentFrame('job-status')).jobId).toBe('j1');
   });
 
   it('tells the tab about a failed prepare, with the field issues', async () => {

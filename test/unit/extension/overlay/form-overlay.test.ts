@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SignAndSendReply } from '../../../../extension/messaging/runtime-messages.ts';
 import type { MarkView } from '../../../../extension/overlay/field-mark.tsx';
-import { EDIT_DEBOUNCE_MS, FormOverlay, type OverlayHooks } from '../../../../extension/overlay/form-overlay.ts';
+import { EDIT_DEBOUNCE_MS, FormOverlay, WATCH_INTERVAL_MS, type OverlayHooks } from '../../../../extension/overlay/form-overlay.ts';
 import type { PanelActions, PanelView } from '../../../../extension/overlay/record-panel.tsx';
 import { builtinProfiles } from '../../../../extension/scrape/builtin-profiles.ts';
 
@@ -14,7 +14,7 @@ const body = /<body>([\s\S]*)<\/body>/.exec(page)![1]!.replace(/<script[\s\S]*?<
 const profile = builtinProfiles[0]!;
 
 /** Hooks that place plain elements where WXT would put shadow hosts, and remember what was rendered. */
-function fakeHooks(reply: SignAndSendReply = { ok: true, jobId: 'j1' }) {
+function fakeHooks(reply: SignAndSendReply = { ok: true, jobId: 'j1' }, watched: unknown = undefined) {
   const markViews = new Map<string, MarkView>();
   const panel: { view?: PanelView; actions?: PanelActions; host?: HTMLElement } = {};
   const hooks: OverlayHooks = {
@@ -30,7 +30,7 @@ function fakeHooks(reply: SignAndSendReply = { ok: true, jobId: 'j1' }) {
       panel.host = host;
       return { host, render: (view, actions) => Object.assign(panel, { view, actions }) };
     },
-    send: vi.fn(async () => reply),
+    send: vi.fn(async (message) => (message.type === 'watch-job' ? watched : reply)),
   };
   return { hooks, markViews, panel };
 }
@@ -57,7 +57,7 @@ beforeEach(() => {
   document.body.innerHTML = body;
   document.querySelector<HTMLInputElement>('#f_visit')!.value = today();
   abort = new AbortController();
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
 });
 
 afterEach(() => {
@@ -153,6 +153,27 @@ describe('FormOverlay on the demo MIS form', () => {
     await vi.waitFor(() => expect(panel.view!.failure).toBe('Исправьте отмеченные поля'));
     expect(stateOf('encounter.visitDate')).toBe('error');
     expect(panel.host!.dataset.egiszState).toBe('invalid');
+  });
+
+  it('looks in on a running job every 20 s and catches up with a missed update', async () => {
+    const { hooks, panel } = fakeHooks(undefined, { ok: true, job: { jobId: 'j1', state: 'registered', emdrId: 'E7' } });
+    await new FormOverlay(document, profile, hooks).start(abort.signal);
+    panel.actions!.onSignAndSend();
+    await vi.waitFor(() => expect(panel.host!.dataset.egiszState).toBe('signing'));
+    vi.advanceTimersByTime(WATCH_INTERVAL_MS);
+    expect(hooks.send).toHaveBeenLastCalledWith({ type: 'watch-job', jobId: 'j1' });
+    await vi.waitFor(() => expect(panel.host!.dataset.egiszRemdId).toBe('E7'));
+    vi.advanceTimersByTime(WATCH_INTERVAL_MS * 3);
+    expect(vi.mocked(hooks.send).mock.calls.filter(([m]) => m.type === 'watch-job')).toHaveLength(1);
+  });
+
+  it('drops a job the background no longer knows', async () => {
+    const { hooks, panel } = fakeHooks(undefined, { ok: false, code: 'AGENT_JOB_NOT_FOUND', message: 'нет' });
+    await new FormOverlay(document, profile, hooks).start(abort.signal);
+    panel.actions!.onSignAndSend();
+    await vi.waitFor(() => expect(panel.host!.dataset.egiszState).toBe('signing'));
+    vi.advanceTimersByTime(WATCH_INTERVAL_MS);
+    await vi.waitFor(() => expect(panel.host!.dataset.egiszState).toBe('ready'));
   });
 
   it('ignores edits once stopped', async () => {
