@@ -12,6 +12,7 @@
  */
 import conditions from './data/conditions-1006.json' with { type: 'json' };
 import type { CodedValue } from './coded-value.ts';
+import { codedFrom } from './nsi-extract.ts';
 import { SemdError } from './semd-error.ts';
 
 export interface CareFacts {
@@ -23,14 +24,14 @@ export interface CareFacts {
   visitPlace?: CodedValue;
   /** NSI 1.2.643.5.1.13.13.11.1039, a budget source (codes 8–11): participant IND without a policy. */
   paymentSource?: CodedValue;
+  /** NSI 1.2.643.5.1.13.13.11.1035 form of the OMS policy whose number is record.patient.enp. */
+  insurancePolicyType?: string;
 }
 
 export function conditionCode(code: string): CodedValue {
-  const entry = conditions.entries.find((e) => e.code === code);
-  if (!entry) {
-    throw new SemdError('DOCUMENT_CODE_UNKNOWN', `Код «${code}» не найден в справочнике «${conditions.name}» (${conditions.oid})`);
-  }
-  return { code, displayName: entry.name, codeSystem: conditions.oid, codeSystemVersion: conditions.version, codeSystemName: conditions.name };
+  const coded = codedFrom(conditions, code);
+  if (!coded) throw new SemdError('DOCUMENT_CODE_UNKNOWN', `Код «${code}» не найден в справочнике «${conditions.name}» (${conditions.oid})`);
+  return coded;
 }
 
 /** Payment sources that need no policy document (119.sch У1-27: DocInfo nullFlavor for codes 8–11). */

@@ -10,6 +10,7 @@ import { address, codedElement, extension, organization, organizationRegion, per
 import { budgetPaymentCodes } from './care-facts.ts';
 import { cdaDate } from './cda-time.ts';
 import { localIdRoot } from './document-identity.ts';
+import { identityDocument, insurancePolicy } from './patient-documents.ts';
 import { ministryOfHealth, snilsRoot } from './semd-vocabulary.ts';
 import { regionOfAddress } from './region.ts';
 import { xmlAttribute } from './xml-text.ts';
@@ -28,14 +29,13 @@ function id(parent: XMLBuilder, root: string, extension: string): void {
 }
 
 /** recordTarget/patientRole: local id (.10), SNILS, documents, address, patient, provider. */
-export function recordTarget(parent: XMLBuilder, record: ClinicalRecord): void {
+export function recordTarget(parent: XMLBuilder, record: ClinicalRecord, policyType?: string): void {
   const { patient, organization: org } = record;
   const role = parent.ele('recordTarget').ele('patientRole');
   id(role, localIdRoot(org.oid, 'patient'), patient.localId ?? patient.snils);
   id(role, snilsRoot, patient.snils);
-  // The record carries no structured identity document or policy type yet.
-  extension(role, 'identity', 'IdentityDoc').att('nullFlavor', 'NI');
-  extension(role, 'identity', 'InsurancePolicy').att('nullFlavor', 'NI');
+  identityDocument(role, patient);
+  insurancePolicy(role, patient, policyType);
   patientAddress(role, patient, record);
   telecom(role, patient.phone);
   const person = role.ele('patient');

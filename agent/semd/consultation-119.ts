@@ -37,7 +37,7 @@ export function buildConsultation119(record: ClinicalRecord, identity: DocumentI
     documentType: documentTypeCode(consultation119.documentTypeCode),
     title: consultation119.title,
   });
-  recordTarget(root, record);
+  recordTarget(root, record, facts.insurancePolicyType);
   author(root, record);
   custodian(root, record);
   informationRecipient(root);

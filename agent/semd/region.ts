@@ -5,13 +5,11 @@
  */
 import regions from './data/regions-206.json' with { type: 'json' };
 import type { CodedValue } from './coded-value.ts';
+import { codedFrom } from './nsi-extract.ts';
 
-const byCode = new Map(regions.entries.map((e) => [e.code, e.name]));
 
 export function regionCode(code: string): CodedValue | undefined {
-  const name = byCode.get(code);
-  if (name === undefined) return undefined;
-  return { code, displayName: name, codeSystem: regions.oid, codeSystemVersion: regions.version, codeSystemName: regions.name };
+  return codedFrom(regions, code);
 }
 
 /** The region of an organization from its FRMO OID, if it has the usual shape. */

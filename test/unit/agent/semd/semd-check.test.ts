@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildConsultation119 } from '../../../../agent/semd/consultation-119.ts';
 import { checkSemd } from '../../../../agent/semd/semd-check.ts';
-import { demoConsultation, fixedIdentity, fullCareFacts } from '../../../fixtures/semd/demo-record.ts';
+import { demoConsultation, fixedIdentity, fullCareFacts, maximalCareFacts, maximalConsultation, minimalConsultation } from '../../../fixtures/semd/demo-record.ts';
 
 describe('checkSemd', () => {
   it('passes a complete consultation through XSD and Schematron', async () => {
@@ -26,5 +26,22 @@ describe('checkSemd', () => {
     expect(result.issues).toEqual([
       expect.objectContaining({ path: 'patient.snils', code: 'DOCUMENT_SCHEMATRON_FAILED', message: expect.stringContaining('Правило У1-21') }),
     ]);
+  });
+});
+
+describe('kind 119 from minimal and maximal records', () => {
+  it('passes XSD and Schematron with every optional field filled', async () => {
+    const xml = buildConsultation119(maximalConsultation(), fixedIdentity, maximalCareFacts);
+    expect(await checkSemd(xml, '119')).toEqual({ ok: true, xsd: [], schematron: [], issues: [] });
+    expect(xml).toContain('<identity:Number xsi:type="ST">7700000000000017</identity:Number>');
+    expect(xml).toContain('<identity:IssueDate xsi:type="TS" value="20050601"/>');
+    expect(xml).toContain('displayName="Паспорт гражданина Российской Федерации"');
+    expect(xml).toContain('<telecom value="tel:+7(916)123-45-67"/>');
+  });
+
+  it('passes XSD and Schematron with only the required fields', async () => {
+    const xml = buildConsultation119(minimalConsultation(), fixedIdentity, fullCareFacts);
+    expect(await checkSemd(xml, '119')).toEqual({ ok: true, xsd: [], schematron: [], issues: [] });
+    expect(xml).not.toContain('Patronymic');
   });
 });
