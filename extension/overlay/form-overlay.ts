@@ -10,10 +10,9 @@ import type { BackgroundPush, ContentToBackground, JobView, SignAndSendReply, Wa
 import { applyRule, scrapeRecord, type BoundField } from '../scrape/scrape-record.ts';
 import type { SiteProfile } from '../scrape/site-profile.ts';
 import type { MarkView } from './field-mark.tsx';
-import { markState, pageIssues, remdIssues, worstState } from './field-state.ts';
-import { panelState, statusLine } from './panel-state.ts';
+import { pageIssues, remdIssues } from './field-state.ts';
+import { markViews, panelView } from './overlay-views.ts';
 import type { PanelActions, PanelView } from './record-panel.tsx';
-import { recordSummary } from './record-summary.ts';
 
 export interface MarkHost {
   host: HTMLElement;
@@ -115,37 +114,17 @@ export class FormOverlay {
   private render(): void {
     this.followJob();
     const findings = [...this.issues, ...this.remote];
-    const states = this.fields.map((field) => markState(field.path, findings, this.record));
-    this.fields.forEach((field, i) => {
+    markViews(this.fields, findings, this.record).forEach(({ state, view }, i) => {
       const mark = this.marks[i];
       if (!mark) return;
-      const group = this.fields.flatMap((other, j) => (other.element === field.element ? [j] : []));
-      mark.host.dataset.egiszState = states[i];
-      mark.render({
-        state: worstState(group.map((j) => states[j] ?? 'ok')),
-        messages: messagesFor(findings, group.map((j) => this.fields[j]?.path ?? '')),
-        visible: group[0] === i,
-      });
+      mark.host.dataset.egiszState = state;
+      mark.render(view);
     });
-    this.renderPanel(findings);
-  }
-
-  private renderPanel(findings: Issue[]): void {
     if (!this.panel) return;
-    const state = panelState(this.job, findings);
-    this.panel.host.dataset.egiszState = state;
-    if (this.job?.state === 'registered' && this.job.emdrId) this.panel.host.dataset.egiszRemdId = this.job.emdrId;
+    const view = panelView({ title: this.profile.title, record: this.record, findings, job: this.job, failure: this.failure, busy: this.busy });
+    this.panel.host.dataset.egiszState = view.state;
+    if (view.emdrId) this.panel.host.dataset.egiszRemdId = view.emdrId;
     else delete this.panel.host.dataset.egiszRemdId;
-    const view: PanelView = {
-      title: this.profile.title,
-      state,
-      status: statusLine(this.job, findings),
-      summary: recordSummary(this.record),
-      issues: [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)),
-      failure: this.failure,
-      emdrId: this.job?.state === 'registered' ? this.job.emdrId : undefined,
-      busy: this.busy,
-    };
     this.panel.render(view, { onSignAndSend: () => void this.signAndSend(), onShowField: (path) => this.showField(path) });
   }
 
@@ -190,11 +169,4 @@ export class FormOverlay {
     element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     if (element instanceof HTMLElement) element.focus({ preventScroll: true });
   }
-}
-
-/** Messages about any of the paths, errors first, without repeats. */
-function messagesFor(findings: readonly Issue[], paths: readonly string[]): string[] {
-  const own = findings.filter((issue) => paths.includes(issue.path));
-  own.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  return [...new Set(own.map((issue) => issue.message))];
 }
