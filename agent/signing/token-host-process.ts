@@ -13,6 +13,14 @@ const HOST_ENTRY = fileURLToPath(new URL('./token-host.ts', import.meta.url));
 /** Default per-call timeout in milliseconds; a real token behind a PIN pad can be slow. */
 export const DEFAULT_TOKEN_TIMEOUT_MS = 30_000;
 
+/**
+ * Node flags the child needs to run TypeScript like its parent (Node < 22.18
+ * strips types only with a flag). Other flags (test runners', inspectors') stay out.
+ */
+function hostExecArgv(): string[] {
+  return process.execArgv.filter((a) => /^--(experimental-strip-types|experimental-transform-types|no-warnings|disable-warning)/.test(a));
+}
+
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: TokenError) => void;
@@ -84,7 +92,7 @@ export class TokenHostProcess {
     if (this.#child) return this.#child;
     const child = fork(HOST_ENTRY, [this.#modulePath], {
       env: { ...process.env, ...this.#env },
-      execArgv: [],
+      execArgv: hostExecArgv(),
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

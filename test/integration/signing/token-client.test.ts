@@ -92,6 +92,17 @@ describe('TokenClient over SoftHSM2', () => {
     expect(e.message).toMatch(/Сертификат, выбранный для подписи, не найден на токене/);
   });
 
+  it('refuses to sign when the confirmed certificate\'s token was swapped for another one', async () => {
+    const other = await createTokenFixture({ label: 'OTHER-DOCTOR', snilsOverride: '08765430300' });
+    try {
+      // The user confirmed `token`'s certificate; now only the other token is there.
+      const e = await tokenError(other.client.signDetached({ content, certificateFingerprint: token.certificate.fingerprint, pin: other.pin }));
+      expect(e.code).toBe('TOKEN_CERT_NOT_FOUND');
+    } finally {
+      await other.cleanup();
+    }
+  });
+
   it('reports a module that does not exist as TOKEN_MODULE_FAILED', async () => {
     const client = new TokenClient({ modulePath: join(token.dir, 'no-such-module.so') });
     try {
