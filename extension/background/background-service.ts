@@ -54,6 +54,9 @@ async function handle(client: AgentClient, Socket: SocketFactory, message: Backg
     case 'sign-and-send':
       if (caller.kind !== 'tab') throw new Error('gate admitted a page as a tab');
       return signAndSend(client, caller, message.record);
+    case 'open-options':
+      await browser.runtime.openOptionsPage();
+      return { ok: true };
     case 'watch-job':
       if (caller.kind !== 'tab') throw new Error('gate admitted a page as a tab');
       return watchJob(client, caller, message.jobId);

@@ -15,7 +15,9 @@ export type ContentToBackground =
    * Sent every 20 s while this tab's job is under way: wakes a service worker
    * that was stopped, so it reconnects and catches up; answers with the job as stored.
    */
-  | { type: 'watch-job'; jobId: string };
+  | { type: 'watch-job'; jobId: string }
+  /** The panel's way to the pairing settings when the agent says the extension is not paired. */
+  | { type: 'open-options' };
 
 /** Extension pages (confirm, options, popup) → background. */
 export type PageToBackground =

@@ -47,7 +47,7 @@ export class FormOverlay {
   /** Findings from the agent or REMD, kept until their field is edited. */
   private remote: Issue[] = [];
   private job: JobView | undefined;
-  private failure: string | undefined;
+  private failure: { code: string; message: string } | undefined;
   private busy = false;
   private readonly timers = new Map<Element, ReturnType<typeof setTimeout>>();
   private watch: ReturnType<typeof setInterval> | undefined;
@@ -125,7 +125,11 @@ export class FormOverlay {
     this.panel.host.dataset.egiszState = view.state;
     if (view.emdrId) this.panel.host.dataset.egiszRemdId = view.emdrId;
     else delete this.panel.host.dataset.egiszRemdId;
-    this.panel.render(view, { onSignAndSend: () => void this.signAndSend(), onShowField: (path) => this.showField(path) });
+    this.panel.render(view, {
+      onSignAndSend: () => void this.signAndSend(),
+      onShowField: (path) => this.showField(path),
+      onOpenOptions: () => void this.hooks.send({ type: 'open-options' }).catch(() => undefined),
+    });
   }
 
   private async signAndSend(): Promise<void> {
@@ -139,7 +143,7 @@ export class FormOverlay {
     if (reply?.ok) {
       this.job = { jobId: reply.jobId, state: 'prepared' };
     } else {
-      this.failure = reply?.message ?? 'Расширение не отвечает. Обновите страницу и повторите.';
+      this.failure = reply ?? { code: 'EXTENSION_INTERNAL', message: 'Расширение не отвечает. Обновите страницу и повторите.' };
       this.remote = reply?.issues ?? [];
     }
     this.render();

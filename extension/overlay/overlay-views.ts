@@ -33,7 +33,7 @@ export interface PanelInput {
   record: DraftRecord;
   findings: readonly Issue[];
   job: JobView | undefined;
-  failure: string | undefined;
+  failure: { code: string; message: string } | undefined;
   busy: boolean;
 }
 
@@ -44,7 +44,8 @@ export function panelView({ title, record, findings, job, failure, busy }: Panel
     status: statusLine(job, findings),
     summary: recordSummary(record),
     issues: bySeverity(findings),
-    failure,
+    failure: failure?.message,
+    needsPairing: failure?.code === 'AGENT_NOT_PAIRED',
     emdrId: job?.state === 'registered' ? job.emdrId : undefined,
     busy,
   };

@@ -17,6 +17,8 @@ export interface PanelView {
   issues: Issue[];
   /** A failure of the last request (agent down, not paired…), in Russian. */
   failure?: string;
+  /** True when that failure is fixed by pairing: the panel then offers the settings. */
+  needsPairing?: boolean;
   emdrId?: string;
   /** True while the request to the background is in flight. */
   busy: boolean;
@@ -25,6 +27,7 @@ export interface PanelView {
 export interface PanelActions {
   onSignAndSend(): void;
   onShowField(path: string): void;
+  onOpenOptions(): void;
 }
 
 /** The floating panel: record summary, findings, status and «Подписать и отправить». */
@@ -47,7 +50,16 @@ export function RecordPanel({ view, actions }: { view: PanelView; actions: Panel
           </span>
         ) : null}
       </p>
-      {view.failure ? <p class="panel__failure" role="alert">{view.failure}</p> : null}
+      {view.failure ? (
+        <p class="panel__failure" role="alert">
+          {view.failure}
+          {view.needsPairing ? (
+            <button type="button" class="panel__link" onClick={actions.onOpenOptions}>
+              Открыть настройки сопряжения
+            </button>
+          ) : null}
+        </p>
+      ) : null}
       {collapsed ? null : (
         <div class="panel__body">
           <dl class="panel__summary">

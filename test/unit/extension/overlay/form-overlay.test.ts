@@ -176,6 +176,16 @@ describe('FormOverlay on the demo MIS form', () => {
     await vi.waitFor(() => expect(panel.host!.dataset.egiszState).toBe('ready'));
   });
 
+  it('offers the pairing settings when the agent does not know this browser', async () => {
+    const { hooks, panel } = fakeHooks({ ok: false, code: 'AGENT_NOT_PAIRED', message: 'Расширение не сопряжено с агентом' });
+    await new FormOverlay(document, profile, hooks).start(abort.signal);
+    panel.actions!.onSignAndSend();
+    await vi.waitFor(() => expect(panel.view!.needsPairing).toBe(true));
+    expect(panel.host!.dataset.egiszState).toBe('ready');
+    panel.actions!.onOpenOptions();
+    expect(hooks.send).toHaveBeenLastCalledWith({ type: 'open-options' });
+  });
+
   it('ignores edits once stopped', async () => {
     const { hooks } = fakeHooks();
     await new FormOverlay(document, profile, hooks).start(abort.signal);
