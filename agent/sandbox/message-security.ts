@@ -7,16 +7,22 @@
 import { NS } from '../egisz/remd/remd-contract.ts';
 import type { FaultInput } from '../egisz/remd/soap-envelope.ts';
 import { verifyEnvelopeSecurity } from '../egisz/remd/ws-security-verify.ts';
+import { nodeAlgorithms, withAlgorithms } from '../egisz/remd/ws-security-algorithms.ts';
 import type { AlgorithmSuite } from '../egisz/remd/ws-security-algorithms.ts';
+import { gostAlgorithms } from '../egisz/remd/ws-security-gost.ts';
 import { findSystem } from './federal-dataset.ts';
 import type { FederalDataset } from './federal-dataset.ts';
 
 /** `verify-if-present` lets unsigned clients through (the demo); `require` behaves like IPS. */
 export type WsSecurityMode = 'verify-if-present' | 'require';
 
+/** What IPS accepts: GOST 2012 in production, RSA and ECDSA on the test stand. */
+const sandboxAlgorithms = withAlgorithms(nodeAlgorithms, gostAlgorithms);
+
 export interface MessageSecurityPolicy {
   mode: WsSecurityMode;
-  algorithms?: AlgorithmSuite;
+  /** Added to GOST, RSA and ECDSA. */
+  algorithms?: Partial<AlgorithmSuite>;
   now: () => Date;
 }
 
@@ -27,7 +33,8 @@ export function checkMessageSecurity(
   dataset: FederalDataset,
   policy: MessageSecurityPolicy,
 ): FaultInput | undefined {
-  const verdict = verifyEnvelopeSecurity(xml, { now: policy.now(), ...(policy.algorithms ? { algorithms: policy.algorithms } : {}) });
+  const algorithms = policy.algorithms ? withAlgorithms(sandboxAlgorithms, policy.algorithms) : sandboxAlgorithms;
+  const verdict = verifyEnvelopeSecurity(xml, { now: policy.now(), algorithms });
   if (!verdict) {
     return policy.mode === 'require' ? refusal('wsse:InvalidSecurity', 'Сообщение не подписано (нет заголовка wsse:Security)') : undefined;
   }

@@ -48,8 +48,8 @@ export interface SandboxOptions {
   random?: () => number;
   /** WS-Security of incoming requests; default verify-if-present. */
   wsSecurity?: WsSecurityMode;
-  /** Extra signature algorithms (e.g. GOST) for WS-Security. */
-  wsSecurityAlgorithms?: AlgorithmSuite;
+  /** WS-Security algorithms beyond GOST 2012, RSA and ECDSA. */
+  wsSecurityAlgorithms?: Partial<AlgorithmSuite>;
   /** NSI 1520 MO_SIGN: refuse (enforce) or register with a warning (warn, the default). */
   orgSignature?: OrgSignatureMode;
 }
