@@ -6,7 +6,7 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { TokenError } from './token-error.ts';
 import { CKM_ECDSA, CKM_RSA_PKCS } from './pkcs11-constants.ts';
-import type { KeyAlgorithm } from './key-algorithm.ts';
+import { KEY_OIDS, type KeyAlgorithm } from './key-algorithm.ts';
 import { DIGEST_OIDS, SIGNATURE_OIDS } from './algorithm-oids.ts';
 import { gostAlgorithm } from './gost-algorithms.ts';
 import type { MechanismSpec } from './token-host-messages.ts';
@@ -19,6 +19,8 @@ export interface CmsAlgorithm {
   digestOid: string;
   /** OID in SignerInfo.signatureAlgorithm. */
   signatureOid: string;
+  /** signatureAlgorithm OIDs accepted when verifying (signers differ: key OID or sign-with-digest OID). */
+  acceptedSignatureOids: readonly string[];
   digest(data: Uint8Array): Uint8Array;
   /** Mechanism the token signs with. */
   mechanism: MechanismSpec;
@@ -41,6 +43,7 @@ const ecdsaP256: CmsAlgorithm = {
   key: 'ecdsa-p256',
   digestOid: DIGEST_OIDS.sha256,
   signatureOid: SIGNATURE_OIDS.ecdsaWithSha256,
+  acceptedSignatureOids: [SIGNATURE_OIDS.ecdsaWithSha256, KEY_OIDS.ecPublicKey],
   digest: sha256,
   mechanism: { mechanism: CKM_ECDSA },
   tokenInput: sha256,
@@ -52,6 +55,7 @@ const rsaSha256: CmsAlgorithm = {
   key: 'rsa',
   digestOid: DIGEST_OIDS.sha256,
   signatureOid: SIGNATURE_OIDS.rsaEncryption,
+  acceptedSignatureOids: [SIGNATURE_OIDS.rsaEncryption, SIGNATURE_OIDS.sha256WithRsa],
   digest: sha256,
   mechanism: { mechanism: CKM_RSA_PKCS },
   tokenInput: (attrs) => new Uint8Array(Buffer.concat([SHA256_DIGEST_INFO, sha256(attrs)])),

@@ -10,7 +10,7 @@ import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import * as asn1js from 'asn1js';
 import type { CmsAlgorithm } from './cms-algorithms.ts';
-import { DIGEST_OIDS } from './algorithm-oids.ts';
+import { DIGEST_OIDS, SIGNATURE_OIDS } from './algorithm-oids.ts';
 import {
   CKM_GOSTR3410,
   CKM_GOSTR3410_512,
@@ -54,6 +54,9 @@ export function gostAlgorithm(bits: 256 | 512): CmsAlgorithm {
     digestOid,
     // OpenSSL writes the public key OID here; it also accepts signwithdigest (signing.md §2.2).
     signatureOid: bits === 256 ? KEY_OIDS.gost2012_256 : KEY_OIDS.gost2012_512,
+    acceptedSignatureOids: bits === 256
+      ? [KEY_OIDS.gost2012_256, SIGNATURE_OIDS.gost2012_256WithDigest]
+      : [KEY_OIDS.gost2012_512, SIGNATURE_OIDS.gost2012_512WithDigest],
     digest,
     mechanism: { mechanism: bits === 256 ? CKM_GOSTR3410 : CKM_GOSTR3410_512 },
     tokenInput: digest,

@@ -64,7 +64,8 @@ function verify(content: Uint8Array, cms: Uint8Array): CmsVerification {
   const [, sid, digestAlg] = si;
   const attrsElement = si.find((e) => e.tag === 0xa0);
   const signature = si.find((e, i) => i > 3 && e.tag === 0x04);
-  if (!sid || !digestAlg || !signature) throw new Error('malformed SignerInfo');
+  const signatureAlg = si[si.indexOf(signature as DerElement) - 1];
+  if (!sid || !digestAlg || !signature || signatureAlg?.tag !== 0x30) throw new Error('malformed SignerInfo');
 
   const certDer = findSignerCertificate(cms, parts.certificates, sid);
   if (!certDer) return fail('NO_END_ENTITY_CERTIFICATE', 'В подписи нет сертификата подписанта.');
@@ -79,6 +80,10 @@ function verify(content: Uint8Array, cms: Uint8Array): CmsVerification {
   const digestOid = decodeObjectIdentifier(cms, children(cms, digestAlg)[0] as DerElement);
   if (digestOid !== algorithm.digestOid) {
     return fail('UNKNOWN_ALGORITHM', `Алгоритм хэширования ${digestOid} не соответствует ключу подписанта.`);
+  }
+  const signatureOid = decodeObjectIdentifier(cms, children(cms, signatureAlg)[0] as DerElement);
+  if (!algorithm.acceptedSignatureOids.includes(signatureOid)) {
+    return fail('UNKNOWN_ALGORITHM', `Алгоритм подписи ${signatureOid} не соответствует ключу подписанта.`);
   }
   if (!attrsElement) return fail('WRONG_SIGNATURE_FORMAT', 'В подписи нет подписанных атрибутов (формат CAdES-BES).');
 

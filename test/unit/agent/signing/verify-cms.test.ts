@@ -72,6 +72,11 @@ describe('verifyDetachedCms', () => {
     expect(codeOf(variant((sd) => { sd.signerInfos[0]!.digestAlgorithm.algorithm = '1.2.643.7.1.1.2.2'; }))).toBe('UNKNOWN_ALGORITHM');
   });
 
+  it('rejects a signature algorithm that does not fit the key', () => {
+    expect(codeOf(variant((sd) => { sd.signerInfos[0]!.signatureAlgorithm.algorithm = '1.2.840.113549.1.1.10'; }))).toBe('UNKNOWN_ALGORITHM');
+    expect(codeOf(variant((sd) => { sd.signerInfos[0]!.signatureAlgorithm.algorithm = '1.2.840.10045.2.1'; }))).toBe('OK');
+  });
+
   it('rejects a signature without signingTime even when correctly signed', () => {
     const cms = variant((sd) => {
       sd.signerInfos[0]!.signedAttrs = sd.signerInfos[0]!.signedAttrs!.filter((a: Attribute) => a.attrType !== id_signingTime);
