@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_AGENT_PORT } from '../../shared/protocol/extension-id.ts';
 import type { DoneReply, PairReply, StatusReply } from '../messaging/runtime-messages.ts';
 import { askBackground } from './ask-background.ts';
@@ -10,12 +10,14 @@ export function PairingPage() {
   const [code, setCode] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
   const [busy, setBusy] = useState(false);
+  // The stored port must not overwrite what the user (or a test) typed before the status came back.
+  const portTyped = useRef(false);
 
   useEffect(() => {
     void askBackground<StatusReply>({ type: 'status' }).then((reply) => {
       if (!reply.ok) return setMessage({ text: reply.message, error: true });
       setPaired(reply.paired);
-      setPort(String(reply.port));
+      if (!portTyped.current) setPort(String(reply.port));
     });
   }, []);
 
@@ -49,7 +51,10 @@ export function PairingPage() {
       </p>
       <form class="card" onSubmit={pair}>
         <label for="port">Порт агента на этом компьютере</label>
-        <input id="port" inputMode="numeric" value={port} onInput={(e) => setPort(e.currentTarget.value)} data-egisz-input="agent-port" />
+        <input id="port" inputMode="numeric" value={port} onInput={(e) => {
+            portTyped.current = true;
+            setPort(e.currentTarget.value);
+          }} data-egisz-input="agent-port" />
         <label for="code">Код сопряжения (его показывает агент)</label>
         <input id="code" autocomplete="off" value={code} onInput={(e) => setCode(e.currentTarget.value)} data-egisz-input="pairing-code" placeholder="123-456" />
         <div class="actions">
