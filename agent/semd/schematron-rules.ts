@@ -53,11 +53,38 @@ function elementsOf(parent: Element, ...names: string[]): Element[] {
   return found;
 }
 
+/** A predicate that can only be a boolean test, never a position like `[1]` or `[last()]`. */
+function isBooleanPredicate(predicate: string): boolean {
+  const p = predicate.trim();
+  if (/\bposition\s*\(|\blast\s*\(/.test(p)) return false;
+  return /^not\s*\(/.test(p) || /^@/.test(p) || /[=<>]/.test(p) || /^[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?(?:[/[]|$)/.test(p);
+}
+
+/**
+ * One branch of a context that may match anywhere, as an expression from the
+ * document node. `/descendant::a[p]/b` selects what `//(a[p]/b)` does when
+ * `p` is not positional, and fontoxpath runs it several times faster.
+ */
+function anchorAnywhere(branch: string): string {
+  const steps = splitTopLevel(branch, '/');
+  const first = steps[0] ?? '';
+  if (steps.some((s) => s.trim() === '')) return `//(${branch})`;
+  const predicates: string[] = [];
+  rewritePredicates(first, (p) => (predicates.push(p), p));
+  return predicates.every(isBooleanPredicate) && !first.includes('::') ? `/descendant::${branch}` : `//(${branch})`;
+}
+
 /** Rule contexts are patterns that match anywhere; the CDA root cannot nest, so `ClinicalDocument/…` is anchored. */
-function anchor(context: string): string {
-  if (context.startsWith('/')) return context;
-  if (context.startsWith('ClinicalDocument')) return `/${context}`;
-  return `//(${context})`;
+export function anchor(context: string): string {
+  return splitTopLevel(context, '|')
+    .map((raw) => {
+      const branch = raw.trim();
+      if (branch.startsWith('//')) return anchorAnywhere(branch.slice(2));
+      if (branch.startsWith('/')) return branch;
+      if (branch.startsWith('ClinicalDocument')) return `/${branch}`;
+      return anchorAnywhere(branch);
+    })
+    .join(' | ');
 }
 
 /** Applies `rewrite` to the text of each top-level predicate `[…]` of a step. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bindCurrent, parseRuleSet } from '../../../../agent/semd/schematron-rules.ts';
+import { anchor, bindCurrent, parseRuleSet } from '../../../../agent/semd/schematron-rules.ts';
 
 const sch = (body: string) =>
   `\uFEFF<schema xmlns="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt2"><ns prefix="identity" uri="urn:hl7-ru:identity"/>${body}</schema>`;
@@ -18,9 +18,14 @@ describe('reading an official Schematron', () => {
     ]);
   });
 
-  it('anchors contexts as Schematron patterns match', () => {
-    const set = parseRuleSet('1', sch(`<pattern><rule context="//code"/><rule context="section/code"/><rule context="/ClinicalDocument/id"/></pattern>`));
-    expect(set.patterns[0]?.rules.map((r) => r.anchored)).toEqual(['//code', '//(section/code)', '/ClinicalDocument/id']);
+  it('anchors contexts as Schematron patterns match, descendant:: only where no predicate is positional', () => {
+    expect(anchor('//code[not(@nullFlavor)] | //confidentialityCode')).toBe('/descendant::code[not(@nullFlavor)] | /descendant::confidentialityCode');
+    expect(anchor("section/code[@code='DGN']")).toBe("/descendant::section/code[@code='DGN']");
+    expect(anchor('ClinicalDocument/id')).toBe('/ClinicalDocument/id');
+    expect(anchor('/ClinicalDocument/id')).toBe('/ClinicalDocument/id');
+    expect(anchor('//id[1]')).toBe('//(id[1])');
+    expect(anchor('//id[last()]/x')).toBe('//(id[last()]/x)');
+    expect(anchor('//a//b')).toBe('//(a//b)');
   });
 
   it('refuses Schematron features the engine does not implement', () => {
