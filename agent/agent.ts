@@ -20,6 +20,7 @@ import { OutboxSubmitter } from './outbox/outbox-submitter.ts';
 import { SqliteOutboxStore } from './outbox/sqlite-outbox-store.ts';
 import { mountEgiszEndpoints } from './server/egisz-endpoints.ts';
 import { hostCheck } from './server/host-check.ts';
+import { acquireInstanceLock } from './server/instance-lock.ts';
 import { PairingRegistry } from './server/pairing.ts';
 import { attachWsGate, type RequestFrame, type ClientChannel } from './server/ws-gate.ts';
 import { TokenClient } from './signing/token-client.ts';
@@ -36,7 +37,9 @@ export interface RunningAgent {
 }
 
 export async function startAgent(config: AgentConfig, log: Logger): Promise<RunningAgent> {
+  process.umask(0o077); // everything the agent writes is the OS user's alone
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const releaseLock = acquireInstanceLock(config.dataDir);
   let port = config.port;
   const url = () => `http://127.0.0.1:${port}`;
   const app = express();
@@ -75,6 +78,7 @@ export async function startAgent(config: AgentConfig, log: Logger): Promise<Runn
       await Promise.all(servers.map((s) => new Promise<void>((done) => { s.closeAllConnections(); s.close(() => done()); })));
       await token.close();
       outbox.close();
+      releaseLock();
     },
   };
 }

@@ -2,18 +2,16 @@
  * The WebSocket gate over a real HTTP server and real sockets: who may
  * connect, pairing and the HMAC challenge, and hostile frames.
  */
-import { createHmac } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import WebSocket from 'ws';
 import { silentLogger } from '../../../agent/log.ts';
 import { PairingRegistry } from '../../../agent/server/pairing.ts';
 import { attachWsGate, type RequestFrame, type WsGate } from '../../../agent/server/ws-gate.ts';
 import { EXTENSION_ORIGINS } from '../../../shared/protocol/extension-id.ts';
-import type { AgentFrame } from '../../../shared/protocol/messages.ts';
+import { hmacHex, openAgentSocket } from '../../support/agent-ws-client.ts';
 
 let server: Server;
 let gate: WsGate;
@@ -40,33 +38,8 @@ afterAll(() => {
   server.close();
 });
 
-/** A client socket that queues every frame it receives. */
-async function connect(headers: Record<string, string> = {}) {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, {
-    headers: { Origin: EXTENSION_ORIGINS[0]!, Host: `127.0.0.1:${port}`, ...headers },
-  });
-  const inbox: AgentFrame[] = [];
-  const waiters: ((f: AgentFrame) => void)[] = [];
-  ws.on('message', (data) => {
-    const frame = JSON.parse(data.toString()) as AgentFrame;
-    const waiter = waiters.shift();
-    if (waiter) waiter(frame);
-    else inbox.push(frame);
-  });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-  });
-  const next = () => new Promise<AgentFrame>((resolve) => {
-    const queued = inbox.shift();
-    if (queued) resolve(queued);
-    else waiters.push(resolve);
-  });
-  return { ws, next, send: (frame: unknown) => ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame)) };
-}
-
-const hmac = (secret: string, challenge: string) => createHmac('sha256', secret).update(challenge).digest('hex');
+const connect = (headers: Record<string, string> = {}) => openAgentSocket(port, headers);
+const hmac = hmacHex;
 
 async function pairedClient() {
   const first = await connect();
