@@ -4,7 +4,12 @@
  * exact and soak runs can be noisy.
  */
 
-export const FAULT_KINDS = ['serverError', 'rateLimit', 'dropConnection', 'lostCallback'] as const;
+/**
+ * serverError: 503 before the request is looked at; rateLimit: RATE_LIMIT refusal;
+ * dropConnection: the connection breaks before processing; lostResponse: the
+ * request takes effect but its answer is lost; lostCallback: the verdict is never posted.
+ */
+export const FAULT_KINDS = ['serverError', 'rateLimit', 'dropConnection', 'lostResponse', 'lostCallback'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSetting {

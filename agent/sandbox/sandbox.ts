@@ -6,7 +6,7 @@
  */
 import express, { Router } from 'express';
 import { parseEnvelope, SoapEnvelopeError } from '../egisz/remd/soap-envelope.ts';
-import { bodyText, sendFault, soapText } from '../egisz/remd/soap-http.ts';
+import { bodyText, sendFault, sendSoap, soapText } from '../egisz/remd/soap-http.ts';
 import { remdError } from '../egisz/remd/remd-error-catalogue.ts';
 import type { AlgorithmSuite } from '../egisz/remd/ws-security-algorithms.ts';
 import type { Logger } from '../log.ts';
@@ -122,7 +122,10 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     if (faults.trip('rateLimit')) {
       return sendFault(res, { code: 'Receiver', reason: 'RATE_LIMIT', errors: [remdError('RATE_LIMIT')], relatesTo: envelope.headers.messageId }, 429);
     }
-    handleRemdOperation(envelope, res, { ...deps, documentFileUrlFor: opts.documentFileUrlFor, accept });
+    const answer = handleRemdOperation(envelope, { ...deps, documentFileUrlFor: opts.documentFileUrlFor, accept });
+    // The request took effect; only the answer is lost, as when a connection breaks mid-reply.
+    if (faults.trip('lostResponse')) return void req.socket.destroy();
+    sendSoap(res, answer.status, answer.xml);
   });
   router.get('/registry', (_req, res) => {
     res.json(registry.list().map(({ localUid, emdrId, kind, patientSnils, registeredAt }) => ({ localUid, emdrId, kind, patientSnils, registeredAt })));

@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RemdTransportError } from '../../../agent/egisz/remd/remd-transport-error.ts';
+import { newMessageId } from '../../../agent/egisz/remd/soap-envelope.ts';
 import { createTokenFixture } from '../../support/token-fixture.ts';
 import type { TokenFixture } from '../../support/token-fixture.ts';
 import { startRemdHarness } from '../remd/remd-harness.ts';
@@ -55,6 +56,19 @@ describe('sandbox fault switches', () => {
     await setFaults({ dropConnection: { next: 1 } });
     const error = await transportError(remd.client().registerDocument((await submitted()).request));
     expect(error).toMatchObject({ code: 'SUBMIT_NETWORK', retriable: true });
+  });
+
+  it('loses the answer of a request that took effect: a retry meets NOT_UNIQUE_PROVIDED_ID, the callback still comes', async () => {
+    await setFaults({ lostResponse: { next: 1 } });
+    const doc = await submitted();
+    const messageId = newMessageId();
+    const error = await transportError(remd.client().registerDocument(doc.request, messageId));
+    expect(error).toMatchObject({ code: 'SUBMIT_NETWORK', retriable: true });
+    const retry = await remd.client().registerDocument(doc.request);
+    expect(retry.status === 'rejected' && retry.errors.map((e) => e.code)).toEqual(['NOT_UNIQUE_PROVIDED_ID']);
+    const result = await remd.result(messageId);
+    expect(result).toMatchObject({ status: 'success', localUid: doc.localUid });
+    expect(remd.sandbox.registry().filter((e) => e.localUid === doc.localUid)).toHaveLength(1);
   });
 
   it('refuses with RATE_LIMIT, which the catalogue marks retriable', async () => {

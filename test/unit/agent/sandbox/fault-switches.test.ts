@@ -24,7 +24,10 @@ describe('fault-switches', () => {
     faults.reset();
     expect(faults.state()).toEqual({
       latencyMs: 0,
-      faults: { serverError: { next: 0, rate: 0 }, rateLimit: { next: 0, rate: 0 }, dropConnection: { next: 0, rate: 0 }, lostCallback: { next: 0, rate: 0 } },
+      faults: {
+        serverError: { next: 0, rate: 0 }, rateLimit: { next: 0, rate: 0 }, dropConnection: { next: 0, rate: 0 },
+        lostResponse: { next: 0, rate: 0 }, lostCallback: { next: 0, rate: 0 },
+      },
     });
   });
 });
