@@ -26,11 +26,29 @@ const streebog = (length: 256 | 512) => {
 export const streebog256 = streebog(256);
 export const streebog512 = streebog(512);
 
+/** Weierstrass curve parameters, 0x-hex. */
+export interface GostCurveParameters { p: string; a: string; b: string; q: string; x: string; y: string }
+
 /**
- * Curve parameter set OID → node-gost-crypto curve name. The twisted Edwards
- * sets (tc26 256-A, 512-C) are not supported by the library.
+ * id-tc26-gost-3410-2012-256-paramSetA (RFC 7836, appendix A.2): a twisted
+ * Edwards curve; GOST R 34.10 computes on its Weierstrass form, given here.
+ * The tests check these numbers against gost-engine (paramset TCA).
  */
-export const GOST_CURVES: Record<string, string> = {
+const TC26_256_A: GostCurveParameters = {
+  p: '0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFD97',
+  a: '0xC2173F1513981673AF4892C23035A27CE25E2013BF95AA33B22C656F277E7335',
+  b: '0x295F9BAE7428ED9CCC20E7C359A9D41A22FCCD9108E17BF7BA9337A6F8AE9513',
+  q: '0x400000000000000000000000000000000FD8CDDFC87B6635C115AF556C360C67',
+  x: '0x91E38443A5E82C0D880923425712B2BB658B9196932E02C78B2582FE742DAA28',
+  y: '0x32879423AB1A0375895786C4BB46E9565FDE0B5344766740AF268ADB32322E5C',
+};
+
+/**
+ * Curve parameter set OID → node-gost-crypto curve name or explicit
+ * parameters. Not covered: tc26 512-C (its parameters are not in the library).
+ */
+export const GOST_CURVES: Record<string, string | GostCurveParameters> = {
+  '1.2.643.7.1.2.1.1.1': TC26_256_A,
   '1.2.643.2.2.35.1': 'S-256-A', // CryptoPro-A
   '1.2.643.2.2.35.2': 'S-256-B', // CryptoPro-B
   '1.2.643.2.2.35.3': 'S-256-C', // CryptoPro-C
@@ -76,15 +94,29 @@ export function gostAlgorithm(bits: 256 | 512): CmsAlgorithm {
 export function verifyGost(bits: 256 | 512, digest: Uint8Array, signature: Uint8Array, spkiDer: Uint8Array): boolean {
   const spki = AsnConvert.parse(spkiDer, SubjectPublicKeyInfo);
   const curve = curveOf(spki);
-  if (!curve || signature.length !== bits / 4) return false;
+  if (!curve) throw new UnsupportedKeyError();
+  if (signature.length !== bits / 4) return false;
   const publicKey = new Uint8Array(AsnConvert.parse(spki.subjectPublicKey, OctetString).buffer);
   if (publicKey.length !== bits / 4) return false;
-  const signer = gost.gostEngine.getGostSign({ name: 'GOST R 34.10', version: 2012, length: bits, namedCurve: curve, procreator: 'CP' });
-  return signer.verify(publicKey, signature, digest);
+  return gostSigner(bits, curve).verify(publicKey, signature, digest);
 }
 
-/** The library's curve name for the param set in SPKI parameters (SEQUENCE { paramSet, [digest] }). */
-export function curveOf(spki: SubjectPublicKeyInfo): string | undefined {
+/** A node-gost-crypto signer for a curve (name or parameters), with the s‖r big-endian layout of CMS. */
+export function gostSigner(bits: 256 | 512, curve: string | GostCurveParameters) {
+  const base = { name: 'GOST R 34.10', version: 2012, length: bits, procreator: 'CP' } as const;
+  return gost.gostEngine.getGostSign(typeof curve === 'string' ? { ...base, namedCurve: curve } : { ...base, curve });
+}
+
+/** The key's parameters are valid but our verifier does not know them: "cannot check", not "invalid". */
+export class UnsupportedKeyError extends Error {
+  constructor() {
+    super('GOST parameter set not supported by the verifier');
+    this.name = 'UnsupportedKeyError';
+  }
+}
+
+/** The library's curve for the param set in SPKI parameters (SEQUENCE { paramSet, [digest] }). */
+export function curveOf(spki: SubjectPublicKeyInfo): string | GostCurveParameters | undefined {
   const params = spki.algorithm.parameters;
   if (!params) return undefined;
   const seq = asn1js.fromBER(params).result;

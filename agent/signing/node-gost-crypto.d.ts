@@ -9,7 +9,16 @@ declare module 'node-gost-crypto' {
   }
   interface GostEngine {
     getGostDigest(algorithm: { name: 'GOST R 34.11'; version: 2012; length: 256 | 512 }): GostDigest;
-    getGostSign(algorithm: { name: 'GOST R 34.10'; version: 2012; length: 256 | 512; namedCurve: string; procreator?: 'CP' }): GostSign;
+    getGostSign(algorithm: {
+      name: 'GOST R 34.10';
+      version: 2012;
+      length: 256 | 512;
+      /** A curve the library knows by name, e.g. "S-256-A" … */
+      namedCurve?: string;
+      /** … or explicit Weierstrass parameters as 0x-hex strings. */
+      curve?: { p: string; a: string; b: string; q: string; x: string; y: string };
+      procreator?: 'CP';
+    }): GostSign;
   }
   const gost: { gostEngine: GostEngine };
   export default gost;

@@ -125,7 +125,8 @@ export class TokenClient {
     // A token with another byte order or a wrong key would fail every document alike:
     // checking the first one catches it before anything leaves the agent.
     const first = verifyDetachedCms(req.contents[0] as Uint8Array, signatures[0] as Uint8Array);
-    if (!first.ok) {
+    // A key whose GOST parameters the verifier does not know cannot be checked here; the token's result stands.
+    if (!first.ok && first.code !== 'UNKNOWN_ALGORITHM') {
       throw new TokenError('TOKEN_SIGNATURE_INVALID', `Токен вернул подпись, которая не проверяется (${first.message}) Документ не отправлен; сообщите в техподдержку модель токена.`);
     }
     return signatures;

@@ -9,6 +9,7 @@ import { parseCertificate, type ParsedCertificate } from './certificate.ts';
 import { cmsAlgorithmFor, type CmsAlgorithm } from './cms-algorithms.ts';
 import { id_contentType, id_data, id_messageDigest, id_signedData, id_signingCertificateV2, id_signingTime } from './cades-bes.ts';
 import { DIGEST_OIDS } from './algorithm-oids.ts';
+import { UnsupportedKeyError } from './gost-algorithms.ts';
 import { children, decodeObjectIdentifier, decodeTime, issuerAndSerial, readElement, valueOf, type DerElement } from './der.ts';
 
 export type CmsVerification =
@@ -111,7 +112,10 @@ function verify(content: Uint8Array, cms: Uint8Array): CmsVerification {
   let valid = false;
   try {
     valid = algorithm.verify(signed, valueOf(cms, signature), subjectPublicKeyInfo(certDer));
-  } catch {
+  } catch (e) {
+    if (e instanceof UnsupportedKeyError) {
+      return fail('UNKNOWN_ALGORITHM', 'Параметры ключа ГОСТ в сертификате подписанта не поддерживаются проверкой подписи.');
+    }
     valid = false;
   }
   if (!valid) return fail('SIGNATURE_VERIFICATION_ERROR', 'Подпись неверна: она не проверяется ключом сертификата подписанта.');

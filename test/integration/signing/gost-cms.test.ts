@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import gost from 'node-gost-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signCadesBes } from '../../../agent/signing/cades-bes.ts';
 import { parseCertificate } from '../../../agent/signing/certificate.ts';
 import { cmsAlgorithmFor } from '../../../agent/signing/cms-algorithms.ts';
-import { streebog256, streebog512 } from '../../../agent/signing/gost-algorithms.ts';
+import { GOST_CURVES, gostSigner, streebog256, streebog512 } from '../../../agent/signing/gost-algorithms.ts';
 import { verifyDetachedCms } from '../../../agent/signing/verify-cms.ts';
 import { OpensslGost, gostEngineAvailable } from '../../gost-token/openssl-gost.ts';
 
@@ -31,6 +30,8 @@ describe('Streebog (GOST R 34.11-2012)', () => {
 describe.skipIf(!gostEngineAvailable()).each([
   [256, 'A', 'S-256-A'],
   [256, 'C', 'S-256-C'],
+  [256, 'TCA', GOST_CURVES['1.2.643.7.1.2.1.1.1']!],
+  [256, 'TCB', 'S-256-A'],
   [512, 'A', 'T-512-A'],
   [512, 'B', 'T-512-B'],
 ] as const)('GOST R 34.10-2012-%i, param set %s', (bits, paramset, curve) => {
@@ -49,7 +50,7 @@ describe.skipIf(!gostEngineAvailable()).each([
   it('builds a CAdES-BES that OpenSSL verifies, signing the Streebog digest like CKM_GOSTR3410 does', async () => {
     const algorithm = cmsAlgorithmFor(`gost2012-${bits}`);
     // A software stand-in for the token: digest in, s‖r big-endian out.
-    const signer = gost.gostEngine.getGostSign({ name: 'GOST R 34.10', version: 2012, length: bits, namedCurve: curve, procreator: 'CP' });
+    const signer = gostSigner(bits, curve);
     const cms = await signCadesBes({
       content, certificateDer: key.certDer, signingTime: new Date(), algorithm,
       sign: async (attrs) => algorithm.signatureValue(new Uint8Array(signer.sign(key.privateKey, algorithm.tokenInput(attrs)))),
@@ -71,7 +72,7 @@ describe.skipIf(!gostEngineAvailable()).each([
 
   it('rejects a signature with the two halves swapped (r‖s instead of s‖r)', async () => {
     const algorithm = cmsAlgorithmFor(`gost2012-${bits}`);
-    const signer = gost.gostEngine.getGostSign({ name: 'GOST R 34.10', version: 2012, length: bits, namedCurve: curve, procreator: 'CP' });
+    const signer = gostSigner(bits, curve);
     const cms = await signCadesBes({
       content, certificateDer: key.certDer, signingTime: new Date(), algorithm,
       sign: async (attrs) => {
@@ -82,5 +83,14 @@ describe.skipIf(!gostEngineAvailable()).each([
     });
     expect(verifyDetachedCms(content, cms).ok).toBe(false);
     expect(await ossl.verifies(content, cms, key.certFile, `${name}-swapped`)).toBe(false);
+  });
+});
+
+describe.skipIf(!gostEngineAvailable())('GOST parameter sets the verifier does not know', () => {
+  it('answers UNKNOWN_ALGORITHM for tc26 512-C instead of calling the signature invalid', async () => {
+    const key = await ossl.makeKeyAndCertificate('gost512C', 512, 'C');
+    const cms = await ossl.sign(content, key.certFile, key.keyFile, 512, 'gost512C-ossl');
+    expect(await ossl.verifies(content, cms, key.certFile, 'gost512C-check')).toBe(true);
+    expect(verifyDetachedCms(content, cms)).toMatchObject({ ok: false, code: 'UNKNOWN_ALGORITHM' });
   });
 });
