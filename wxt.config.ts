@@ -12,11 +12,15 @@ export default defineConfig({
   srcDir: 'extension',
   modules: ['@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
-  manifest: {
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'ЕГИСЗ-мост',
     description: 'Проверка, подпись КЭП и отправка медицинских документов в ЕГИСЗ (РЭМД) со страниц МИС',
     key: manifestKey,
     // scripting: the overlay is injected only into pages whose address matches a site profile.
     permissions: ['storage', 'tabs', 'scripting'],
-  },
+    // Firefox MV3's default CSP upgrades ws://127.0.0.1 to wss:// and the agent becomes unreachable.
+    ...(browser === 'firefox' && manifestVersion === 3
+      ? { content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" } }
+      : {}),
+  }),
 });
