@@ -73,6 +73,11 @@ export function locationOf(node: Node): string {
   return `/${steps.join('/')}`;
 }
 
+function sectionOf(node: Node): { sectionCode?: string } {
+  const code = sectionCodeOf(node);
+  return code === undefined ? {} : { sectionCode: code };
+}
+
 /** The code of the innermost section holding a node, if any. */
 function sectionCodeOf(node: Node): string | undefined {
   for (let n: Node | null = node; n && n.nodeType === 1; n = n.parentNode) {
@@ -115,7 +120,7 @@ function run(rules: RuleSet, root: Element, prefilter: boolean): SchematronFindi
         for (const a of rule.assertions) {
           if (evaluateXPathToBoolean(a.test, node, null, {}, options) !== a.isReport) continue;
           const location = locationOf(node);
-          const path = fieldPathOf(location, sectionCodeOf(node));
+          const path = fieldPathOf({ location, kind: rules.kind, ...(a.ruleId ? { ruleId: a.ruleId } : {}), ...sectionOf(node) });
           const line = (node as Node & { lineNumber?: number }).lineNumber;
           findings.push({ ...(a.ruleId ? { ruleId: a.ruleId } : {}), message: a.message, location, ...(line ? { line } : {}), ...(path ? { path } : {}) });
         }

@@ -19,13 +19,16 @@ function xsdIssue(error: XsdError): Issue {
   return { path: 'document', code: 'DOCUMENT_XSD_INVALID', severity: 'error', message: `СЭМД не соответствует XSD-схеме${where}: ${error.message}`, remdCode: 'VALIDATION_ERROR' };
 }
 
+const careFactHint = 'Этих сведений нет в записи документа: их задают в настройках клиники для вида документа (care facts).';
+
 function schematronIssue(finding: SchematronFinding): Issue {
+  const careFact = finding.path?.startsWith('careFacts.') === true;
   return {
     path: finding.path ?? 'document',
     code: 'DOCUMENT_SCHEMATRON_FAILED',
     severity: 'error',
     message: `Правило ${finding.ruleId ?? 'Schematron'} не выполнено: ${finding.message}`,
-    hint: `Элемент ${finding.location}${finding.line ? `, строка ${finding.line}` : ''}`,
+    hint: careFact ? careFactHint : `Элемент ${finding.location}${finding.line ? `, строка ${finding.line}` : ''}`,
     remdCode: 'VALIDATION_ERROR',
   };
 }

@@ -54,8 +54,27 @@ const sections: Readonly<Record<string, string>> = {
   DOCINFO: 'encounter.diagnoses',
 };
 
-/** The record field of a CDA element, from its location or, in the body, its section code. */
-export function fieldPathOf(location: string, sectionCode?: string): string | undefined {
+/**
+ * Rules about the care facts the record does not carry (care-facts.ts), by
+ * kind and rule number: the fix is in the facts, not in a record field.
+ */
+const careFactRules: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  '119': { 'У1-27': 'careFacts.paymentSource', 'У3-2': 'careFacts.visitKind', 'У3-4': 'careFacts.visitPlace', 'У3-14': 'careFacts.patientCondition' },
+};
+
+export interface FindingPlace {
+  location: string;
+  kind?: string;
+  ruleId?: string;
+  /** The NSI 99.2.197 code of the innermost section holding the element. */
+  sectionCode?: string;
+}
+
+/** The field to fix for a finding: a care fact by rule, else a record field by section or location. */
+export function fieldPathOf(place: FindingPlace | string): string | undefined {
+  const { location, kind, ruleId, sectionCode } = typeof place === 'string' ? { location: place } : place;
+  const fact = kind !== undefined && ruleId !== undefined ? careFactRules[kind]?.[ruleId] : undefined;
+  if (fact) return fact;
   if (sectionCode !== undefined && sections[sectionCode]) return sections[sectionCode];
   return table.find(([pattern]) => pattern.test(location))?.[1];
 }

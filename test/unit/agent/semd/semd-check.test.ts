@@ -45,3 +45,14 @@ describe('kind 119 from minimal and maximal records', () => {
     expect(xml).not.toContain('Patronymic');
   });
 });
+
+describe('findings about care facts', () => {
+  it('point at the missing fact, not at a record field', async () => {
+    const result = await checkSemd(buildConsultation119(demoConsultation(), fixedIdentity), '119');
+    expect(result.ok).toBe(false);
+    expect(new Set(result.issues.map((i) => i.path))).toEqual(
+      new Set(['careFacts.paymentSource', 'careFacts.visitKind', 'careFacts.visitPlace', 'careFacts.patientCondition']),
+    );
+    expect(result.issues.every((i) => i.hint?.includes('настройках клиники'))).toBe(true);
+  });
+});
