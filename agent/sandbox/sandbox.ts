@@ -5,29 +5,28 @@
  * (remd-contract.ts) in both directions.
  */
 import express, { Router } from 'express';
+import { remdError } from '../egisz/remd/remd-error-catalogue.ts';
 import { parseEnvelope, SoapEnvelopeError } from '../egisz/remd/soap-envelope.ts';
 import { bodyText, sendFault, sendSoap, soapText } from '../egisz/remd/soap-http.ts';
-import { remdError } from '../egisz/remd/remd-error-catalogue.ts';
 import type { AlgorithmSuite } from '../egisz/remd/ws-security-algorithms.ts';
 import type { Logger } from '../log.ts';
 import { silentLogger } from '../log.ts';
 import { checkSchematron as realCheckSchematron } from '../semd/schematron-check.ts';
 import { checkXsd as realCheckXsd } from '../semd/xsd-check.ts';
 import { verifyDetachedCms } from '../signing/verify-cms.ts';
-import { FaultSwitches } from './fault-switches.ts';
 import { applyFaultSettings } from './fault-settings.ts';
+import { FaultSwitches } from './fault-switches.ts';
 import type { FederalDataset } from './federal-dataset.ts';
-import { processRegistration } from './registration-process.ts';
-import type { Registration, RegistrationDeps } from './registration-process.ts';
-import type { CheckSchematron, CheckXsd, SchematronMode } from './schema-checks.ts';
-import { deliverResult } from './result-delivery.ts';
-import { handleRemdOperation } from './sandbox-remd-service.ts';
-import { SandboxRegistry } from './sandbox-registry.ts';
-import type { RegistryEntry } from './sandbox-registry.ts';
-import type { VerifyDetachedCms } from './signature-checks.ts';
 import { checkMessageSecurity } from './message-security.ts';
 import type { WsSecurityMode } from './message-security.ts';
 import type { OrgSignatureMode } from './org-signature-checks.ts';
+import type { Registration, RegistrationDeps } from './registration-process.ts';
+import { RegistrationQueue } from './registration-queue.ts';
+import { handleRemdOperation } from './sandbox-remd-service.ts';
+import { SandboxRegistry } from './sandbox-registry.ts';
+import type { RegistryEntry } from './sandbox-registry.ts';
+import type { CheckSchematron, CheckXsd, SchematronMode } from './schema-checks.ts';
+import type { VerifyDetachedCms } from './signature-checks.ts';
 
 export interface SandboxOptions {
   dataset: FederalDataset;
@@ -67,8 +66,6 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   const log = opts.log ?? silentLogger;
   const registry = new SandboxRegistry();
   const faults = new FaultSwitches(opts.random);
-  const inFlight = new Set<Promise<void>>();
-  let closed = false;
   const deps: RegistrationDeps = {
     dataset: opts.dataset,
     registry,
@@ -81,25 +78,8 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     orgSignature: opts.orgSignature ?? 'warn',
   };
 
-  const finish = async (registration: Registration) => {
-    const result = await processRegistration(registration, deps);
-    log.info('sandbox.registration', { localUid: result.localUid, status: result.status, codes: result.errors?.map((e) => e.code) });
-    if (closed) return;
-    if (faults.trip('lostCallback')) {
-      log.info('sandbox.callback_lost', { localUid: result.localUid });
-      return;
-    }
-    const delivered = await deliverResult(registration.replyTo, result, {
-      fetch: deps.fetch, attempts: opts.callbackAttempts, backoffMs: opts.callbackBackoffMs, isClosed: () => closed,
-    });
-    if (!delivered) log.warn('sandbox.callback_undelivered', { localUid: result.localUid });
-  };
-  const accept = (registration: Registration) => {
-    const job = finish(registration)
-      .catch((e: unknown) => log.error('sandbox.registration_failed', { error: (e as Error).message }))
-      .finally(() => inFlight.delete(job));
-    inFlight.add(job);
-  };
+  const queue = new RegistrationQueue(deps, faults, log, { attempts: opts.callbackAttempts, backoffMs: opts.callbackBackoffMs });
+  const accept = (registration: Registration) => queue.accept(registration);
 
   const router = Router();
   router.post('/remd', soapText(), async (req, res) => {
@@ -141,11 +121,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     router,
     registry: () => registry.list(),
     faults,
-    settled: async () => {
-      while (inFlight.size) await Promise.allSettled([...inFlight]);
-    },
-    close: () => {
-      closed = true;
-    },
+    settled: () => queue.settled(),
+    close: () => queue.close(),
   };
 }
