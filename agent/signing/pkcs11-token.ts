@@ -64,7 +64,11 @@ export class Pkcs11Token {
     this.#module = undefined;
   }
 
-  /** Initialised tokens only (SoftHSM also shows an empty "free" slot). */
+  /**
+   * Initialised tokens only (SoftHSM also shows an empty "free" slot).
+   * `refresh` re-initialises the module first: some modules (SoftHSM) only
+   * see tokens created since C_Initialize after that, and it is slow on USB.
+   */
   listTokens(refresh = true): Array<TokenInfo & { slot: Handle }> {
     const m = this.open(refresh);
     const out: Array<TokenInfo & { slot: Handle }> = [];
@@ -92,8 +96,11 @@ export class Pkcs11Token {
   listCertificates(tokenLabel?: string): RawTokenCertificate[] {
     const m = this.open();
     const out: RawTokenCertificate[] = [];
-    for (const token of this.listTokens()) {
-      if (tokenLabel !== undefined && token.label !== tokenLabel) continue;
+    const wanted = (t: TokenInfo) => tokenLabel === undefined || t.label === tokenLabel;
+    // The signing path lists certificates every time: re-initialise only when the token is not seen.
+    let tokens = this.listTokens(false).filter(wanted);
+    if (tokens.length === 0) tokens = this.listTokens(true).filter(wanted);
+    for (const token of tokens) {
       this.#withSession(token.slot, false, (session) => {
         const template: Template = [
           { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_CERTIFICATE },
