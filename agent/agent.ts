@@ -1,26 +1,36 @@
 /**
- * Assembles a running agent: one express app on loopback (127.0.0.1 and ::1)
- * serving the REMD callback and getDocumentFile endpoints, in demo mode also
- * the sandbox and the demo MIS; the WebSocket gate for the extension; the
- * document pipeline; the durable outbox and its submitter.
+ * Assembles a running agent by role (config.roles):
+ *   workstation — the WebSocket gate for the extension, the token, the
+ *                 document pipeline; signed documents go to the gateway;
+ *   gateway     — the durable outbox and its submitter, the REMD callback and
+ *                 getDocumentFile, and the API workstations submit through.
+ * Both roles in one process is the default (the gateway is then this agent's
+ * own outbox). One express app on loopback (127.0.0.1 and ::1); a gateway may
+ * also listen on the clinic network for EGISZ and workstations.
  */
-import express from 'express';
+import express, { Router } from 'express';
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { AgentFrame, JobState } from '../shared/protocol/messages.ts';
 import { AuditJournal } from './audit/audit-journal.ts';
 import type { AgentConfig } from './config.ts';
+import { publishAdminAccess } from './gateway/admin-access.ts';
+import { createAdminApi } from './gateway/admin-api.ts';
+import { createGatewayApi } from './gateway/gateway-api.ts';
+import { gatewayClient } from './gateway/gateway-client.ts';
+import { watchForwardedJobs, type ForwardedJobs } from './gateway/forwarded-jobs.ts';
+import type { DocumentSink } from './jobs/document-pipeline.ts';
 import { DocumentJobs } from './jobs/document-jobs.ts';
 import { pathForRemdCode } from './jobs/remd-error-paths.ts';
 import { TokenSigner } from './jobs/signer-choice.ts';
 import type { Logger } from './log.ts';
-import type { OutboxDocument } from './outbox/outbox-store.ts';
+import { localOutboxSink } from './outbox/local-outbox-sink.ts';
+import type { OutboxDocument, OutboxState } from './outbox/outbox-store.ts';
 import { OutboxSubmitter } from './outbox/outbox-submitter.ts';
 import { SqliteOutboxStore } from './outbox/sqlite-outbox-store.ts';
 import { mountEgiszEndpoints } from './server/egisz-endpoints.ts';
 import { hostCheck } from './server/host-check.ts';
-import { acquireInstanceLock } from './server/instance-lock.ts';
 import { PairingRegistry } from './server/pairing.ts';
 import { attachWsGate, type RequestFrame, type ClientChannel } from './server/ws-gate.ts';
 import { TokenClient } from './signing/token-client.ts';
@@ -32,76 +42,119 @@ export interface RunningAgent {
   /** http://127.0.0.1:<port> */
   url: string;
   pairing: PairingRegistry;
+  /** The gateway's outbox (undefined on a workstation-only agent). */
   outbox: SqliteOutboxStore;
   close(): Promise<void>;
 }
 
 export async function startAgent(config: AgentConfig, log: Logger): Promise<RunningAgent> {
-  process.umask(0o077); // everything the agent writes is the OS user's alone
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  const releaseLock = acquireInstanceLock(config.dataDir);
+  const { roles } = config;
   let port = config.port;
   const url = () => `http://127.0.0.1:${port}`;
+  const publicUrl = () => config.publicUrl ?? url();
   const app = express();
   app.disable('x-powered-by');
   app.use(hostCheck(() => port));
+  const publicRoutes = Router();
+  app.use(publicRoutes);
 
   const pairing = new PairingRegistry(config.dataDir);
-  const outbox = new SqliteOutboxStore(join(config.dataDir, 'outbox.sqlite'));
   const audit = new AuditJournal(config.dataDir);
-  if (!config.token) throw new Error('no token configured');
-  const token = new TokenClient(config.token);
-  const egisz = mountEgiszEndpoints(app, config, { url, outbox, log, onResult: (r) => submitter.applyResult(r) });
+  const outbox = roles.gateway ? new SqliteOutboxStore(join(config.dataDir, 'outbox.sqlite')) : undefined;
+  if (roles.workstation && !config.token) throw new Error('no token configured');
+  const token = roles.workstation && config.token ? new TokenClient(config.token) : undefined;
+  let submitter: OutboxSubmitter | undefined;
+  const egisz = mountEgiszEndpoints(app, config, {
+    url, publicUrl, log,
+    gateway: outbox && { outbox, routes: publicRoutes, onResult: (r) => submitter!.applyResult(r) },
+  });
 
   const servers = await listenOnLoopback(app, config.port);
   port = (servers[0]!.address() as { port: number }).port;
-  const submitter = new OutboxSubmitter(outbox, egisz.remd, log, (doc) => {
-    audit.append({ event: doc.state, localUid: doc.localUid, result: doc.emdrId ?? errorCodes(doc) });
-    gate.broadcast(doc.clientId, jobFrame(doc));
-  });
-  const jobs = new DocumentJobs({
-    clinic: config.clinic, signer: new TokenSigner(token), outbox, audit, submit: () => void submitter.kick(), log,
-  });
-  const gate = attachWsGates(servers, {
-    port: () => port, allowedOrigins: config.allowedOrigins, pairing, agentVersion: AGENT_VERSION, log,
-    onRequest: (frame, channel) => dispatch(frame, channel, jobs, outbox),
-  });
-  submitter.start();
-  log.info('agent.started', { port, demo: config.demo });
+  let gate: ReturnType<typeof attachWsGates> | undefined;
+  let forwarded: ForwardedJobs | undefined;
+  const broadcast = (clientId: string, frame: AgentFrame) => gate?.broadcast(clientId, frame);
+
+  let sink: DocumentSink;
+  if (outbox) {
+    submitter = new OutboxSubmitter(outbox, egisz.remd, log, (doc) => {
+      audit.append({ event: doc.state, localUid: doc.localUid, result: doc.emdrId ?? errorCodes(doc.errors) });
+      broadcast(doc.clientId, jobFrame(doc));
+    }, config.outbox);
+    sink = localOutboxSink(outbox, () => void submitter!.kick());
+  } else {
+    forwarded = watchForwardedJobs(gatewayClient(config.gateway!), (clientId, job) => broadcast(clientId, jobFrame(job)), log);
+    sink = forwarded.sink;
+  }
+  if (outbox && config.workstations.length) {
+    const gatewayApi = createGatewayApi({
+      workstations: config.workstations, sink, log, ownerOf: async (localUid) => (await outbox.get(localUid))?.clientId,
+    });
+    publicRoutes.use('/gateway/v1', gatewayApi);
+  }
+
+  const signer = token && new TokenSigner(token);
+  if (signer) {
+    const jobs = new DocumentJobs({ clinic: config.clinic, signer, sink, audit, log });
+    gate = attachWsGates(servers, {
+      port: () => port, allowedOrigins: config.allowedOrigins, pairing, agentVersion: AGENT_VERSION, log,
+      onRequest: (frame, channel) => dispatch(frame, channel, jobs, { outbox, forwarded }),
+    });
+  }
+  const admin = publishAdminAccess(config.dataDir, url());
+  app.use('/admin/v1', createAdminApi({
+    token: admin.token,
+    outbox: outbox && submitter && { store: outbox, isBusy: (id) => submitter.isBusy(id), kick: () => void submitter.kick() },
+    submit: signer && {
+      pipeline: { clinic: config.clinic, signer, log }, sink,
+      onQueued: (doc) => audit.append({ event: 'signed', localUid: doc.localUid, kind: doc.kind, patientSnils: doc.record.patient.snils, certificate: doc.certificate.fingerprint }),
+    },
+  }));
+  submitter?.start();
+  log.info('agent.started', { port, demo: config.demo, roles: Object.keys(roles).filter((r) => roles[r as keyof typeof roles]) });
 
   return {
-    port, url: url(), pairing, outbox,
+    port, url: url(), pairing, outbox: outbox as SqliteOutboxStore,
     async close() {
-      submitter.stop();
-      gate.close();
+      await submitter?.stop();
+      forwarded?.stop();
+      gate?.close();
       egisz.close();
       await Promise.all(servers.map((s) => new Promise<void>((done) => { s.closeAllConnections(); s.close(() => done()); })));
-      await token.close();
-      outbox.close();
-      releaseLock();
+      await token?.close();
+      outbox?.close();
     },
   };
 }
 
-async function dispatch(frame: RequestFrame, channel: ClientChannel, jobs: DocumentJobs, outbox: SqliteOutboxStore): Promise<void> {
+async function dispatch(
+  frame: RequestFrame, channel: ClientChannel, jobs: DocumentJobs,
+  where: { outbox?: SqliteOutboxStore; forwarded?: ForwardedJobs },
+): Promise<void> {
   switch (frame.type) {
     case 'prepare':
       return jobs.prepare(frame.id, channel.clientId, frame.record, channel.send);
     case 'sign':
       return jobs.sign(frame.id, channel.clientId, frame.jobId, frame.pin, frame.certificate, channel.send);
     case 'job-status': {
-      const doc = outbox.list({ limit: 1000 }).find((d) => d.jobId === frame.jobId && d.clientId === channel.clientId);
-      if (doc) return channel.send({ ...jobFrame(doc), id: frame.id });
+      const job = where.outbox
+        ? where.outbox.list({ jobId: frame.jobId, clientId: channel.clientId, limit: 1 })[0]
+        : await where.forwarded?.find(channel.clientId, frame.jobId);
+      if (job) return channel.send({ ...jobFrame(job), id: frame.id });
       return channel.send({ type: 'error', id: frame.id, code: 'AGENT_JOB_NOT_FOUND', message: 'Документ не найден в агенте.' });
     }
   }
 }
 
-const stateOf: Record<OutboxDocument['state'], JobState> = {
-  signed: 'sending', 'failed-retryable': 'sending', submitted: 'submitted', registered: 'registered', rejected: 'rejected',
+const stateOf: Record<OutboxState, JobState> = {
+  signed: 'sending', 'failed-retryable': 'sending', submitted: 'submitted', registered: 'registered', rejected: 'rejected', cancelled: 'failed',
 };
 
-export function jobFrame(doc: OutboxDocument): Extract<AgentFrame, { type: 'job' }> {
+/** What the panel needs to know about a queued document. */
+export type JobView = Pick<OutboxDocument, 'jobId' | 'state' | 'localUid' | 'emdrId' | 'errors'>;
+
+export function jobFrame(doc: JobView): Extract<AgentFrame, { type: 'job' }> {
   const errors = doc.errors ? (JSON.parse(doc.errors) as { code: string; message: string }[]) : undefined;
   return {
     type: 'job', jobId: doc.jobId, state: stateOf[doc.state], localUid: doc.localUid, emdrId: doc.emdrId,
@@ -109,8 +162,8 @@ export function jobFrame(doc: OutboxDocument): Extract<AgentFrame, { type: 'job'
   };
 }
 
-function errorCodes(doc: OutboxDocument): string | undefined {
-  return doc.errors ? (JSON.parse(doc.errors) as { code: string }[]).map((e) => e.code).join(',') : undefined;
+function errorCodes(errors: string | undefined): string | undefined {
+  return errors ? (JSON.parse(errors) as { code: string }[]).map((e) => e.code).join(',') : undefined;
 }
 
 /** Listens on 127.0.0.1 and, where the machine has IPv6 loopback, on ::1 at the same port. */

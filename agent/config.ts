@@ -7,7 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_AGENT_PORT, EXTENSION_ORIGINS } from '../shared/protocol/extension-id.ts';
+import type { GatewayLink } from './gateway/gateway-client.ts';
+import type { WorkstationCredential } from './gateway/gateway-auth.ts';
 import type { ClinicContext } from './jobs/record-completion.ts';
+import { parseOutboxSettings, type OutboxSettings } from './outbox/outbox-settings.ts';
 import { demoClientEntityId, demoDoctor, demoOrganization } from './demo/demo-clinic.ts';
 import type { TokenModuleConfig } from './signing/token-client.ts';
 
@@ -29,7 +32,22 @@ export interface AgentConfig {
   token?: TokenModuleConfig;
   /** Origins allowed to open the WebSocket: the extension's. */
   allowedOrigins: string[];
+  /**
+   * workstation: the extension channel and the token; gateway: the EGISZ
+   * transport, callback endpoints and the outbox. Both by default.
+   */
+  roles: { workstation: boolean; gateway: boolean };
+  /** A workstation without the gateway role sends its signed documents here. */
+  gateway?: GatewayLink;
+  /** A gateway accepts documents from these workstations (HMAC with the secret). */
+  workstations: WorkstationCredential[];
+  /** The base URL EGISZ reaches this gateway at (ReplyTo, getDocumentFile); default the loopback URL. */
+  publicUrl?: string;
+  outbox: OutboxSettings;
 }
+
+/** The part of config.json about roles, the gateway link and the outbox; also read in demo mode. */
+type DeploymentConfig = Pick<AgentConfig, 'roles' | 'gateway' | 'workstations' | 'publicUrl' | 'outbox'> & { remdEndpoint?: string };
 
 export interface ConfigOptions {
   port?: number;
@@ -48,21 +66,60 @@ export function loadConfig(opts: ConfigOptions): AgentConfig {
   const dataDir = opts.dataDir ?? defaultDataDir();
   const port = opts.port ?? DEFAULT_AGENT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port: ${port} is not a TCP port`);
+  const file = opts.configFile ?? join(dataDir, 'config.json');
   if (opts.demo) {
+    // Demo mode: the demo clinic, plus roles/gateway/outbox/remdEndpoint from config.json when there is one.
+    const raw = existsSync(file) ? readJson(file) : {};
     return {
       port, dataDir, demo: true, sandbox: true, clientEntityId: demoClientEntityId, allowedOrigins: EXTENSION_ORIGINS,
-      clinic: { organization: demoOrganization, staff: [demoDoctor] },
+      clinic: { organization: demoOrganization, staff: [demoDoctor] }, ...parseDeployment(raw, file),
     };
   }
-  const file = opts.configFile ?? join(dataDir, 'config.json');
   if (!existsSync(file)) {
     throw new ConfigError(`no configuration at ${file}: create it (see README, "Configuration") or run with --demo`);
   }
-  return { port, dataDir, demo: false, sandbox: false, allowedOrigins: EXTENSION_ORIGINS, ...parseClinicConfig(file) };
+  const raw = readJson(file);
+  return { port, dataDir, demo: false, sandbox: false, allowedOrigins: EXTENSION_ORIGINS, ...parseClinicConfig(raw, file), ...parseDeployment(raw, file) };
 }
 
-function parseClinicConfig(file: string): Pick<AgentConfig, 'clinic' | 'clientEntityId' | 'remdEndpoint' | 'token'> {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+function readJson(file: string): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch (e) {
+    throw new ConfigError(`${file}: not JSON (${(e as Error).message})`);
+  }
+}
+
+const ROLE_NAMES = ['workstation', 'gateway'] as const;
+
+function parseDeployment(raw: Record<string, unknown>, file: string): DeploymentConfig {
+  const roleList = (raw.roles ?? ROLE_NAMES) as unknown;
+  if (!Array.isArray(roleList) || !roleList.length || roleList.some((r) => !ROLE_NAMES.includes(r as never))) {
+    throw new ConfigError(`${file}: "roles" is a non-empty list of ${ROLE_NAMES.join(', ')}`);
+  }
+  const roles = { workstation: roleList.includes('workstation'), gateway: roleList.includes('gateway') };
+  const gateway = raw.gateway as AgentConfig['gateway'];
+  if (roles.workstation && !roles.gateway && !(gateway?.url && gateway.id && gateway.secret)) {
+    throw new ConfigError(`${file}: a workstation without the gateway role needs "gateway": {"url", "id", "secret"}`);
+  }
+  const workstations = (raw.workstations ?? []) as WorkstationCredential[];
+  if (!Array.isArray(workstations) || workstations.some((w) => !w?.id || typeof w.secret !== 'string' || w.secret.length < 32)) {
+    throw new ConfigError(`${file}: "workstations" is a list of {"id", "secret"} with secrets of 32+ characters`);
+  }
+  let outbox: OutboxSettings;
+  try {
+    outbox = parseOutboxSettings(raw.outbox, file);
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
+  return {
+    roles, gateway, workstations, outbox,
+    publicUrl: raw.publicUrl as string | undefined,
+    ...(raw.remdEndpoint !== undefined ? { remdEndpoint: String(raw.remdEndpoint) } : {}),
+  };
+}
+
+function parseClinicConfig(raw: Record<string, unknown>, file: string): Pick<AgentConfig, 'clinic' | 'clientEntityId' | 'remdEndpoint' | 'token'> {
   const need = (key: string) => {
     if (raw[key] === undefined) throw new ConfigError(`${file}: "${key}" is required`);
     return raw[key];
@@ -71,6 +128,6 @@ function parseClinicConfig(file: string): Pick<AgentConfig, 'clinic' | 'clientEn
     clinic: { organization: need('organization') as ClinicContext['organization'], staff: (raw.staff as ClinicContext['staff']) ?? [] },
     clientEntityId: String(need('clientEntityId')),
     remdEndpoint: raw.remdEndpoint as string | undefined,
-    token: need('token') as TokenModuleConfig,
+    token: raw.token as TokenModuleConfig | undefined,
   };
 }

@@ -8,29 +8,22 @@
  * Prepared jobs live in memory: nothing is signed or stored before the PIN.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { ClinicalRecord, DraftRecord } from '../../shared/domain/record.ts';
-import type { AgentFrame, CertificateSummary } from '../../shared/protocol/messages.ts';
+import type { DraftRecord } from '../../shared/domain/record.ts';
+import type { AgentFrame } from '../../shared/protocol/messages.ts';
 import { agentErrors, type AgentErrorCode } from '../../shared/protocol/error-catalogue.ts';
-import { hasErrors, type Issue } from '../../shared/validate/issue.ts';
-import { validateRecord } from '../../shared/validate/validate-record.ts';
+import type { Issue } from '../../shared/validate/issue.ts';
 import type { AuditJournal } from '../audit/audit-journal.ts';
 import type { Logger } from '../log.ts';
-import type { OutboxStore } from '../outbox/outbox-store.ts';
-import { buildSemd } from '../semd/semd-builders.ts';
 import { renderPreview } from '../semd/preview.ts';
-import { checkXsd } from '../semd/xsd-check.ts';
 import { TokenError } from '../signing/token-client.ts';
-import { completeRecord, type ClinicContext } from './record-completion.ts';
-import { buildRegisterRequest } from './register-request.ts';
+import { prepareDocument, signDocument, type DocumentSink, type PreparedDocument } from './document-pipeline.ts';
+import type { ClinicContext } from './record-completion.ts';
 import type { SignerSource } from './signer-choice.ts';
 
 interface PreparedJob {
   jobId: string;
   clientId: string;
-  record: ClinicalRecord;
-  xml: string;
-  kind: string;
-  certificate: CertificateSummary;
+  document: PreparedDocument;
   createdAt: number;
 }
 
@@ -40,10 +33,9 @@ const PREPARED_TTL_MS = 30 * 60 * 1000;
 export interface DocumentJobsDeps {
   clinic: ClinicContext;
   signer: SignerSource;
-  outbox: OutboxStore;
+  /** Where signed documents go: the local outbox (which starts sending) or a gateway. */
+  sink: DocumentSink;
   audit: AuditJournal;
-  /** Called after a document enters the outbox, to start sending. */
-  submit(): void;
   log: Logger;
   now?: () => Date;
 }
@@ -60,42 +52,30 @@ export class DocumentJobs {
 
   async prepare(id: string, clientId: string, draft: DraftRecord, reply: Reply): Promise<void> {
     const now = this.deps.now?.() ?? new Date();
-    const completed = completeRecord(draft, this.deps.clinic, now);
-    const issues = validateRecord(completed, { now });
-    if (hasErrors(issues)) return fail(reply, id, 'VALIDATION_FAILED', issues);
-    const record = completed as ClinicalRecord;
-
-    const semd = buildSemd(record, { localUid: record.document.localUid!, setId: randomUUID(), versionNumber: 1 });
-    const xsd = await checkXsd(semd.xml, semd.kind);
-    if (!xsd.ok) {
-      this.deps.log.error('job.xsd-invalid', { kind: semd.kind, errors: xsd.errors.slice(0, 5).map((e) => e.message) });
-      return fail(reply, id, 'DOCUMENT_XSD_INVALID');
-    }
-    const signer = await this.deps.signer.choose(record, now);
-    if (!signer.ok) return fail(reply, id, 'DOCUMENT_CERTIFICATE_REJECTED', signer.issues);
-
+    const outcome = await prepareDocument(draft, this.deps, now);
+    if (!outcome.ok) return fail(reply, id, outcome.code, outcome.issues);
+    const { document } = outcome;
     const jobId = randomUUID();
     this.prune(now.getTime());
-    this.prepared.set(jobId, { jobId, clientId, record, xml: semd.xml, kind: semd.kind, certificate: signer.summary, createdAt: now.getTime() });
-    const preview = renderPreview(semd.xml);
-    const digest = createHash('sha256').update(semd.xml, 'utf8').digest('hex');
-    this.deps.log.info('job.prepared', { jobId, kind: semd.kind });
+    this.prepared.set(jobId, { jobId, clientId, document, createdAt: now.getTime() });
+    const preview = renderPreview(document.xml);
+    const digest = createHash('sha256').update(document.xml, 'utf8').digest('hex');
+    this.deps.log.info('job.prepared', { jobId, kind: document.kind });
     reply({
-      type: 'prepared', id, jobId, certificate: signer.summary,
-      preview: { title: preview.title, html: preview.html, digest, kind: semd.kind },
-      issues: [...issues, ...signer.summary.warnings],
+      type: 'prepared', id, jobId, certificate: document.certificate,
+      preview: { title: preview.title, html: preview.html, digest, kind: document.kind },
+      issues: document.issues,
     });
   }
 
   async sign(id: string, clientId: string, jobId: string, pin: string, fingerprint: string, reply: Reply): Promise<void> {
     const job = this.prepared.get(jobId);
     if (!job || job.clientId !== clientId) return fail(reply, id, 'AGENT_JOB_NOT_FOUND');
-    if (fingerprint !== job.certificate.fingerprint) return fail(reply, id, 'DOCUMENT_CERTIFICATE_REJECTED');
+    if (fingerprint !== job.document.certificate.fingerprint) return fail(reply, id, 'DOCUMENT_CERTIFICATE_REJECTED');
     reply({ type: 'job', id, jobId, state: 'signing' });
-    const content = new TextEncoder().encode(job.xml);
-    let signature: Uint8Array;
+    let signed;
     try {
-      signature = await this.deps.signer.sign(content, fingerprint, pin);
+      signed = await signDocument(job.document, this.deps.signer, pin, { clientId, jobId });
     } catch (err) {
       if (err instanceof TokenError) {
         reply({ type: 'error', id, code: err.code, message: err.message });
@@ -103,16 +83,14 @@ export class DocumentJobs {
       }
       throw err;
     }
-    const localUid = job.record.document.localUid!;
-    const request = buildRegisterRequest(job.record, signature);
-    this.deps.outbox.add({ localUid, clientId, jobId, kind: job.kind, semd: content, signature, request: JSON.stringify(request) });
+    const { localUid } = signed;
+    await this.deps.sink.accept(signed);
     this.prepared.delete(jobId); // only once the signed document is durable
     this.deps.audit.append({
-      event: 'signed', localUid, kind: job.kind, patientSnils: job.record.patient.snils, certificate: fingerprint,
+      event: 'signed', localUid, kind: job.document.kind, patientSnils: job.document.record.patient.snils, certificate: fingerprint,
     });
     this.deps.log.info('job.signed', { jobId, localUid });
     reply({ type: 'job', id, jobId, state: 'sending', localUid });
-    this.deps.submit();
   }
 
   private prune(now: number): void {

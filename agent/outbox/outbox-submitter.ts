@@ -1,63 +1,71 @@
 /**
- * Drives documents from the outbox to REMD: sends what is due, one at a time,
- * records the MessageID before each send (so a callback after a crash still
- * finds its document), and applies the retry policy by error class.
+ * Drives documents from the outbox to REMD. Before each send it stores the
+ * MessageID and the attempt count (so a callback after a crash still finds its
+ * document, and a resend knows REMD may already have it); answers are applied
+ * with compare-and-set transitions, so the callback and the synchronous answer
+ * may arrive in either order. Due documents go out `concurrency` at a time;
+ * a RATE_LIMIT pauses all sending, not just the one document.
  */
 import type { Logger } from '../log.ts';
-import type { OutboxDocument, OutboxStore } from './outbox-store.ts';
-import { isRetriableRemdCode, nextAttemptDelayMs } from './retry-policy.ts';
+import { reconcile } from './outbox-reconciler.ts';
+import { applyRemdResult } from './outbox-results.ts';
+import { defaultOutboxSettings, type OutboxSettings } from './outbox-settings.ts';
+import type { OutboxDocument, OutboxState, OutboxStore } from './outbox-store.ts';
+import type { RemdPort, RemdResult } from './remd-port.ts';
+import { judgeAnswer, judgeFailure, type Verdict } from './remd-verdict.ts';
+import { nextAttemptDelayMs } from './retry-policy.ts';
 
-export interface RemdError { code: string; message: string }
-
-/** The slice of the REMD client the outbox needs. */
-export interface RemdSubmitPort {
-  newMessageId(): string;
-  registerDocument(request: unknown, messageId: string): Promise<{ status: 'accepted' } | { status: 'rejected'; errors: RemdError[] }>;
-}
-
-/** registerDocumentResult as the callback endpoint hands it over. */
-export interface RemdResult {
-  relatesToMessage?: string;
-  localUid?: string;
-  status: 'success' | 'error';
-  emdrId?: string;
-  errors?: RemdError[];
-}
+const sendable: readonly OutboxState[] = ['signed', 'failed-retryable'];
 
 export class OutboxSubmitter {
   private running: Promise<void> | undefined;
   private again = false;
+  private stopped = false;
   private timer: NodeJS.Timeout | undefined;
+  private pausedUntil = 0;
+  private readonly busy = new Set<string>();
 
   private readonly store: OutboxStore;
-  private readonly remd: RemdSubmitPort;
+  private readonly remd: RemdPort;
   private readonly log: Logger;
   private readonly onChange: (doc: OutboxDocument) => void;
+  private readonly settings: OutboxSettings;
 
-  constructor(store: OutboxStore, remd: RemdSubmitPort, log: Logger, onChange: (doc: OutboxDocument) => void) {
+  constructor(store: OutboxStore, remd: RemdPort, log: Logger, onChange: (doc: OutboxDocument) => void, settings = defaultOutboxSettings) {
     this.store = store;
     this.remd = remd;
     this.log = log;
     this.onChange = onChange;
+    this.settings = settings;
   }
 
-  start(pollMs = 1_000): void {
-    this.timer = setInterval(() => this.kick(), pollMs);
+  start(): void {
+    this.stopped = false;
+    this.timer = setInterval(() => void this.kick(), this.settings.pollMs);
     this.timer.unref();
-    this.kick();
+    void this.kick();
   }
 
-  stop(): void {
+  /** Stops sending; resolves once the calls in flight have settled. */
+  async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Whether a registerDocument or a reconciliation of this document is in flight. */
+  isBusy(localUid: string): boolean {
+    return this.busy.has(localUid);
   }
 
   /** Sends everything due; coalesces concurrent kicks into one more pass. */
   kick(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
     }
-    this.running = this.drain().finally(() => {
+    this.running = this.pass().catch((err: unknown) => this.log.error('outbox.pass-failed', { error: String(err) })).finally(() => {
       this.running = undefined;
       if (this.again) {
         this.again = false;
@@ -67,44 +75,107 @@ export class OutboxSubmitter {
     return this.running;
   }
 
-  /** Applies an asynchronous registerDocumentResult. Unknown results are ignored, not fatal. */
-  applyResult(result: RemdResult): void {
-    const doc = (result.relatesToMessage && this.store.findByMessageId(result.relatesToMessage))
-      || (result.localUid && this.store.get(result.localUid)) || undefined;
-    if (!doc) return this.log.warn('outbox.result-unmatched', { relatesToMessage: result.relatesToMessage });
-    if (doc.state === 'registered') return;
-    const next = result.status === 'success' && result.emdrId
-      ? this.store.transition(doc.localUid, 'registered', { emdrId: result.emdrId }, 'registerDocumentResult')
-      : this.store.transition(doc.localUid, 'rejected', { errors: JSON.stringify(result.errors ?? []) }, 'registerDocumentResult');
-    this.moved(next);
+  /** Applies an asynchronous registerDocumentResult; durable before it resolves (the callback acknowledges after). */
+  async applyResult(result: RemdResult): Promise<void> {
+    const moved = await applyRemdResult(this.store, result, this.log, this.settings.backoff);
+    if (moved) this.moved(moved);
+    if (moved?.state === 'failed-retryable') void this.kick();
   }
 
-  private async drain(): Promise<void> {
-    for (const doc of this.store.due(Date.now())) await this.send(doc);
+  /** One round: a batch of due sends and overdue reconciliations, `concurrency` at a time. */
+  private async pass(): Promise<void> {
+    const now = Date.now();
+    if (this.pausedUntil > now) return;
+    const limit = this.settings.concurrency * 8;
+    const free = (d: OutboxDocument) => !this.busy.has(d.localUid);
+    const tasks = [
+      ...(await this.store.due(now, limit)).filter(free).map((d) => () => this.send(d)),
+      ...(await this.store.overdue(now, limit)).filter(free).map((d) => () => this.check(d)),
+    ];
+    if (!tasks.length) return;
+    await runPool(tasks, this.settings.concurrency, () => this.stopped || this.pausedUntil > Date.now());
+    this.again = true;
   }
 
   private async send(doc: OutboxDocument): Promise<void> {
-    const messageId = this.remd.newMessageId();
-    this.store.update(doc.localUid, { messageId, attempts: doc.attempts + 1 });
+    this.busy.add(doc.localUid);
     try {
-      const answer = await this.remd.registerDocument(JSON.parse(doc.request), messageId);
-      if (answer.status === 'accepted') return this.moved(this.store.transition(doc.localUid, 'submitted', {}, messageId));
-      const retriable = answer.errors.every((e) => isRetriableRemdCode(e.code));
-      if (retriable) return this.retryLater(doc, answer.errors.map((e) => e.code).join(','));
-      this.moved(this.store.transition(doc.localUid, 'rejected', { errors: JSON.stringify(answer.errors) }, 'sync answer'));
-    } catch (err) {
-      this.retryLater(doc, err instanceof Error ? err.message : String(err));
+      // Re-read: an operator may have cancelled it since the batch was picked.
+      const fresh = await this.store.get(doc.localUid);
+      if (!fresh || !sendable.includes(fresh.state)) return;
+      doc = fresh;
+      const sentBefore = doc.attempts > 0;
+      const messageId = this.remd.newMessageId();
+      await this.store.update(doc.localUid, { messageId, attempts: doc.attempts + 1 });
+      let verdict: Verdict;
+      try {
+        verdict = judgeAnswer(await this.remd.registerDocument(JSON.parse(doc.request), messageId), sentBefore);
+      } catch (err) {
+        verdict = judgeFailure(err);
+      }
+      await this.settle(doc.localUid, doc.attempts + 1, verdict, messageId);
+    } finally {
+      this.busy.delete(doc.localUid);
     }
   }
 
-  private retryLater(doc: OutboxDocument, reason: string): void {
-    const delay = nextAttemptDelayMs(doc.attempts + 1);
-    this.log.warn('outbox.retry-scheduled', { localUid: doc.localUid, delayMs: delay, reason });
-    this.moved(this.store.transition(doc.localUid, 'failed-retryable', { nextAttemptAt: Date.now() + delay }, reason));
+  private async settle(localUid: string, attempts: number, verdict: Verdict, messageId: string): Promise<void> {
+    const now = Date.now();
+    const { backoff, callbackTimeoutMs } = this.settings;
+    let moved: OutboxDocument | undefined;
+    switch (verdict.action) {
+      case 'accepted':
+        moved = await this.store.transition(localUid, 'submitted', { nextAttemptAt: now + callbackTimeoutMs, errors: undefined }, `accepted ${messageId}`, sendable);
+        break;
+      case 'reconcile': {
+        const wait = Math.min(callbackTimeoutMs, nextAttemptDelayMs(attempts, Math.random, backoff));
+        moved = await this.store.transition(localUid, 'submitted', { nextAttemptAt: now + wait }, verdict.reason, sendable);
+        break;
+      }
+      case 'retry': {
+        const delay = nextAttemptDelayMs(attempts, Math.random, backoff);
+        if (verdict.rateLimited) this.pause(delay);
+        this.log.warn('outbox.retry-scheduled', { localUid, delayMs: delay, reason: verdict.reason });
+        moved = await this.store.transition(localUid, 'failed-retryable', { nextAttemptAt: now + delay }, verdict.reason, sendable);
+        break;
+      }
+      case 'reject':
+        moved = await this.store.transition(localUid, 'rejected', { errors: JSON.stringify(verdict.errors) }, 'синхронный ответ РЭМД', sendable);
+        break;
+    }
+    if (moved) this.moved(moved);
+  }
+
+  private async check(doc: OutboxDocument): Promise<void> {
+    this.busy.add(doc.localUid);
+    try {
+      const moved = await reconcile(doc, { store: this.store, remd: this.remd, log: this.log, backoff: this.settings.backoff });
+      if (moved) this.moved(moved);
+    } finally {
+      this.busy.delete(doc.localUid);
+    }
+  }
+
+  private pause(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+    this.log.warn('outbox.paused', { ms, reason: 'RATE_LIMIT' });
+    setTimeout(() => void this.kick(), ms).unref();
   }
 
   private moved(doc: OutboxDocument): void {
     this.log.info('outbox.state', { localUid: doc.localUid, state: doc.state, emdrId: doc.emdrId });
     this.onChange(doc);
   }
+}
+
+/** Runs tasks with at most `width` at once; stops taking new ones when `halt()` says so. */
+async function runPool(tasks: (() => Promise<void>)[], width: number, halt: () => boolean): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length && !halt()) {
+      const task = tasks[next++]!;
+      await task();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, lane));
 }

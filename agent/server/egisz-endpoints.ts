@@ -1,10 +1,11 @@
 /**
- * Mounts what EGISZ talks to on the agent's HTTP server: the REMD callback
- * (/remd/callback) and getDocumentFile (/remd/document-file); in demo or
- * sandbox mode also the EGISZ sandbox (/sandbox/) and the demo MIS (/demo/).
- * Returns the REMD client the outbox submits through.
+ * Mounts what EGISZ talks to: the REMD callback (/remd/callback) and
+ * getDocumentFile (/remd/document-file) on `publicRoutes` when this agent is
+ * a gateway; in demo or sandbox mode also the EGISZ sandbox (/sandbox/) and
+ * the demo MIS (/demo/) on the loopback app. Returns the REMD port the
+ * outbox submits through.
  */
-import express from 'express';
+import express, { type Router } from 'express';
 import { fileURLToPath } from 'node:url';
 import type { AgentConfig } from '../config.ts';
 import { createCallbackEndpoint } from '../egisz/remd/callback-endpoint.ts';
@@ -13,34 +14,39 @@ import { RemdClient } from '../egisz/remd/remd-client.ts';
 import { newMessageId } from '../egisz/remd/soap-envelope.ts';
 import type { Logger } from '../log.ts';
 import type { OutboxStore } from '../outbox/outbox-store.ts';
-import type { RemdResult, RemdSubmitPort } from '../outbox/outbox-submitter.ts';
+import type { RemdPort, RemdResult } from '../outbox/remd-port.ts';
 import { createSandbox } from '../sandbox/sandbox.ts';
 import { loadFederalDataset } from '../sandbox/federal-dataset.ts';
 
 const demoMisDir = fileURLToPath(new URL('../demo/mis/', import.meta.url));
 
 export interface EgiszEndpointDeps {
-  /** The agent's own base URL, known once it listens. */
+  /** The agent's own loopback base URL, known once it listens. */
   url: () => string;
-  outbox: OutboxStore;
+  /** Where EGISZ reaches the callback and getDocumentFile; default `url`. */
+  publicUrl: () => string;
+  /** The gateway's outbox and the result handler; absent on a workstation-only agent. */
+  gateway?: { outbox: OutboxStore; onResult: (result: RemdResult) => Promise<void>; routes: Router };
   log: Logger;
-  onResult: (result: RemdResult) => void;
 }
 
 export function mountEgiszEndpoints(app: express.Express, config: AgentConfig, deps: EgiszEndpointDeps) {
-  app.use('/remd/callback', createCallbackEndpoint(async (result) => {
-    deps.onResult({
-      relatesToMessage: result.relatesToMessage, localUid: result.localUid, status: result.status,
-      emdrId: result.registryItem?.emdrId, errors: result.errors,
-    });
-  }));
-  app.use('/remd/document-file', createDocumentFileService(async (localUid) => deps.outbox.get(localUid)?.semd));
+  const { gateway } = deps;
+  if (gateway) {
+    gateway.routes.use('/remd/callback', createCallbackEndpoint(async (result) => {
+      await gateway.onResult({
+        relatesToMessage: result.relatesToMessage, localUid: result.localUid, status: result.status,
+        emdrId: result.registryItem?.emdrId, errors: result.errors,
+      });
+    }));
+    gateway.routes.use('/remd/document-file', createDocumentFileService(async (localUid) => (await gateway.outbox.get(localUid))?.semd));
+  }
 
   let closeSandbox = () => {};
   if (config.sandbox) {
     const sandbox = createSandbox({
       dataset: loadFederalDataset(),
-      documentFileUrlFor: () => `${deps.url()}/remd/document-file`,
+      documentFileUrlFor: () => `${deps.publicUrl()}/remd/document-file`,
       log: deps.log.child({ component: 'sandbox' }),
     });
     app.use('/sandbox', sandbox.router);
@@ -48,14 +54,16 @@ export function mountEgiszEndpoints(app: express.Express, config: AgentConfig, d
   }
   if (config.demo) app.use('/demo', express.static(demoMisDir));
 
-  const client = () => new RemdClient({
+  let client: RemdClient | undefined;
+  const remdClient = () => (client ??= new RemdClient({
     endpoint: config.remdEndpoint ?? `${deps.url()}/sandbox/remd`,
     clientEntityId: config.clientEntityId,
-    replyTo: `${deps.url()}/remd/callback`,
-  });
-  const remd: RemdSubmitPort = {
+    replyTo: `${deps.publicUrl()}/remd/callback`,
+  }));
+  const remd: RemdPort = {
     newMessageId,
-    registerDocument: (request, messageId) => client().registerDocument(request as never, messageId),
+    registerDocument: (request, messageId) => remdClient().registerDocument(request as never, messageId),
+    searchRegistryItem: (query) => remdClient().searchRegistryItem(query),
   };
   return { remd, close: () => closeSandbox() };
 }

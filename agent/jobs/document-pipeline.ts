@@ -1,0 +1,78 @@
+/**
+ * The document pipeline as reusable steps, shared by the extension's jobs
+ * (prepare → PIN → sign) and `egisz-agent submit`:
+ *   prepareDocument: complete the record, validate it, build the SEMD, check
+ *                    the XSD, pick and check the signer's certificate;
+ *   signDocument:    sign those exact bytes and form the registerDocument request.
+ * Where the signed document goes (the local outbox or a remote gateway) is
+ * the caller's DocumentSink.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ClinicalRecord, DraftRecord } from '../../shared/domain/record.ts';
+import type { AgentErrorCode } from '../../shared/protocol/error-catalogue.ts';
+import type { CertificateSummary } from '../../shared/protocol/messages.ts';
+import { hasErrors, type Issue } from '../../shared/validate/issue.ts';
+import { validateRecord } from '../../shared/validate/validate-record.ts';
+import type { Logger } from '../log.ts';
+import type { NewOutboxDocument, OutboxState } from '../outbox/outbox-store.ts';
+import { buildSemd } from '../semd/semd-builders.ts';
+import { checkXsd } from '../semd/xsd-check.ts';
+import { completeRecord, type ClinicContext } from './record-completion.ts';
+import { buildRegisterRequest } from './register-request.ts';
+import type { SignerSource } from './signer-choice.ts';
+
+export interface PreparedDocument {
+  record: ClinicalRecord;
+  localUid: string;
+  xml: string;
+  kind: string;
+  certificate: CertificateSummary;
+  /** Warnings of the record and the certificate: the document may still be signed. */
+  issues: Issue[];
+}
+
+export type PrepareOutcome = { ok: true; document: PreparedDocument } | { ok: false; code: AgentErrorCode; issues?: Issue[] };
+
+export interface PipelineDeps {
+  clinic: ClinicContext;
+  signer: SignerSource;
+  log: Logger;
+}
+
+export async function prepareDocument(draft: DraftRecord, deps: PipelineDeps, now: Date): Promise<PrepareOutcome> {
+  const completed = completeRecord(draft, deps.clinic, now);
+  const issues = validateRecord(completed, { now });
+  if (hasErrors(issues)) return { ok: false, code: 'VALIDATION_FAILED', issues };
+  const record = completed as ClinicalRecord;
+  const localUid = record.document.localUid!;
+  const semd = buildSemd(record, { localUid, setId: randomUUID(), versionNumber: 1 });
+  const xsd = await checkXsd(semd.xml, semd.kind);
+  if (!xsd.ok) {
+    deps.log.error('job.xsd-invalid', { kind: semd.kind, errors: xsd.errors.slice(0, 5).map((e) => e.message) });
+    return { ok: false, code: 'DOCUMENT_XSD_INVALID' };
+  }
+  const signer = await deps.signer.choose(record, now);
+  if (!signer.ok) return { ok: false, code: 'DOCUMENT_CERTIFICATE_REJECTED', issues: signer.issues };
+  return {
+    ok: true,
+    document: { record, localUid, xml: semd.xml, kind: semd.kind, certificate: signer.summary, issues: [...issues, ...signer.summary.warnings] },
+  };
+}
+
+/** Signs the prepared bytes with the confirmed certificate; throws TokenError on token trouble (wrong PIN…). */
+export async function signDocument(
+  prepared: PreparedDocument, signer: SignerSource, pin: string, owner: { clientId: string; jobId: string },
+): Promise<NewOutboxDocument> {
+  const semd = new TextEncoder().encode(prepared.xml);
+  const signature = await signer.sign(semd, prepared.certificate.fingerprint, pin);
+  const request = buildRegisterRequest(prepared.record, signature);
+  return { localUid: prepared.localUid, ...owner, kind: prepared.kind, semd, signature, request: JSON.stringify(request) };
+}
+
+/** Where signed documents go: this agent's outbox, or a gateway's over HTTP. */
+export interface DocumentSink {
+  /** Durably queues the document; a localUid already queued answers its state with `duplicate`. */
+  accept(doc: NewOutboxDocument): Promise<{ localUid: string; state: OutboxState; duplicate: boolean }>;
+  /** The state of a queued document, if this sink knows it. */
+  status(localUid: string): Promise<{ state: OutboxState; emdrId?: string; errors?: string } | undefined>;
+}
