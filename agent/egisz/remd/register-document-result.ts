@@ -51,12 +51,12 @@ export function readRegisterDocumentResult(payload: Element, relatesTo?: string)
   const relatesToMessage = childText(payload, 'relatesToMessage') ?? (payload.getAttribute('relatesToMessage') || relatesTo);
   const localUid = childText(payload, 'localUid');
   const status = childText(payload, 'status');
-  if (!relatesToMessage) throw new RegisterDocumentResultError('relatesToMessage is missing');
-  if (!localUid) throw new RegisterDocumentResultError('localUid is missing');
+  if (!relatesToMessage) throw new RegisterDocumentResultError('нет relatesToMessage');
+  if (!localUid) throw new RegisterDocumentResultError('нет localUid');
   const registryItem = readRegistryItemChild(payload);
   const errors = readErrorItems(payload);
   const success = status === STATUS.success && registryItem !== undefined && errors.length === 0;
-  if (status === STATUS.success && !registryItem) throw new RegisterDocumentResultError('registryItem is missing');
+  if (status === STATUS.success && !registryItem) throw new RegisterDocumentResultError('status success без registryItem');
   const result: RegisterDocumentResult = { relatesToMessage, status: success ? 'success' : 'error', localUid };
   const kind = childText(payload, 'kind');
   const organization = childText(payload, 'organization');

@@ -116,11 +116,11 @@ export function parseEnvelope(xml: string): ParsedEnvelope {
   }
   const ns = root.namespaceURI;
   if (root.localName !== 'Envelope' || (ns !== NS.soap12 && ns !== NS.soap11)) {
-    throw new SoapEnvelopeError('not a SOAP envelope');
+    throw new SoapEnvelopeError('Это не SOAP-конверт (Envelope SOAP 1.1 или 1.2)');
   }
   const header = childNs(root, ns, 'Header');
   const body = childNs(root, ns, 'Body');
-  if (!body) throw new SoapEnvelopeError('SOAP Body is missing');
+  if (!body) throw new SoapEnvelopeError('В SOAP-конверте нет Body');
   const payload = elementChildren(body)[0];
   const parsed: ParsedEnvelope = { soapVersion: ns === NS.soap12 ? '1.2' : '1.1', headers: readHeaders(header), payload };
   if (payload?.localName === 'Fault' && payload.namespaceURI === ns) parsed.fault = readFault(payload);

@@ -10,6 +10,7 @@ import { XMLSerializer } from '@xmldom/xmldom';
 import type { Document, Element } from '@xmldom/xmldom';
 import { NS, PREFIX, WS_SECURITY } from './remd-contract.ts';
 import { canonicalize, EXC_C14N } from './exclusive-c14n.ts';
+import { SoapEnvelopeError } from './soap-envelope.ts';
 import { DIGEST_ALGORITHM, nodeAlgorithms, SIGNATURE_ALGORITHM } from './ws-security-algorithms.ts';
 import { childNs, elementChildren, parseXml } from './xml-reader.ts';
 
@@ -49,7 +50,7 @@ export async function signEnvelope(xml: string, signer: WsSecuritySigner, now: D
     envelope.insertBefore(header, envelope.firstChild);
   }
   const body = childNs(envelope, soapNs, 'Body');
-  if (!body) throw new Error('SOAP Body is missing');
+  if (!body) throw new SoapEnvelopeError('В SOAP-конверте нет Body');
   envelope.setAttributeNS('http://www.w3.org/2000/xmlns/', `xmlns:${PREFIX.wsu}`, NS.wsu);
 
   const security = el(doc, 'wsse', 'Security');
