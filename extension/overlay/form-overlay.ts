@@ -7,16 +7,18 @@ import type { DraftRecord } from '../../shared/domain/record.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
 import { validateRecord } from '../../shared/validate/validate-record.ts';
 import type { BackgroundPush, ContentToBackground, JobView, SignAndSendReply, WatchJobReply } from '../messaging/runtime-messages.ts';
-import { applyRule, scrapeRecord, type BoundField } from '../scrape/scrape-record.ts';
+import { applyRule, scrapeRecord, type BoundField, type ScrapeResult } from '../scrape/scrape-record.ts';
 import type { SiteProfile } from '../scrape/site-profile.ts';
 import type { MarkView } from './field-mark.tsx';
 import { pageIssues, remdIssues } from './field-state.ts';
+import { watchForm } from './form-watcher.ts';
 import { markViews, panelView } from './overlay-views.ts';
 import type { PanelActions, PanelView } from './record-panel.tsx';
 
 export interface MarkHost {
   host: HTMLElement;
   render(view: MarkView): void;
+  remove(): void;
 }
 
 export interface PanelHost {
@@ -51,6 +53,8 @@ export class FormOverlay {
   private busy = false;
   private readonly timers = new Map<Element, ReturnType<typeof setTimeout>>();
   private watch: ReturnType<typeof setInterval> | undefined;
+  /** Rebinds run one at a time: mounting marks is async and bursts may overlap. */
+  private binding: Promise<void> = Promise.resolve();
   private readonly doc: Document;
   private readonly profile: SiteProfile;
   private readonly hooks: OverlayHooks;
@@ -62,10 +66,9 @@ export class FormOverlay {
   }
 
   async start(signal: AbortSignal): Promise<void> {
-    ({ record: this.record, fields: this.fields } = scrapeRecord(this.doc, this.profile));
-    // One after another, so marks sharing an element stand in profile order.
-    for (const field of this.fields) this.marks.push(await this.hooks.mountMark(field, this.doc));
+    await this.bind(scrapeRecord(this.doc, this.profile));
     this.panel = await this.hooks.mountPanel(this.doc);
+    watchForm(this.doc, () => (this.binding = this.binding.then(() => this.rebind())), signal);
     const onEdit = (event: Event): void => this.fieldEdited(event.target);
     this.doc.addEventListener('input', onEdit, { capture: true, signal });
     this.doc.addEventListener('change', onEdit, { capture: true, signal });
@@ -73,6 +76,26 @@ export class FormOverlay {
       this.timers.forEach((timer) => clearTimeout(timer));
       clearInterval(this.watch);
     });
+    this.evaluate();
+  }
+
+  private async bind({ record, fields }: ScrapeResult): Promise<void> {
+    this.marks.forEach((mark) => mark.remove());
+    this.record = record;
+    this.fields = fields;
+    this.marks = [];
+    // One after another, so marks sharing an element stand in profile order.
+    for (const field of fields) this.marks.push(await this.hooks.mountMark(field, this.doc));
+  }
+
+  /** After the page re-rendered: bind again only when fields came, went or were replaced. */
+  private async rebind(): Promise<void> {
+    const scraped = scrapeRecord(this.doc, this.profile);
+    const same =
+      scraped.fields.length === this.fields.length &&
+      scraped.fields.every((field, i) => field.element === this.fields[i]?.element && field.path === this.fields[i]?.path);
+    if (same) return;
+    await this.bind(scraped);
     this.evaluate();
   }
 

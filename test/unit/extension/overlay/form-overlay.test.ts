@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SignAndSendReply } from '../../../../extension/messaging/runtime-messages.ts';
 import type { MarkView } from '../../../../extension/overlay/field-mark.tsx';
 import { EDIT_DEBOUNCE_MS, FormOverlay, WATCH_INTERVAL_MS, type OverlayHooks } from '../../../../extension/overlay/form-overlay.ts';
+import { REBIND_DELAY_MS } from '../../../../extension/overlay/form-watcher.ts';
 import type { PanelActions, PanelView } from '../../../../extension/overlay/record-panel.tsx';
 import { builtinProfiles } from '../../../../extension/scrape/builtin-profiles.ts';
 
@@ -22,7 +23,7 @@ function fakeHooks(reply: SignAndSendReply = { ok: true, jobId: 'j1' }, watched:
       const host = doc.createElement('egisz-mark');
       host.dataset.egiszField = field.path;
       field.element.after(host);
-      return { host, render: (view) => markViews.set(field.path, view) };
+      return { host, render: (view) => markViews.set(field.path, view), remove: () => host.remove() };
     },
     async mountPanel(doc) {
       const host = doc.createElement('egisz-panel');
@@ -184,6 +185,25 @@ describe('FormOverlay on the demo MIS form', () => {
     expect(panel.host!.dataset.egiszState).toBe('ready');
     panel.actions!.onOpenOptions();
     expect(hooks.send).toHaveBeenLastCalledWith({ type: 'open-options' });
+  });
+
+  it('binds again when the page re-renders a field, and not for its own marks', async () => {
+    const { hooks } = fakeHooks();
+    const mounted = vi.spyOn(hooks, 'mountMark');
+    await new FormOverlay(document, profile, hooks).start(abort.signal);
+    await Promise.resolve();
+    vi.advanceTimersByTime(REBIND_DELAY_MS);
+    expect(mounted).toHaveBeenCalledTimes(13);
+
+    const fresh = document.createElement('input');
+    fresh.id = 'f_snils';
+    fresh.value = '156-427-818 87';
+    document.querySelector('#f_snils')!.replaceWith(fresh);
+    await Promise.resolve();
+    vi.advanceTimersByTime(REBIND_DELAY_MS);
+    await vi.waitFor(() => expect(stateOf('patient.snils')).toBe('error'));
+    expect(fresh.nextElementSibling?.getAttribute('data-egisz-field')).toBe('patient.snils');
+    expect(document.querySelectorAll('[data-egisz-field]')).toHaveLength(13);
   });
 
   it('ignores edits once stopped', async () => {
