@@ -27,7 +27,7 @@ export async function runStartCommand(args: string[], io: Io, mode: { sandboxOnl
       config: { type: 'string' },
     },
   });
-  const port = values.port === undefined ? undefined : Number(values.port);
+  const port = values.port === undefined ? undefined : values.port === 'per-user' ? perUserPort() : Number(values.port);
   const log = createLogger();
   if (mode.sandboxOnly) {
     const sandbox = await startSandboxServer({ port: port ?? 17347, log });
@@ -65,6 +65,15 @@ function printBanner(io: Io, agent: RunningAgent, config: AgentConfig): void {
     '',
   ];
   io.stdout(lines.join('\n') + '\n');
+}
+
+/**
+ * On a terminal server every OS user runs an agent of their own, with their
+ * own data dir and pairing secrets; `--port per-user` gives each a stable
+ * port of their own, derived from the uid, so they do not collide.
+ */
+export function perUserPort(uid = process.getuid?.() ?? 0): number {
+  return 20000 + (uid % 40000);
 }
 
 function untilSignal(close: () => Promise<void>): Promise<number> {
