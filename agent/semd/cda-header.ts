@@ -34,13 +34,13 @@ export function clinicalDocument(record: ClinicalRecord, identity: DocumentIdent
   root.ele('realmCode', { code: 'RU' });
   root.ele('typeId', { root: '2.16.840.1.113883.1.3', extension: 'POCD_MT000040' });
   root.ele('templateId', { root: template.templateId });
-  root.ele('id', { root: localIdRoot(org, 'document'), extension: xmlAttribute(identity.localUid) });
+  root.ele('id', { root: xmlAttribute(localIdRoot(org, 'document')), extension: xmlAttribute(identity.localUid) });
   codedElement(root, 'code', template.documentType);
   text(root, 'title', template.title);
   root.ele('effectiveTime', { value: cdaMoment(record.document.createdAt) });
   codedElement(root, 'confidentialityCode', confidentialityCode('N'));
   root.ele('languageCode', { code: 'ru-RU' });
-  root.ele('setId', { root: localIdRoot(org, 'documentSet'), extension: xmlAttribute(identity.setId) });
+  root.ele('setId', { root: xmlAttribute(localIdRoot(org, 'documentSet')), extension: xmlAttribute(identity.setId) });
   root.ele('versionNumber', { value: String(identity.versionNumber) });
   return root;
 }

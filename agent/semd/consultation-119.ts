@@ -64,8 +64,8 @@ function encompassingEncounter(root: XMLBuilder, record: ClinicalRecord, identit
   const org = record.organization.oid;
   const { encounter, patient } = record;
   const el = root.ele('componentOf').ele('encompassingEncounter');
-  el.ele('id', { root: localIdRoot(org, 'case'), extension: xmlAttribute(encounter.caseId ?? identity.setId) });
-  el.ele('id', { root: localIdRoot(org, 'card'), extension: xmlAttribute(patient.localId ?? patient.snils) });
+  el.ele('id', { root: xmlAttribute(localIdRoot(org, 'case')), extension: xmlAttribute(encounter.caseId ?? identity.setId) });
+  el.ele('id', { root: xmlAttribute(localIdRoot(org, 'card')), extension: xmlAttribute(patient.localId ?? patient.snils) });
   codedElement(el, 'code', outpatientCard);
   extension(el, 'medService', 'DocType').att('nullFlavor', 'NI');
   const time = el.ele('effectiveTime');

@@ -76,12 +76,16 @@ function headerTable(root: Element): string {
   const author = at(root, 'author', 'assignedAuthor');
   const event = at(root, 'documentationOf', 'serviceEvent', 'effectiveTime');
   const org = at(root, 'custodian', 'assignedCustodian', 'representedCustodianOrganization');
+  const identityDoc = children(role, 'IdentityDoc', IDENTITY)[0];
+  const policy = children(role, 'InsurancePolicy', IDENTITY)[0];
   return [
     '<table class="semd-header">',
     row('Пациент', personName(at(patient, 'name'))),
     row('СНИЛС', snils === '' ? '' : formatSnils(snils)),
     row('Дата рождения', readableTs(at(patient, 'birthTime')?.getAttribute('value') ?? '')),
     row('Пол', at(patient, 'administrativeGenderCode')?.getAttribute('displayName') ?? ''),
+    row('Документ, удостоверяющий личность', identityDocumentText(identityDoc)),
+    row('Полис ОМС', textOf(children(policy, 'Number', IDENTITY)[0])),
     row('Врач', personName(at(author, 'assignedPerson', 'name'))),
     row('Должность', at(author, 'code')?.getAttribute('displayName') ?? ''),
     row('Медицинская организация', textOf(at(org, 'name'))),
@@ -89,6 +93,14 @@ function headerTable(root: Element): string {
     row('Дата оказания услуги', readableTs(at(event, 'low')?.getAttribute('value') ?? '')),
     '</table>',
   ].join('');
+}
+
+/** «Паспорт гражданина Российской Федерации 4510 № 123456» from identity:IdentityDoc. */
+function identityDocumentText(doc: Element | undefined): string {
+  const part = (name: string) => textOf(children(doc, name, IDENTITY)[0]);
+  const type = children(doc, 'IdentityCardType', IDENTITY)[0]?.getAttribute('displayName') ?? '';
+  const number = part('Number');
+  return number === '' ? '' : [type, part('Series'), `№ ${number}`].filter((p) => p !== '').join(' ');
 }
 
 /** NarrativeBlock → HTML: paragraphs and tables, everything else as plain text. */

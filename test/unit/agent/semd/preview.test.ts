@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildConsultation119 } from '../../../../agent/semd/consultation-119.ts';
 import { renderPreview } from '../../../../agent/semd/preview.ts';
-import { demoConsultation, fixedIdentity } from '../../../fixtures/semd/demo-record.ts';
+import { demoConsultation, fixedIdentity, maximalCareFacts, maximalConsultation } from '../../../fixtures/semd/demo-record.ts';
 
 const xml = buildConsultation119(demoConsultation(), fixedIdentity);
 
@@ -17,6 +17,13 @@ describe('renderPreview', () => {
     expect(html).toContain('<th>Должность</th><td>Врач-терапевт</td>');
     expect(html).toContain('ГБУЗ «Городская поликлиника № 1»');
     expect(html).toContain('26.11.2026 10:15');
+  });
+
+  it('shows the identity document and the OMS policy when the document has them', () => {
+    const { html } = renderPreview(buildConsultation119(maximalConsultation(), fixedIdentity, maximalCareFacts));
+    expect(html).toContain('<th>Документ, удостоверяющий личность</th><td>Паспорт гражданина Российской Федерации 4510 № 123456</td>');
+    expect(html).toContain('<th>Полис ОМС</th><td>7700000000000017</td>');
+    expect(renderPreview(xml).html).not.toContain('Полис ОМС');
   });
 
   it('renders each section narrative, diagnosis and conclusion', () => {

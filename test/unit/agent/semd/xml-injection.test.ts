@@ -7,7 +7,7 @@ import { renderPreview } from '../../../../agent/semd/preview.ts';
 import { checkXsd } from '../../../../agent/semd/xsd-check.ts';
 import { demoConsultation, fixedIdentity } from '../../../fixtures/semd/demo-record.ts';
 
-const hostile = `</title><script>alert("x")</script> & 'q' "dq" ]]> <!-- --> \u0001\u0008\u000B\uFFFE\uD800 конец 𝄞😀`;
+const hostile = `</title><script>alert("x")</script> & 'q' "dq" ]]> <!-- --> &nbsp; &lt;b&gt; &#65; \u0001\u0008\u000B\uFFFE\uD800 конец 𝄞😀`;
 
 function parseStrict(xml: string) {
   return new DOMParser({
@@ -24,11 +24,17 @@ describe('SEMD 119 with hostile text', () => {
   record.organization.name = `ГБУЗ ${hostile}`;
   record.encounter.conclusion = `Заключение ${hostile}`;
   record.encounter.complaints = hostile;
+  record.patient.localId = `p"><x y='1'/>&amp;`;
+  record.encounter.caseId = `c" onload="x`;
   const xml = buildConsultation119(record, fixedIdentity);
 
   it('is well-formed and has no injected elements', () => {
     const doc = parseStrict(xml);
     expect(doc.getElementsByTagName('script').length).toBe(0);
+    expect(doc.getElementsByTagName('x').length).toBe(0);
+    const ids = [...doc.getElementsByTagName('id')].map((e) => e.getAttribute('extension'));
+    expect(ids).toContain(`p"><x y='1'/>&amp;`);
+    expect(ids).toContain('c" onload="x');
     expect(xml).not.toMatch(/[\u0001\u0008\u000B\uFFFE]/);
     expect(xml).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
@@ -44,6 +50,7 @@ describe('SEMD 119 with hostile text', () => {
     expect(html).toContain('Заключение &#60;/title&#62;');
     expect(html).toContain('&#39;q&#39;');
     expect(html).toContain(']]&#62;');
+    expect(html).toContain('&#38;nbsp; &#38;lt;b&#38;gt; &#38;#65;');
     expect(html).toContain('конец 𝄞😀');
     expect(html).not.toMatch(/[\u0001\u0008]/);
   });
