@@ -7,8 +7,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 out="${1:?usage: build.sh OUTPUT.so}"
 mkdir -p "$(dirname "$out")"
-gcc -shared -fPIC -O2 -Wall -Wextra -Wno-deprecated-declarations -Wno-unused-parameter \
+gcc -shared -fPIC -fvisibility=hidden -O2 -Wall -Wextra -Wno-deprecated-declarations -Wno-unused-parameter \
   -I "$root/node_modules/pkcs11js/includes/pkcs11" \
-  -o "$out.$$.tmp" "$here/gost-token.c" -lcrypto
+  -o "$out.$$.tmp" "$here"/gost-token*.c -lcrypto
 # Parallel test workers may build at once: each writes its own file, the rename is atomic.
 mv "$out.$$.tmp" "$out"

@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +24,10 @@ export const gostTokenBuildable = (): boolean =>
 
 /** Path of the built module, compiling it when this source version has not been built yet. */
 export async function buildGostToken(): Promise<string> {
-  const source = readFileSync(join(here, 'gost-token.c'));
-  const version = createHash('sha256').update(source).update(readFileSync(join(here, 'build.sh'))).digest('hex').slice(0, 12);
+  const sources = readdirSync(here).filter((f) => /^gost-token.*\.[ch]$/.test(f) || f === 'build.sh').sort();
+  const hash = createHash('sha256');
+  for (const f of sources) hash.update(f).update(readFileSync(join(here, f)));
+  const version = hash.digest('hex').slice(0, 12);
   const out = join(tmpdir(), 'egisz-gost-token', version, 'libgosttoken.so');
   if (!existsSync(out)) {
     mkdirSync(join(tmpdir(), 'egisz-gost-token', version), { recursive: true });

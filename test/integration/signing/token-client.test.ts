@@ -132,7 +132,10 @@ describe('token host process failures', () => {
     try {
       await client.listTokens();
       const pid = client.hostPid!;
+      // Freeze the host so the request is surely waiting inside it, then kill it.
+      process.kill(pid, 'SIGSTOP');
       const pending = client.listCertificates();
+      await new Promise((r) => setTimeout(r, 200));
       process.kill(pid, 'SIGKILL');
       const e = await tokenError(pending);
       expect(e.code).toBe('TOKEN_MODULE_FAILED');
