@@ -39,7 +39,7 @@ export async function reconcile(
   if (answer.status === 'error') return later(answer.errors.map((e) => e.code).join(','));
   const found = answer.items.find((item) => item.localUid === doc.localUid);
   if (found) {
-    return store.transition(doc.localUid, 'registered', { emdrId: found.emdrId, errors: undefined }, 'сверка: найден в реестре РЭМД', ['submitted']);
+    return store.transition(doc.localUid, 'registered', { emdrId: found.emdrId, errors: undefined, nextAttemptAt: undefined }, 'сверка: найден в реестре РЭМД', ['submitted']);
   }
   return store.transition(doc.localUid, 'signed', { nextAttemptAt: undefined }, 'сверка: нет в реестре РЭМД, отправить снова', ['submitted']);
 }

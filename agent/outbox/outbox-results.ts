@@ -23,7 +23,7 @@ export async function applyRemdResult(
     return undefined;
   }
   if (result.status === 'success' && result.emdrId) {
-    return store.transition(doc.localUid, 'registered', { emdrId: result.emdrId, errors: undefined }, 'registerDocumentResult', notRegistered);
+    return store.transition(doc.localUid, 'registered', { emdrId: result.emdrId, errors: undefined, nextAttemptAt: undefined }, 'registerDocumentResult', notRegistered);
   }
   if (result.relatesToMessage && doc.messageId !== result.relatesToMessage) {
     log.info('outbox.result-stale', { localUid: doc.localUid, relatesToMessage: result.relatesToMessage });
