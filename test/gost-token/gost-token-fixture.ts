@@ -60,6 +60,8 @@ export interface GostTokenFixture {
   ossl: OpensslGost;
   /** Replaces the token's fault words: "removed", "slow=MS", "swap-halves"; "" clears them. */
   setFaults(words: string): void;
+  /** Resolves once a slow C_Sign has started (the token writes a marker), for faults in the middle of signing. */
+  insideSlowSign(timeoutMs?: number): Promise<void>;
   cleanup(): Promise<void>;
 }
 
@@ -102,7 +104,16 @@ export async function createGostTokenFixture(opts: GostTokenOptions = {}): Promi
     certificate: parseCertificate(key.certDer),
     certFile: key.certFile,
     ossl,
-    setFaults: (words) => writeFileSync(faults, words),
+    setFaults: (words) => {
+      rmSync(`${faults}.signing`, { force: true });
+      writeFileSync(faults, words);
+    },
+    async insideSlowSign(timeoutMs = 10_000) {
+      for (const started = Date.now(); !existsSync(`${faults}.signing`); ) {
+        if (Date.now() - started > timeoutMs) throw new Error('the token never entered C_Sign');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
     async cleanup() {
       await client.close();
       rmSync(dir, { recursive: true, force: true });

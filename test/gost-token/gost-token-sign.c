@@ -37,7 +37,14 @@ CK_RV C_Sign(CK_SESSION_HANDLE h, CK_BYTE_PTR data, CK_ULONG len, CK_BYTE_PTR si
   CK_MECHANISM_TYPE m = s->sign_mech;
   s->sign_mech = 0;
   long delay = 0;
-  if (fault("slow", &delay) && delay > 0) usleep((useconds_t)delay * 1000);
+  if (fault("slow", &delay) && delay > 0) {
+    /* Tell the test the token is now inside C_Sign (FAULTS.signing), so it can pull it out mid-way. */
+    char marker[600];
+    snprintf(marker, sizeof marker, "%s.signing", tok.faults_path);
+    FILE *f = fopen(marker, "w");
+    if (f) fclose(f);
+    usleep((useconds_t)delay * 1000);
+  }
   if (removed()) return CKR_DEVICE_REMOVED;
   unsigned char digest[64];
   size_t digest_len = 0;

@@ -12,7 +12,8 @@
  *   cert (DER certificate), id (hex CKA_ID), state (file keeping the tries
  *   left, so a lockout survives a restart), faults (file read on every call),
  *   mechanisms ("digest,withhash" by default; "withhash" = no CKM_GOSTR3410).
- * Faults file words: "removed" (token pulled out), "slow=MS" (C_Sign sleeps),
+ * Faults file words: "removed" (token pulled out), "slow=MS" (C_Sign sleeps,
+ * after creating FAULTS.signing to say it is inside C_Sign),
  * "swap-halves" (signature as r||s, like a token with the other byte order).
  *
  * Inside Node the module runs on Node's own OpenSSL (its symbols win), whose

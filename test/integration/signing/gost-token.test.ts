@@ -55,10 +55,10 @@ describe.skipIf(!gostTokenBuildable())('GOST test token through PKCS#11', () => 
     });
 
     it('reports a token removed in the middle of C_Sign', async () => {
-      t.setFaults('slow=400');
+      t.setFaults('slow=1000');
       const pending = sign();
-      await new Promise((r) => setTimeout(r, 150));
-      t.setFaults('slow=400 removed');
+      await t.insideSlowSign();
+      t.setFaults('slow=1000 removed');
       const e = await tokenError(pending);
       expect(e.code).toBe('TOKEN_NOT_PRESENT');
       expect(e.message).toMatch(/извлечён во время операции/);
