@@ -88,14 +88,21 @@ export class FormOverlay {
     for (const field of fields) this.marks.push(await this.hooks.mountMark(field, this.doc));
   }
 
-  /** After the page re-rendered: bind again only when fields came, went or were replaced. */
+  /**
+   * After the page may have changed: bind again when fields came, went or were
+   * replaced; otherwise only take up values a page script set without events.
+   */
   private async rebind(): Promise<void> {
     const scraped = scrapeRecord(this.doc, this.profile);
     const same =
       scraped.fields.length === this.fields.length &&
       scraped.fields.every((field, i) => field.element === this.fields[i]?.element && field.path === this.fields[i]?.path);
-    if (same) return;
-    await this.bind(scraped);
+    if (same) {
+      if (JSON.stringify(scraped.record) === JSON.stringify(this.record)) return;
+      this.record = scraped.record;
+    } else {
+      await this.bind(scraped);
+    }
     this.evaluate();
   }
 

@@ -4,20 +4,27 @@ const OWN_TAGS = new Set(['egisz-mark', 'egisz-panel']);
 export const REBIND_DELAY_MS = 100;
 
 /**
- * Calls `onChange` once after a burst of DOM changes that may have moved the
- * form's fields (a re-rendered form, fields that arrive late). Batched through
- * one MutationObserver; nothing polls.
+ * Calls `onChange` once after a burst of changes that may have moved the
+ * form's fields or changed their values behind our back:
+ * - DOM changes (a re-rendered form, fields that arrive late), through one MutationObserver;
+ * - clicks and focus leaving a control, after which MIS scripts often fill fields
+ *   without firing input events (a patient picked from a list, say).
+ * Nothing polls.
  */
 export function watchForm(doc: Document, onChange: () => void, signal: AbortSignal): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const observer = new MutationObserver((records) => {
-    if (timer !== undefined || records.every(isOwnChange)) return;
-    timer = setTimeout(() => {
+  const soon = (): void => {
+    timer ??= setTimeout(() => {
       timer = undefined;
       onChange();
     }, REBIND_DELAY_MS);
+  };
+  const observer = new MutationObserver((records) => {
+    if (!records.every(isOwnChange)) soon();
   });
   observer.observe(doc.body, { childList: true, subtree: true });
+  doc.addEventListener('click', soon, { capture: true, signal });
+  doc.addEventListener('focusout', soon, { capture: true, signal });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(timer);

@@ -206,6 +206,17 @@ describe('FormOverlay on the demo MIS form', () => {
     expect(document.querySelectorAll('[data-egisz-field]')).toHaveLength(13);
   });
 
+  it('takes up a value a page script set without events, after the next click', async () => {
+    const { hooks } = fakeHooks();
+    const mounted = vi.spyOn(hooks, 'mountMark');
+    await new FormOverlay(document, profile, hooks).start(abort.signal);
+    document.querySelector<HTMLInputElement>('#f_snils')!.value = '156-427-818 87';
+    document.querySelector<HTMLButtonElement>('button[type="submit"]')!.dispatchEvent(new Event('click', { bubbles: true }));
+    vi.advanceTimersByTime(REBIND_DELAY_MS);
+    await vi.waitFor(() => expect(stateOf('patient.snils')).toBe('error'));
+    expect(mounted).toHaveBeenCalledTimes(13);
+  });
+
   it('ignores edits once stopped', async () => {
     const { hooks } = fakeHooks();
     await new FormOverlay(document, profile, hooks).start(abort.signal);
