@@ -6,6 +6,7 @@
  */
 import { NS } from '../egisz/remd/remd-contract.ts';
 import type { FaultInput } from '../egisz/remd/soap-envelope.ts';
+import type { Element } from '../egisz/remd/xml-reader.ts';
 import { verifyEnvelopeSecurity } from '../egisz/remd/ws-security-verify.ts';
 import { nodeAlgorithms, withAlgorithms } from '../egisz/remd/ws-security-algorithms.ts';
 import type { AlgorithmSuite } from '../egisz/remd/ws-security-algorithms.ts';
@@ -28,13 +29,13 @@ export interface MessageSecurityPolicy {
 
 /** A Sender fault to answer with, or undefined when the message may pass. */
 export function checkMessageSecurity(
-  xml: string,
+  envelope: Element,
   clientEntityId: string | undefined,
   dataset: FederalDataset,
   policy: MessageSecurityPolicy,
 ): FaultInput | undefined {
   const algorithms = policy.algorithms ? withAlgorithms(sandboxAlgorithms, policy.algorithms) : sandboxAlgorithms;
-  const verdict = verifyEnvelopeSecurity(xml, { now: policy.now(), algorithms });
+  const verdict = verifyEnvelopeSecurity(envelope, { now: policy.now(), algorithms });
   if (!verdict) {
     return policy.mode === 'require' ? refusal('wsse:InvalidSecurity', 'Сообщение не подписано (нет заголовка wsse:Security)') : undefined;
   }

@@ -3,7 +3,7 @@
  * step 6, §6 «XSD / Schematron»): findings come back as VALIDATION_ERROR with
  * the validator's text, Schematron ones with rule id and path. Schematron may
  * be set to `warn` (registration warnings), since a record may lack facts the
- * rules demand (see agent/semd).
+ * rules demand (see agent/semd), or `off`, since it is slow.
  */
 import { remdError } from '../egisz/remd/remd-error-catalogue.ts';
 import type { RemdErrorItem } from '../egisz/remd/remd-error-items.ts';

@@ -33,6 +33,8 @@ export interface EnvelopeInput extends AddressingHeaders {
 
 export interface ParsedEnvelope {
   soapVersion: '1.1' | '1.2';
+  /** The Envelope element itself, for checks that need the whole tree (WS-Security). */
+  root: Element;
   headers: Partial<AddressingHeaders> & { clientEntityId?: string };
   /** The first element inside Body (the operation, or the Fault). */
   payload: Element | undefined;
@@ -122,7 +124,7 @@ export function parseEnvelope(xml: string): ParsedEnvelope {
   const body = childNs(root, ns, 'Body');
   if (!body) throw new SoapEnvelopeError('В SOAP-конверте нет Body');
   const payload = elementChildren(body)[0];
-  const parsed: ParsedEnvelope = { soapVersion: ns === NS.soap12 ? '1.2' : '1.1', headers: readHeaders(header), payload };
+  const parsed: ParsedEnvelope = { soapVersion: ns === NS.soap12 ? '1.2' : '1.1', root, headers: readHeaders(header), payload };
   if (payload?.localName === 'Fault' && payload.namespaceURI === ns) parsed.fault = readFault(payload);
   return parsed;
 }

@@ -38,9 +38,9 @@ class Refusal extends Error {
   }
 }
 
-/** Undefined when the envelope carries no wsse:Security header at all. */
-export function verifyEnvelopeSecurity(xml: string, opts: VerifyOptions = {}): WsSecurityVerdict | undefined {
-  const envelope = parseXml(xml).documentElement as unknown as Element;
+/** Undefined when the envelope carries no wsse:Security header at all. Takes the text or the parsed Envelope. */
+export function verifyEnvelopeSecurity(xml: string | Element, opts: VerifyOptions = {}): WsSecurityVerdict | undefined {
+  const envelope = typeof xml === 'string' ? (parseXml(xml).documentElement as unknown as Element) : xml;
   const soapNs = envelope.namespaceURI ?? '';
   const header = childNs(envelope, soapNs, 'Header');
   const security = header && childNs(header, NS.wsse, 'Security');
