@@ -56,6 +56,20 @@ describe('callback endpoint', () => {
     expect(received.at(-1)).toEqual(result);
   });
 
+  it('accepts a SOAP 1.1 callback with relatesToMessage as an attribute, as seen from some REMD stands', async () => {
+    const xml = `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>
+      <registerDocumentResult xmlns="http://egisz.rosminzdrav.ru/iehr/emdr/callback/" relatesToMessage="urn:uuid:reg-11">
+        <status>error</status><localUid>u-11</localUid>
+        <errors><item><code>PERSON_NOT_FOUND</code><message>Сотрудник не найден в ФРМР</message></item></errors>
+      </registerDocumentResult></s:Body></s:Envelope>`;
+    const res = await post('/remd/callback', xml, 'text/xml; charset=utf-8');
+    expect(res.status).toBe(200);
+    expect(received.at(-1)).toEqual({
+      relatesToMessage: 'urn:uuid:reg-11', status: 'error', localUid: 'u-11',
+      errors: [{ code: 'PERSON_NOT_FOUND', message: 'Сотрудник не найден в ФРМР' }],
+    });
+  });
+
   it.each([
     ['garbage', 'not xml at all'],
     ['another operation', buildEnvelope({ messageId: 'urn:uuid:x', action: 'x', body: (b) => b.ele('ping') })],

@@ -48,6 +48,10 @@ describe('registerDocument through the sandbox', () => {
     const search = await remd.client().searchRegistryItem({ patientSnils: doc.request.patient.snils, kind: '119' });
     expect(search.status === 'success' && search.items.map((i) => i.emdrId)).toContain(emdrId);
 
+    // Each system sees only its own records.
+    const foreign = await remd.client('d4a8c1e2-5f67-4b89-a0c3-7e1f2d3b4a56').getRegistryItem(emdrId);
+    expect(foreign.status === 'error' && codes(foreign.errors)).toEqual(['REGISTRY_ITEM_NOT_FOUND']);
+
     // The same localUid again is refused synchronously.
     const again = await remd.client().registerDocument(doc.request);
     expect(again.status).toBe('rejected');
