@@ -6,12 +6,14 @@
 import type { DraftRecord } from '../../shared/domain/record.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
 import { validateRecord } from '../../shared/validate/validate-record.ts';
-import type { BackgroundPush, ContentToBackground, JobView, SignAndSendReply, WatchJobReply } from '../messaging/runtime-messages.ts';
+import type { BackgroundPush, ContentToBackground, JobView, SignAndSendReply } from '../messaging/runtime-messages.ts';
+import { getRecordValue } from '../scrape/record-path.ts';
 import { applyRule, scrapeRecord, type BoundField, type ScrapeResult } from '../scrape/scrape-record.ts';
 import type { SiteProfile } from '../scrape/site-profile.ts';
 import type { MarkView } from './field-mark.tsx';
 import { pageIssues, remdIssues } from './field-state.ts';
 import { watchForm } from './form-watcher.ts';
+import { FINAL_STATES, JobWatch } from './job-watch.ts';
 import { markViews, panelView } from './overlay-views.ts';
 import type { PanelActions, PanelView } from './record-panel.tsx';
 
@@ -36,9 +38,6 @@ export interface OverlayHooks {
 
 /** Typing pauses this long before a field is read and validated again. */
 export const EDIT_DEBOUNCE_MS = 150;
-/** Below the service worker's 30 s idle limit, so a stopped worker is woken while a job runs. */
-export const WATCH_INTERVAL_MS = 20_000;
-const FINAL: ReadonlySet<string> = new Set(['registered', 'rejected', 'failed']);
 
 export class FormOverlay {
   private record: DraftRecord = {};
@@ -52,7 +51,7 @@ export class FormOverlay {
   private failure: { code: string; message: string } | undefined;
   private busy = false;
   private readonly timers = new Map<Element, ReturnType<typeof setTimeout>>();
-  private watch: ReturnType<typeof setInterval> | undefined;
+  private readonly watch: JobWatch;
   /** Rebinds run one at a time: mounting marks is async and bursts may overlap. */
   private binding: Promise<void> = Promise.resolve();
   private readonly doc: Document;
@@ -63,6 +62,7 @@ export class FormOverlay {
     this.doc = doc;
     this.profile = profile;
     this.hooks = hooks;
+    this.watch = new JobWatch(hooks.send, (push) => this.receive(push));
   }
 
   async start(signal: AbortSignal): Promise<void> {
@@ -74,7 +74,7 @@ export class FormOverlay {
     this.doc.addEventListener('change', onEdit, { capture: true, signal });
     signal.addEventListener('abort', () => {
       this.timers.forEach((timer) => clearTimeout(timer));
-      clearInterval(this.watch);
+      this.watch.stop();
     });
     this.evaluate();
   }
@@ -98,8 +98,10 @@ export class FormOverlay {
       scraped.fields.length === this.fields.length &&
       scraped.fields.every((field, i) => field.element === this.fields[i]?.element && field.path === this.fields[i]?.path);
     if (same) {
-      if (JSON.stringify(scraped.record) === JSON.stringify(this.record)) return;
+      const changed = this.fields.filter((f) => getRecordValue(scraped.record, f.path) !== getRecordValue(this.record, f.path));
+      if (changed.length === 0) return;
       this.record = scraped.record;
+      this.forgetStale(changed.map((field) => field.path));
     } else {
       await this.bind(scraped);
     }
@@ -110,7 +112,7 @@ export class FormOverlay {
   receive(push: BackgroundPush): void {
     if (push.type === 'job-cancelled') {
       if (this.job?.jobId === push.jobId) this.job = undefined;
-    } else if (!this.job || this.job.jobId === push.job.jobId || FINAL.has(this.job.state)) {
+    } else if (!this.job || this.job.jobId === push.job.jobId || FINAL_STATES.has(this.job.state)) {
       this.job = push.job;
       if (push.job.errors?.length) this.remote = remdIssues(push.job.errors);
     }
@@ -130,10 +132,14 @@ export class FormOverlay {
     const [first] = bound;
     if (!first) return;
     applyRule(this.record, first.rule, element);
-    const paths = new Set(bound.map((field) => field.path));
-    this.remote = this.remote.filter((issue) => !paths.has(issue.path));
-    if (this.job && FINAL.has(this.job.state)) this.job = undefined; // an edited document is a new one
+    this.forgetStale(bound.map((field) => field.path));
     this.evaluate();
+  }
+
+  /** Edited fields lose the agent's findings about them, and an edited document is a new one. */
+  private forgetStale(paths: readonly string[]): void {
+    this.remote = this.remote.filter((issue) => !paths.includes(issue.path));
+    if (this.job && FINAL_STATES.has(this.job.state)) this.job = undefined;
   }
 
   private evaluate(): void {
@@ -142,7 +148,7 @@ export class FormOverlay {
   }
 
   private render(): void {
-    this.followJob();
+    this.watch.follow(this.job);
     const findings = [...this.issues, ...this.remote];
     markViews(this.fields, findings, this.record).forEach(({ state, view }, i) => {
       const mark = this.marks[i];
@@ -177,25 +183,6 @@ export class FormOverlay {
       this.remote = reply?.issues ?? [];
     }
     this.render();
-  }
-
-  /** Keeps a watch running exactly while a job is under way. */
-  private followJob(): void {
-    const running = this.job !== undefined && !FINAL.has(this.job.state);
-    if (running && !this.watch) this.watch = setInterval(() => void this.checkJob(), WATCH_INTERVAL_MS);
-    if (!running && this.watch) {
-      clearInterval(this.watch);
-      this.watch = undefined;
-    }
-  }
-
-  private async checkJob(): Promise<void> {
-    const jobId = this.job?.jobId;
-    if (!jobId) return;
-    const reply = (await this.hooks.send({ type: 'watch-job', jobId }).catch(() => undefined)) as WatchJobReply | undefined;
-    if (this.job?.jobId !== jobId || !reply) return;
-    if (reply.ok && reply.job.state !== this.job.state) this.receive({ type: 'job-update', job: reply.job });
-    if (!reply.ok && reply.code === 'AGENT_JOB_NOT_FOUND') this.receive({ type: 'job-cancelled', jobId });
   }
 
   private showField(path: string): void {
