@@ -1,0 +1,70 @@
+/**
+ * Local copies of NSI dictionaries, kept current from FNSI: `update(oid)`
+ * finds the newest version, downloads its passport and every row, verifies
+ * them (the row count equals the passport's rowsCount, every row has the
+ * primary key) and stores <dir>/<oid>_<version>.json. Readers take the newest
+ * verified copy on disk; a failed update leaves the previous one in place.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { newestVersion, type FnsiClient, type NsiPassport, type NsiRow } from './fnsi-client.ts';
+import { RegistryUnavailableError } from './registry-http.ts';
+
+export interface StoredDictionary {
+  passport: NsiPassport;
+  rows: NsiRow[];
+  /** ISO time of the download. */
+  fetchedAt: string;
+}
+
+export class NsiVerificationError extends Error {}
+
+export class NsiStore {
+  private readonly dir: string;
+  private readonly fnsi: FnsiClient;
+  private readonly now: () => Date;
+
+  constructor(dir: string, fnsi: FnsiClient, now: () => Date = () => new Date()) {
+    this.dir = dir;
+    this.fnsi = fnsi;
+    this.now = now;
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  }
+
+  /** Brings the dictionary to its newest version; answers the version stored and whether it was downloaded. */
+  async update(oid: string): Promise<{ version: string; downloaded: boolean }> {
+    const newest = newestVersion(await this.fnsi.versions(oid));
+    if (!newest) throw new RegistryUnavailableError('ФНСИ', `у справочника ${oid} нет версий`);
+    if (existsSync(this.file(oid, newest.version))) return { version: newest.version, downloaded: false };
+    const passport = await this.fnsi.passport(oid, newest.version);
+    if (!passport) throw new RegistryUnavailableError('ФНСИ', `нет паспорта ${oid} ${newest.version}`);
+    const rows = await this.fnsi.allRows(oid, newest.version);
+    verify(passport, rows);
+    const file = this.file(oid, newest.version);
+    writeFileSync(`${file}.tmp`, JSON.stringify({ passport, rows, fetchedAt: this.now().toISOString() } satisfies StoredDictionary), { mode: 0o600 });
+    renameSync(`${file}.tmp`, file);
+    return { version: newest.version, downloaded: true };
+  }
+
+  /** The newest stored copy, if any. */
+  latest(oid: string): StoredDictionary | undefined {
+    const prefix = `${oid}_`;
+    const versions = readdirSync(this.dir).filter((f) => f.startsWith(prefix) && f.endsWith('.json')).map((f) => f.slice(prefix.length, -5));
+    const newest = newestVersion(versions.map((version) => ({ version })));
+    return newest && (JSON.parse(readFileSync(this.file(oid, newest.version), 'utf8')) as StoredDictionary);
+  }
+
+  private file(oid: string, version: string): string {
+    return join(this.dir, `${oid}_${version}.json`);
+  }
+}
+
+function verify(passport: NsiPassport, rows: NsiRow[]): void {
+  if (rows.length !== passport.rowsCount) {
+    throw new NsiVerificationError(`${passport.oid} ${passport.version}: получено строк ${rows.length}, в паспорте ${passport.rowsCount}`);
+  }
+  const key = passport.keys?.find((k) => k.type === 'PRIMARY')?.field;
+  if (key && rows.some((r) => r[key] === undefined || r[key] === null || r[key] === '')) {
+    throw new NsiVerificationError(`${passport.oid} ${passport.version}: строка без ключа ${key}`);
+  }
+}
