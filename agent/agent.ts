@@ -29,6 +29,7 @@ import { localOutboxSink } from './outbox/local-outbox-sink.ts';
 import type { OutboxDocument, OutboxState } from './outbox/outbox-store.ts';
 import { OutboxSubmitter } from './outbox/outbox-submitter.ts';
 import { SqliteOutboxStore } from './outbox/sqlite-outbox-store.ts';
+import { startPreflight } from './preflight/preflight-setup.ts';
 import { mountEgiszEndpoints } from './server/egisz-endpoints.ts';
 import { hostCheck } from './server/host-check.ts';
 import { PairingRegistry } from './server/pairing.ts';
@@ -95,8 +96,12 @@ export async function startAgent(config: AgentConfig, log: Logger): Promise<Runn
   }
 
   const signer = token && new TokenSigner(token);
+  const checks = signer && startPreflight({
+    dataDir: config.dataDir, clientEntityId: config.clientEntityId, registries: config.registries,
+    sandboxUrl: config.sandbox ? `${url()}/sandbox` : undefined, sink, log,
+  });
   if (signer) {
-    const jobs = new DocumentJobs({ clinic: config.clinic, signer, sink, audit, log });
+    const jobs = new DocumentJobs({ clinic: config.clinic, signer, sink, audit, log, preflight: checks?.preflight });
     gate = attachWsGates(servers, {
       port: () => port, allowedOrigins: config.allowedOrigins, pairing, agentVersion: AGENT_VERSION, log,
       onRequest: (frame, channel) => dispatch(frame, channel, jobs, { outbox, forwarded }),
@@ -120,6 +125,7 @@ export async function startAgent(config: AgentConfig, log: Logger): Promise<Runn
       await submitter?.stop();
       forwarded?.stop();
       gate?.close();
+      checks?.close();
       egisz.close();
       await Promise.all(servers.map((s) => new Promise<void>((done) => { s.closeAllConnections(); s.close(() => done()); })));
       await token?.close();

@@ -10,6 +10,7 @@ import { DEFAULT_AGENT_PORT, EXTENSION_ORIGINS } from '../shared/protocol/extens
 import type { GatewayLink } from './gateway/gateway-client.ts';
 import type { WorkstationCredential } from './gateway/gateway-auth.ts';
 import type { ClinicContext } from './jobs/record-completion.ts';
+import type { RegistriesConfig } from './preflight/preflight-setup.ts';
 import { parseOutboxSettings, type OutboxSettings } from './outbox/outbox-settings.ts';
 import { demoClientEntityId, demoDoctor, demoOrganization } from './demo/demo-clinic.ts';
 import type { TokenModuleConfig } from './signing/token-client.ts';
@@ -44,10 +45,12 @@ export interface AgentConfig {
   /** The base URL EGISZ reaches this gateway at (ReplyTo, getDocumentFile); default the loopback URL. */
   publicUrl?: string;
   outbox: OutboxSettings;
+  /** FRMR, FRMO, FNSI and patient-index endpoints for pre-flight; absent: the sandbox's in demo mode, none otherwise. */
+  registries?: RegistriesConfig;
 }
 
 /** The part of config.json about roles, the gateway link and the outbox; also read in demo mode. */
-type DeploymentConfig = Pick<AgentConfig, 'roles' | 'gateway' | 'workstations' | 'publicUrl' | 'outbox'> & { remdEndpoint?: string };
+type DeploymentConfig = Pick<AgentConfig, 'roles' | 'gateway' | 'workstations' | 'publicUrl' | 'outbox' | 'registries'> & { remdEndpoint?: string };
 
 export interface ConfigOptions {
   port?: number;
@@ -115,6 +118,7 @@ function parseDeployment(raw: Record<string, unknown>, file: string): Deployment
   return {
     roles, gateway, workstations, outbox,
     publicUrl: raw.publicUrl as string | undefined,
+    ...(raw.registries !== undefined ? { registries: raw.registries as RegistriesConfig } : {}),
     ...(raw.remdEndpoint !== undefined ? { remdEndpoint: String(raw.remdEndpoint) } : {}),
   };
 }

@@ -14,6 +14,7 @@ import { agentErrors, type AgentErrorCode } from '../../shared/protocol/error-ca
 import type { Issue } from '../../shared/validate/issue.ts';
 import type { AuditJournal } from '../audit/audit-journal.ts';
 import type { Logger } from '../log.ts';
+import type { PreflightOutcome } from '../preflight/preflight.ts';
 import { renderPreview } from '../semd/preview.ts';
 import { TokenError } from '../signing/token-client.ts';
 import { prepareDocument, signDocument, type DocumentSink, type PreparedDocument } from './document-pipeline.ts';
@@ -38,6 +39,8 @@ export interface DocumentJobsDeps {
   audit: AuditJournal;
   log: Logger;
   now?: () => Date;
+  /** Checks against the registries and the history before the PIN (agent/preflight). */
+  preflight?: { check(document: PreparedDocument): Promise<PreflightOutcome> };
 }
 
 type Reply = (frame: AgentFrame) => void;
@@ -54,7 +57,9 @@ export class DocumentJobs {
     const now = this.deps.now?.() ?? new Date();
     const outcome = await prepareDocument(draft, this.deps, now);
     if (!outcome.ok) return fail(reply, id, outcome.code, outcome.issues);
-    const { document } = outcome;
+    const checked = this.deps.preflight ? await this.deps.preflight.check(outcome.document) : outcome;
+    if (!checked.ok) return fail(reply, id, 'PREFLIGHT_FAILED', checked.issues);
+    const { document } = checked;
     const jobId = randomUUID();
     this.prune(now.getTime());
     this.prepared.set(jobId, { jobId, clientId, document, createdAt: now.getTime() });

@@ -19,6 +19,7 @@ export const agentErrors = {
   AGENT_UNAVAILABLE: { message: 'Агент ЕГИСЗ-мост не отвечает. Проверьте, что он запущен на этом компьютере.', retriable: true },
   VALIDATION_FAILED: { message: 'В документе есть ошибки. Исправьте отмеченные поля.', retriable: false },
   DOCUMENT_XSD_INVALID: { message: 'Документ не прошёл проверку по официальной XSD-схеме. Обратитесь к администратору: данные формы не укладываются в формат СЭМД.', retriable: false },
+  PREFLIGHT_FAILED: { message: 'ЕГИСЗ не примет документ: данные расходятся с федеральными реестрами или этот визит уже отправлен. Подробности в списке ошибок.', retriable: false },
   DOCUMENT_CERTIFICATE_REJECTED: { message: 'Сертификат подписи не подходит для этого документа. Подробности в списке ошибок.', retriable: false },
   SUBMIT_NETWORK: { message: 'Нет связи с РЭМД. Документ сохранён и будет отправлен повторно.', retriable: true },
 } satisfies Record<string, ErrorEntry>;

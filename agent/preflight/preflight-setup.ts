@@ -1,0 +1,84 @@
+/**
+ * Wires pre-flight for a running agent: the registry clients from the
+ * configuration (`registries` in config.json), or this agent's own sandbox
+ * in demo/sandbox mode (built once the agent listens); caches and NSI copies in the data dir; the visit
+ * history next to the outbox. NSI 1520 is brought up to date at start and
+ * once a day, in the background.
+ */
+import { join } from 'node:path';
+import { FnsiClient } from '../egisz/registries/fnsi-client.ts';
+import { FrmoClient } from '../egisz/registries/frmo-client.ts';
+import { FrmrClient } from '../egisz/registries/frmr-client.ts';
+import { NsiStore } from '../egisz/registries/nsi-store.ts';
+import { PatientIndexClient } from '../egisz/registries/patient-index-client.ts';
+import { RegistryCache } from '../egisz/registries/registry-cache.ts';
+import type { DocumentSink } from '../jobs/document-pipeline.ts';
+import type { Logger } from '../log.ts';
+import { DOCUMENT_KINDS_OID } from './document-kind-checks.ts';
+import { Preflight } from './preflight.ts';
+import { VisitHistory } from './visit-history.ts';
+
+export interface RegistryEndpoint {
+  url: string;
+  /** Bearer JWT (FRMR, FRMO), N3 GUID (patient index) or FNSI userKey. */
+  token?: string;
+}
+
+/** config.json "registries"; an absent registry is not asked. */
+export interface RegistriesConfig {
+  frmr?: RegistryEndpoint;
+  frmo?: RegistryEndpoint;
+  fnsi?: RegistryEndpoint;
+  patientIndex?: RegistryEndpoint;
+}
+
+export interface PreflightSetup {
+  dataDir: string;
+  clientEntityId: string;
+  registries?: RegistriesConfig;
+  /** The agent's sandbox base URL (…/sandbox) when it serves one; used when `registries` is absent. */
+  sandboxUrl?: string;
+  sink: DocumentSink;
+  log: Logger;
+}
+
+const DAY_MS = 24 * 3600_000;
+
+export function sandboxRegistries(base: string): RegistriesConfig {
+  return {
+    frmr: { url: `${base}/frmr` }, frmo: { url: `${base}/frmo` },
+    fnsi: { url: `${base}/nsi`, token: 'sandbox' }, patientIndex: { url: `${base}/patient-index` },
+  };
+}
+
+export function startPreflight(setup: PreflightSetup): { preflight: Preflight; close(): void } {
+  const log = setup.log.child({ component: 'preflight' });
+  const endpoints = setup.registries ?? (setup.sandboxUrl ? sandboxRegistries(setup.sandboxUrl) : {});
+  const cache = new RegistryCache({ dir: join(setup.dataDir, 'registry-cache') });
+  const at = (e: RegistryEndpoint) => ({ baseUrl: e.url, token: e.token, cache });
+  const frmr = endpoints.frmr && new FrmrClient(at(endpoints.frmr));
+  const frmo = endpoints.frmo && new FrmoClient(at(endpoints.frmo));
+  const patientIndex = endpoints.patientIndex && new PatientIndexClient(at(endpoints.patientIndex));
+  const nsi = endpoints.fnsi && new NsiStore(join(setup.dataDir, 'nsi'), new FnsiClient({ baseUrl: endpoints.fnsi.url, userKey: endpoints.fnsi.token }));
+  const history = new VisitHistory(join(setup.dataDir, 'preflight.sqlite'));
+  const preflight = new Preflight({
+    clientEntityId: setup.clientEntityId, frmr, frmo, patientIndex, nsi, history, log,
+    sentState: (localUid) => setup.sink.status(localUid),
+  });
+
+  const updateNsi = () => nsi?.update(DOCUMENT_KINDS_OID)
+    .then((r) => log.info('preflight.nsi-updated', { oid: DOCUMENT_KINDS_OID, ...r }))
+    .catch((e: Error) => log.warn('preflight.nsi-update-failed', { oid: DOCUMENT_KINDS_OID, error: e.message }));
+  const first = setTimeout(() => void updateNsi(), 1000);
+  const daily = setInterval(() => void updateNsi(), DAY_MS);
+  first.unref();
+  daily.unref();
+  return {
+    preflight,
+    close() {
+      clearTimeout(first);
+      clearInterval(daily);
+      history.close();
+    },
+  };
+}

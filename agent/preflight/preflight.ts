@@ -1,0 +1,115 @@
+/**
+ * Pre-flight: after the document is built and before the PIN, ask what REMD
+ * would ask — ФРМР, ФРМО, ФНСИ, ГИП — and our own history (duplicates, the
+ * patient's earlier data). Errors block the job; warnings ride along in the
+ * `prepared` frame. A registry that is down is a warning; nothing here may
+ * fail the job by throwing.
+ */
+import type { ClinicalRecord } from '../../shared/domain/record.ts';
+import { hasErrors, type Issue } from '../../shared/validate/issue.ts';
+import type { FrmoClient } from '../egisz/registries/frmo-client.ts';
+import type { FrmrClient } from '../egisz/registries/frmr-client.ts';
+import type { NsiStore } from '../egisz/registries/nsi-store.ts';
+import type { PatientIndexClient } from '../egisz/registries/patient-index-client.ts';
+import type { PreparedDocument } from '../jobs/document-pipeline.ts';
+import type { Logger } from '../log.ts';
+import type { OutboxState } from '../outbox/outbox-store.ts';
+import { checkDocumentKindOnDate, DOCUMENT_KINDS_OID } from './document-kind-checks.ts';
+import { checkDuplicates, type SentVisit } from './duplicate-checks.ts';
+import { checkOrganizationInFrmo } from './organization-checks.ts';
+import { checkPatientHistory, checkPatientInIndex } from './patient-checks.ts';
+import { checkCertificateOwner, checkPractitionerInFrmr } from './practitioner-checks.ts';
+import { preflightIssue } from './preflight-catalogue.ts';
+import { rebuildAsVersion, setIdOf } from './semd-version.ts';
+import { conclusionHash, visitFingerprint } from './visit-fingerprint.ts';
+import type { VisitHistory } from './visit-history.ts';
+
+export interface PreflightDeps {
+  /** This system's clientEntityId: the organization must be bound to it. */
+  clientEntityId: string;
+  frmr?: FrmrClient;
+  frmo?: FrmoClient;
+  patientIndex?: PatientIndexClient;
+  nsi?: NsiStore;
+  history: VisitHistory;
+  /** Where a document is now (the outbox or the gateway): only queued or registered ones count as sent. */
+  sentState: (localUid: string) => Promise<{ state: OutboxState; emdrId?: string } | undefined>;
+  log: Logger;
+}
+
+export type PreflightOutcome = { ok: true; document: PreparedDocument } | { ok: false; issues: Issue[] };
+
+const SENT: ReadonlySet<OutboxState> = new Set(['signed', 'submitted', 'registered', 'failed-retryable']);
+
+export class Preflight {
+  private readonly deps: PreflightDeps;
+
+  constructor(deps: PreflightDeps) {
+    this.deps = deps;
+  }
+
+  async check(document: PreparedDocument): Promise<PreflightOutcome> {
+    try {
+      return await this.run(document);
+    } catch (e) {
+      // A broken pre-flight must not stop the doctor: REMD still checks everything.
+      this.deps.log.error('preflight.failed', { error: (e as Error).message });
+      const note = preflightIssue('PREFLIGHT_REGISTRY_UNAVAILABLE', '', { registry: 'Агент', check: 'проверка перед подписью' });
+      return { ok: true, document: { ...document, issues: [...document.issues, note] } };
+    }
+  }
+
+  private async run(document: PreparedDocument): Promise<PreflightOutcome> {
+    const { record } = document;
+    const [registries, sent] = await Promise.all([this.registryIssues(record), this.sentVisits(record)]);
+    const fingerprint = visitFingerprint(record);
+    const conclusion = conclusionHash(record);
+    const lastVersion = (setId: string) => Math.max(0, ...sent.filter((v) => v.setId === setId).map((v) => v.versionNumber));
+    const duplicates = checkDuplicates(fingerprint, conclusion, sent, lastVersion);
+    const issues = [...checkCertificateOwner(record, document.certificate), ...registries, ...checkPatientHistory(record, sent), ...duplicates.issues];
+    this.deps.log.info('preflight.checked', { kind: document.kind, codes: issues.map((i) => i.code) });
+    if (hasErrors(issues)) return { ok: false, issues };
+
+    let prepared = document;
+    if (duplicates.identity) {
+      const xml = await rebuildAsVersion(record, { localUid: document.localUid, ...duplicates.identity });
+      if (xml) prepared = { ...document, xml };
+      else return { ok: false, issues: [...issues, preflightIssue('PREFLIGHT_REGISTRY_UNAVAILABLE', '', { registry: 'Агент', check: 'новая версия документа' })] };
+    }
+    this.deps.history.record({
+      ...fingerprint, conclusionHash: conclusion, localUid: prepared.localUid,
+      setId: duplicates.identity?.setId ?? setIdOf(prepared.xml) ?? prepared.localUid,
+      versionNumber: duplicates.identity?.versionNumber ?? 1,
+      patientLocalId: record.patient.localId, patientLastName: record.patient.lastName, patientFirstName: record.patient.firstName,
+      patientMiddleName: record.patient.middleName, patientBirthDate: record.patient.birthDate,
+      createdAt: record.document.createdAt, caseId: record.encounter.caseId,
+    });
+    return { ok: true, document: { ...prepared, issues: [...prepared.issues, ...issues] } };
+  }
+
+  private async registryIssues(record: ClinicalRecord): Promise<Issue[]> {
+    const { frmr, frmo, patientIndex, nsi, clientEntityId } = this.deps;
+    const checks: Promise<Issue[]>[] = [
+      frmr ? checkPractitionerInFrmr(record, frmr) : Promise.resolve([]),
+      frmo ? checkOrganizationInFrmo(record, frmo, clientEntityId) : Promise.resolve([]),
+      patientIndex ? checkPatientInIndex(record, patientIndex) : Promise.resolve([]),
+      Promise.resolve().then(() => checkDocumentKindOnDate(record, nsi?.latest(DOCUMENT_KINDS_OID))),
+    ];
+    const settled = await Promise.allSettled(checks);
+    return settled.flatMap((s) => {
+      if (s.status === 'fulfilled') return s.value;
+      this.deps.log.warn('preflight.check-failed', { error: (s.reason as Error)?.message });
+      return [preflightIssue('PREFLIGHT_REGISTRY_UNAVAILABLE', '', { registry: 'Реестр', check: 'сверка с реестрами' })];
+    });
+  }
+
+  /** This patient's earlier documents that are queued or registered, newest first. */
+  private async sentVisits(record: ClinicalRecord): Promise<SentVisit[]> {
+    const rows = this.deps.history.forPatient(record.patient.snils, record.patient.localId).slice(0, 50);
+    const states = await Promise.all(rows.map((row) => this.deps.sentState(row.localUid).catch(() => undefined)));
+    return rows.flatMap((row, i) => {
+      const state = states[i];
+      return state && SENT.has(state.state) ? [{ ...row, ...(state.emdrId ? { emdrId: state.emdrId } : {}) }] : [];
+    });
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * What this workstation has prepared, one row per document version
+ * (<dataDir>/preflight.sqlite): the visit fingerprint, the patient's identity
+ * as sent, and the SEMD identity (setId, version). A row counts as "sent" only
+ * while the outbox (DocumentSink.status) holds that localUid — a prepared but
+ * never signed document is no duplicate. The file is owner-only like the outbox.
+ */
+import Database from 'better-sqlite3';
+import { chmodSync } from 'node:fs';
+import type { VisitFingerprint } from './visit-fingerprint.ts';
+
+export interface VisitRow extends VisitFingerprint {
+  localUid: string;
+  setId: string;
+  versionNumber: number;
+  conclusionHash: string;
+  patientLocalId?: string;
+  patientLastName: string;
+  patientFirstName: string;
+  patientMiddleName?: string;
+  patientBirthDate: string;
+  /** ISO, the document's creation time. */
+  createdAt: string;
+  /** Case the visit belongs to (case grouping), if any. */
+  caseId?: string;
+}
+
+const schema = `
+CREATE TABLE IF NOT EXISTS visits (
+  local_uid TEXT PRIMARY KEY, set_id TEXT NOT NULL, version_number INTEGER NOT NULL,
+  patient_snils TEXT NOT NULL, kind TEXT NOT NULL, doctor_snils TEXT NOT NULL, visit_date TEXT NOT NULL,
+  content_hash TEXT NOT NULL, conclusion_hash TEXT NOT NULL, patient_local_id TEXT,
+  patient_last_name TEXT NOT NULL, patient_first_name TEXT NOT NULL, patient_middle_name TEXT, patient_birth_date TEXT NOT NULL,
+  created_at TEXT NOT NULL, case_id TEXT);
+CREATE INDEX IF NOT EXISTS visits_patient ON visits(patient_snils);
+CREATE INDEX IF NOT EXISTS visits_patient_local ON visits(patient_local_id);`;
+
+const columns: Record<keyof VisitRow, string> = {
+  localUid: 'local_uid', setId: 'set_id', versionNumber: 'version_number', patientSnils: 'patient_snils', kind: 'kind',
+  doctorSnils: 'doctor_snils', visitDate: 'visit_date', contentHash: 'content_hash', conclusionHash: 'conclusion_hash',
+  patientLocalId: 'patient_local_id', patientLastName: 'patient_last_name', patientFirstName: 'patient_first_name',
+  patientMiddleName: 'patient_middle_name', patientBirthDate: 'patient_birth_date', createdAt: 'created_at', caseId: 'case_id',
+};
+const keys = Object.keys(columns) as (keyof VisitRow)[];
+
+export class VisitHistory {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    if (file !== ':memory:') chmodSync(file, 0o600);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(schema);
+  }
+
+  record(row: VisitRow): void {
+    this.db.prepare(`INSERT OR REPLACE INTO visits (${keys.map((k) => columns[k]).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`)
+      .run(...keys.map((k) => row[k] ?? null));
+  }
+
+  /** Rows of one patient: by SNILS, or by the MIS's patient id when given. Newest first. */
+  forPatient(snils: string, localId?: string): VisitRow[] {
+    const rows = localId
+      ? this.db.prepare('SELECT * FROM visits WHERE patient_snils = ? OR patient_local_id = ? ORDER BY created_at DESC').all(snils, localId)
+      : this.db.prepare('SELECT * FROM visits WHERE patient_snils = ? ORDER BY created_at DESC').all(snils);
+    return (rows as Record<string, unknown>[]).map(toRow);
+  }
+
+  get(localUid: string): VisitRow | undefined {
+    const row = this.db.prepare('SELECT * FROM visits WHERE local_uid = ?').get(localUid) as Record<string, unknown> | undefined;
+    return row && toRow(row);
+  }
+
+  setCase(localUid: string, caseId: string | undefined): void {
+    this.db.prepare('UPDATE visits SET case_id = ? WHERE local_uid = ?').run(caseId ?? null, localUid);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function toRow(raw: Record<string, unknown>): VisitRow {
+  const row = {} as Record<string, unknown>;
+  for (const key of keys) {
+    const value = raw[columns[key]];
+    if (value !== null && value !== undefined) row[key] = value;
+  }
+  return row as unknown as VisitRow;
+}
