@@ -1,9 +1,12 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../../../../agent/commands/semd-command.ts';
 import { demoConsultation, fullCareFacts } from '../../../fixtures/semd/demo-record.ts';
+
+// Builds and checks against the official schemas: slow on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 function io() {
   const out: string[] = [];

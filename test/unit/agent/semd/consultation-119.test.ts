@@ -1,9 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DOMParser } from '@xmldom/xmldom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildConsultation119 } from '../../../../agent/semd/consultation-119.ts';
 import { checkXsd } from '../../../../agent/semd/xsd-check.ts';
 import { demoConsultation, fixedIdentity, fullCareFacts } from '../../../fixtures/semd/demo-record.ts';
+
+// The official rule sets are large: the first run in a busy worker compiles them.
+vi.setConfig({ testTimeout: 60_000 });
 
 const golden = new URL('../../../fixtures/semd/consultation-119.golden.xml', import.meta.url);
 const CDA = 'urn:hl7-org:v3';

@@ -1,11 +1,14 @@
 // Every official schema set we ship compiles and its rules fire, including the
 // kinds we do not build yet: `semd check` can verify documents of all six.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildConsultation119 } from '../../../../agent/semd/consultation-119.ts';
 import { checkSchematron, locationOf } from '../../../../agent/semd/schematron-check.ts';
 import { kindOfTemplate } from '../../../../agent/semd/semd-builders.ts';
 import { checkXsd } from '../../../../agent/semd/xsd-check.ts';
 import { demoConsultation, fixedIdentity, fullCareFacts } from '../../../fixtures/semd/demo-record.ts';
+
+// The official rule sets are large: the first run in a busy worker compiles them.
+vi.setConfig({ testTimeout: 60_000 });
 
 const kinds: [kind: string, templateId: string][] = [
   ['119', '1.2.643.5.1.13.2.7.5.1.5.9.4'],

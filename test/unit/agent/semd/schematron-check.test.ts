@@ -1,8 +1,11 @@
 // The official 119.sch, run through our engine: rules must really fire.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildConsultation119 } from '../../../../agent/semd/consultation-119.ts';
 import { checkSchematron } from '../../../../agent/semd/schematron-check.ts';
 import { demoConsultation, fixedIdentity, fullCareFacts } from '../../../fixtures/semd/demo-record.ts';
+
+// The official rule sets are large: the first run in a busy worker compiles them.
+vi.setConfig({ testTimeout: 60_000 });
 
 const complete = buildConsultation119(demoConsultation(), fixedIdentity, fullCareFacts);
 const ruleIds = async (xml: string) => (await checkSchematron(xml, '119')).findings.map((f) => f.ruleId);

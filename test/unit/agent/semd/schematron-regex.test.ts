@@ -1,9 +1,12 @@
 import fontoxpath from 'fontoxpath';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { registerRegexFunctions, withCachedRegex } from '../../../../agent/semd/schematron-regex.ts';
 import { buildConsultation119 } from '../../../../agent/semd/consultation-119.ts';
 import { checkSchematron } from '../../../../agent/semd/schematron-check.ts';
 import { demoConsultation, fixedIdentity, fullCareFacts } from '../../../fixtures/semd/demo-record.ts';
+
+// The official rule sets are large: the first run in a busy worker compiles them.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('cached fn:matches for the Schematron', () => {
   it('rewrites matches( calls and nothing else', () => {

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildConsultation119 } from '../../../../agent/semd/consultation-119.ts';
 import { checkSemd } from '../../../../agent/semd/semd-check.ts';
 import { demoConsultation, fixedIdentity, fullCareFacts, maximalCareFacts, maximalConsultation, minimalConsultation } from '../../../fixtures/semd/demo-record.ts';
+
+// The official rule sets are large: the first run in a busy worker compiles them.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('checkSemd', () => {
   it('passes a complete consultation through XSD and Schematron', async () => {

@@ -1,11 +1,14 @@
 // Hostile text in every free-text field: the SEMD stays well-formed, passes the
 // XSD and the text comes back through the preview escaped, never as markup.
 import { DOMParser } from '@xmldom/xmldom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildConsultation119 } from '../../../../agent/semd/consultation-119.ts';
 import { renderPreview } from '../../../../agent/semd/preview.ts';
 import { checkXsd } from '../../../../agent/semd/xsd-check.ts';
 import { demoConsultation, fixedIdentity } from '../../../fixtures/semd/demo-record.ts';
+
+// The official rule sets are large: the first run in a busy worker compiles them.
+vi.setConfig({ testTimeout: 60_000 });
 
 const hostile = `</title><script>alert("x")</script> & 'q' "dq" ]]> <!-- --> &nbsp; &lt;b&gt; &#65; \u0001\u0008\u000B\uFFFE\uD800 конец 𝄞😀`;
 
