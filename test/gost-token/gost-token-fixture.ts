@@ -58,7 +58,7 @@ export interface GostTokenFixture {
   /** PEM of the self-signed certificate: the CA file for `openssl cms -verify`. */
   certFile: string;
   ossl: OpensslGost;
-  /** Replaces the token's fault words: "removed", "slow=MS", "swap-halves"; "" clears them. */
+  /** Replaces the token's fault words: "removed", "slow=MS", "swap-halves", "crash"; "" clears them. */
   setFaults(words: string): void;
   /** Resolves once a slow C_Sign has started (the token writes a marker), for faults in the middle of signing. */
   insideSlowSign(timeoutMs?: number): Promise<void>;

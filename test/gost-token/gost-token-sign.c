@@ -1,4 +1,5 @@
 /* GOST test token: signing with gost-engine, s||r big-endian like CKM_GOSTR3410 on a Rutoken. */
+#include <signal.h>
 #include "gost-token.h"
 
 /* ---------- signing ---------- */
@@ -36,6 +37,7 @@ CK_RV C_Sign(CK_SESSION_HANDLE h, CK_BYTE_PTR data, CK_ULONG len, CK_BYTE_PTR si
   if (*sig_len < need) { *sig_len = need; return CKR_BUFFER_TOO_SMALL; }
   CK_MECHANISM_TYPE m = s->sign_mech;
   s->sign_mech = 0;
+  if (fault("crash", NULL)) raise(SIGSEGV); /* a vendor module that dies inside C_Sign */
   long delay = 0;
   if (fault("slow", &delay) && delay > 0) {
     /* Tell the test the token is now inside C_Sign (FAULTS.signing), so it can pull it out mid-way. */

@@ -14,7 +14,8 @@
  *   mechanisms ("digest,withhash" by default; "withhash" = no CKM_GOSTR3410).
  * Faults file words: "removed" (token pulled out), "slow=MS" (C_Sign sleeps,
  * after creating FAULTS.signing to say it is inside C_Sign),
- * "swap-halves" (signature as r||s, like a token with the other byte order).
+ * "swap-halves" (signature as r||s, like a token with the other byte order),
+ * "crash" (SIGSEGV inside C_Sign, like a broken vendor module).
  *
  * Inside Node the module runs on Node's own OpenSSL (its symbols win), whose
  * engines directory is /dev/null: export OPENSSL_ENGINES (signing.md §3.4).

@@ -73,6 +73,15 @@ describe.skipIf(!gostTokenBuildable())('GOST test token through PKCS#11', () => 
       expect(verifyDetachedCms(content, await sign()).ok).toBe(true);
     });
 
+    it('survives a module that crashes inside C_Sign: the call fails, the agent and the next call do not', async () => {
+      t.setFaults('crash');
+      const e = await tokenError(sign());
+      expect(e.code).toBe('TOKEN_MODULE_FAILED');
+      expect(e.message).toMatch(/SIGSEGV/);
+      t.setFaults('');
+      expect(verifyDetachedCms(content, await sign()).ok).toBe(true);
+    });
+
     it('refuses a signature the token returns in the wrong byte order (TOKEN_SIGNATURE_INVALID)', async () => {
       t.setFaults('swap-halves');
       const e = await tokenError(sign());
