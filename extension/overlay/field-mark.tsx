@@ -22,7 +22,7 @@ export function FieldMark({ state, messages, visible }: MarkView) {
   const title = messages.length > 0 ? messages.join('\n') : DEFAULT_TITLE[state];
   const text = state === 'error' || state === 'warning' ? messages[0] : undefined;
   return (
-    <span class={`mark mark--${state}`} title={title} role="status" aria-label={title}>
+    <span class={`mark mark--${state}`} title={title} role="img" aria-label={title}>
       <span class="mark__icon" aria-hidden="true">
         {ICON[state]}
       </span>
