@@ -58,21 +58,29 @@ export class OutboxSubmitter {
     return this.busy.has(localUid);
   }
 
-  /** Sends everything due; coalesces concurrent kicks into one more pass. */
+  /** Sends everything due, pass after pass while there is work; concurrent kicks join the running drain. */
   kick(): Promise<void> {
     if (this.stopped) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
     }
-    this.running = this.pass().catch((err: unknown) => this.log.error('outbox.pass-failed', { error: String(err) })).finally(() => {
+    this.running = this.drain().finally(() => {
       this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        void this.kick();
-      }
     });
     return this.running;
+  }
+
+  private async drain(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        await this.pass();
+      } catch (err) {
+        this.log.error('outbox.pass-failed', { error: String(err) });
+        return;
+      }
+    } while (this.again && !this.stopped);
   }
 
   /** Applies an asynchronous registerDocumentResult; durable before it resolves (the callback acknowledges after). */

@@ -2,6 +2,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { OutboxDuplicateError } from '../../../../agent/outbox/outbox-store.ts';
 import { SqliteOutboxStore } from '../../../../agent/outbox/sqlite-outbox-store.ts';
 
 const file = () => join(mkdtempSync(join(tmpdir(), 'egisz-outbox-')), 'outbox.sqlite');
@@ -44,4 +45,25 @@ test('due lists signed documents and retryable ones whose time has come', () => 
   store.transition('sent', 'submitted');
   expect(store.due(2_000).map((d) => d.localUid).sort()).toEqual(['fresh', 'now']);
   expect(store.due(6_000).map((d) => d.localUid).sort()).toEqual(['fresh', 'later', 'now']);
+});
+
+test('a transition with `from` is compare-and-set: it does nothing when the state moved on', () => {
+  const store = new SqliteOutboxStore(file());
+  store.add(doc('a'));
+  store.transition('a', 'registered', { emdrId: 'e' });
+  expect(store.transition('a', 'submitted', {}, 'late accepted', ['signed', 'failed-retryable'])).toBeUndefined();
+  expect(store.get('a')?.state).toBe('registered');
+  expect(store.journal('a')).toHaveLength(2);
+});
+
+test('a duplicate add is an OutboxDuplicateError; overdue lists submitted documents whose callback is late', () => {
+  const store = new SqliteOutboxStore(file());
+  store.add(doc('a'));
+  store.add(doc('b'));
+  expect(() => store.add(doc('a'))).toThrow(OutboxDuplicateError);
+  store.transition('a', 'submitted', { nextAttemptAt: 1_000 });
+  store.transition('b', 'submitted', { nextAttemptAt: 9_000 });
+  expect(store.overdue(5_000).map((d) => d.localUid)).toEqual(['a']);
+  expect(store.counts()).toEqual({ submitted: 2 });
+  expect(store.list({ jobId: 'job-b' }).map((d) => d.localUid)).toEqual(['b']);
 });
