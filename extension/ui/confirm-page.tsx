@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JobState } from '../../shared/protocol/messages.ts';
 import type { ConfirmSignReply, DoneReply, JobDetailsReply, JobView } from '../messaging/runtime-messages.ts';
 import { askBackground, onBackgroundPush } from './ask-background.ts';
+import { AgentRemarks } from './agent-remarks.tsx';
 import { CertificateCard } from './certificate-card.tsx';
 import { DocumentPreview } from './document-preview.tsx';
 
@@ -64,6 +65,7 @@ export function ConfirmPage({ jobId }: { jobId: string }) {
         <DocumentPreview preview={details.preview} />
         <div class="side">
           <CertificateCard certificate={details.certificate} />
+          <AgentRemarks certificate={details.certificate} issues={details.issues} />
           {signed ? (
             <p class="done" role="status" data-egisz-confirm="done">
               Документ подписан и отправлен. Статус регистрации виден на странице МИС; эту вкладку можно закрыть.

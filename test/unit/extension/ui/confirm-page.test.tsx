@@ -18,7 +18,10 @@ const details: JobDetailsReply = {
     fingerprint: 'cd'.repeat(32),
     warnings: [{ path: '', code: 'CERT_EXPIRES_SOON', severity: 'warning', message: 'Сертификат скоро истекает' }],
   },
-  issues: [],
+  issues: [
+    { path: '', code: 'CERT_EXPIRES_SOON', severity: 'warning', message: 'Сертификат скоро истекает' },
+    { path: 'patient.snils', code: 'PREFLIGHT_GIP', severity: 'warning', message: 'Пациент не найден в ГИП' },
+  ],
 };
 
 /** A stand-in background that answers like the real one and records what it was asked. */
@@ -66,7 +69,8 @@ describe('ConfirmPage', () => {
     expect(document.body.textContent).toContain('abab abab');
     expect(document.body.textContent).toContain('112-233-445 95');
     expect(document.body.textContent).toContain('с 25.11.2026 по 25.11.2027');
-    expect(document.body.textContent).toContain('Сертификат скоро истекает');
+    expect(document.body.textContent?.split('Сертификат скоро истекает')).toHaveLength(2);
+    expect(document.body.textContent).toContain('Пациент не найден в ГИП');
     const pin = $<HTMLInputElement>('[data-egisz-input="pin"]')!;
     expect([pin.type, pin.getAttribute('autocomplete')]).toEqual(['password', 'off']);
   });
