@@ -19,5 +19,5 @@ export async function admin(access: { url: string; token: string }, method: stri
     headers: { authorization: `Bearer ${access.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  return { status: response.status, body: (await response.json().catch(() => ({}))) as Record<string, unknown> };
 }
