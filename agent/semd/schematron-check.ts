@@ -10,7 +10,7 @@
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
 import fontoxpath from 'fontoxpath';
 import { documentChains, mayMatch } from './schematron-context.ts';
-import { ruleSet, type RuleSet } from './schematron-rules.ts';
+import { ruleSet, type Assertion, type RuleSet } from './schematron-rules.ts';
 import { fieldPathOf } from './semd-field-paths.ts';
 import { SemdError } from './semd-error.ts';
 
@@ -102,6 +102,16 @@ function optionsFor(rules: RuleSet) {
   return options;
 }
 
+/**
+ * The record field of a finding. An assertion like `count(addr)=1` is about
+ * the child it counts, so that child's field is tried first.
+ */
+function pathOf(location: string, assertion: Assertion, kind: string, node: Node): string | undefined {
+  const place = { kind, ...(assertion.ruleId ? { ruleId: assertion.ruleId } : {}), ...sectionOf(node) };
+  const counted = /^count\(([\w.:-]+)\)/.exec(assertion.test)?.[1];
+  return (counted && fieldPathOf({ ...place, location: `${location}/${counted}` })) || fieldPathOf({ ...place, location });
+}
+
 function run(rules: RuleSet, root: Element, prefilter: boolean): SchematronFinding[] {
   const document = root.ownerDocument;
   const options = optionsFor(rules);
@@ -120,7 +130,7 @@ function run(rules: RuleSet, root: Element, prefilter: boolean): SchematronFindi
         for (const a of rule.assertions) {
           if (evaluateXPathToBoolean(a.test, node, null, {}, options) !== a.isReport) continue;
           const location = locationOf(node);
-          const path = fieldPathOf({ location, kind: rules.kind, ...(a.ruleId ? { ruleId: a.ruleId } : {}), ...sectionOf(node) });
+          const path = pathOf(location, a, rules.kind, node);
           const line = (node as Node & { lineNumber?: number }).lineNumber;
           findings.push({ ...(a.ruleId ? { ruleId: a.ruleId } : {}), message: a.message, location, ...(line ? { line } : {}), ...(path ? { path } : {}) });
         }

@@ -5,7 +5,8 @@
  */
 import type { Issue } from '../../shared/validate/issue.ts';
 import { checkSchematron, type SchematronFinding } from './schematron-check.ts';
-import { checkXsd, type XsdError } from './xsd-check.ts';
+import { ruleSet } from './schematron-rules.ts';
+import { checkXsd, preloadXsd, type XsdError } from './xsd-check.ts';
 
 export interface SemdCheck {
   ok: boolean;
@@ -42,4 +43,9 @@ export async function checkSemd(xml: string, kind: string): Promise<SemdCheck> {
   if (!xsd.ok) return { ok: false, xsd: xsd.errors, schematron: [], issues: xsd.errors.map(xsdIssue) };
   const schematron = await checkSchematron(xml, kind);
   return { ok: schematron.ok, xsd: [], schematron: schematron.findings, issues: schematron.findings.map(schematronIssue) };
+}
+
+/** Loads the XSD and Schematron of these kinds now, so that the first document is not the slow one. */
+export async function preloadSemdChecks(kinds: readonly string[]): Promise<void> {
+  await Promise.all(kinds.flatMap((kind) => [preloadXsd(kind), ruleSet(kind)]));
 }

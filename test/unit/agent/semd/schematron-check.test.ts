@@ -33,13 +33,20 @@ describe('checkSchematron on the official 119.sch', () => {
     ]);
   });
 
-  it('maps an author without a position to practitioner.positionCode', async () => {
+  it('maps a doctor without a position to practitioner.positionCode (У1-22, У1-26, У1-30)', async () => {
     const record = demoConsultation();
     delete record.practitioner.positionCode;
     const { findings } = await checkSchematron(buildConsultation119(record, fixedIdentity, fullCareFacts), '119');
+    expect(new Set(findings.map((f) => f.ruleId))).toEqual(new Set(['У1-22', 'У1-26', 'У1-30']));
+    expect(new Set(findings.map((f) => f.path))).toEqual(new Set(['practitioner.positionCode']));
+  });
+
+  it('maps an organization without an address to organization.address', async () => {
+    const record = demoConsultation();
+    delete record.organization.address;
+    const { findings } = await checkSchematron(buildConsultation119(record, fixedIdentity, fullCareFacts), '119');
     expect(findings.length).toBeGreaterThan(0);
-    expect(new Set(findings.map((f) => f.path))).toEqual(new Set(['practitioner']));
-    expect(findings.map((f) => f.message).join(' ')).toContain('code');
+    expect(findings).toContainEqual(expect.objectContaining({ ruleId: 'У1-23', path: 'organization.address' }));
   });
 
   it('reports exactly the care facts the record does not carry', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildConsultation119 } from '../../../../agent/semd/consultation-119.ts';
-import { checkSemd } from '../../../../agent/semd/semd-check.ts';
+import { checkSemd, preloadSemdChecks } from '../../../../agent/semd/semd-check.ts';
 import { demoConsultation, fixedIdentity, fullCareFacts, maximalCareFacts, maximalConsultation, minimalConsultation } from '../../../fixtures/semd/demo-record.ts';
 
 // The official rule sets are large: the first run in a busy worker compiles them.
@@ -57,5 +57,12 @@ describe('findings about care facts', () => {
       new Set(['careFacts.paymentSource', 'careFacts.visitKind', 'careFacts.visitPlace', 'careFacts.patientCondition']),
     );
     expect(result.issues.every((i) => i.hint?.includes('настройках клиники'))).toBe(true);
+  });
+});
+
+describe('preloadSemdChecks', () => {
+  it('loads the schemas of the given kinds and refuses an unknown one', async () => {
+    await expect(preloadSemdChecks(['119', '186'])).resolves.toBeUndefined();
+    await expect(preloadSemdChecks(['9999'])).rejects.toMatchObject({ code: 'DOCUMENT_SCHEMA_MISSING' });
   });
 });
