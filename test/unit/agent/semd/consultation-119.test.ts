@@ -3,12 +3,13 @@ import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it, vi } from 'vitest';
 import { buildConsultation119 } from '../../../../agent/semd/consultation-119.ts';
 import { checkXsd } from '../../../../agent/semd/xsd-check.ts';
-import { demoConsultation, fixedIdentity, fullCareFacts } from '../../../fixtures/semd/demo-record.ts';
+import { demoConsultation, fixedIdentity, fullCareFacts, maximalCareFacts, maximalConsultation } from '../../../fixtures/semd/demo-record.ts';
 
 // The official rule sets are large: the first run in a busy worker compiles them.
 vi.setConfig({ testTimeout: 60_000 });
 
 const golden = new URL('../../../fixtures/semd/consultation-119.golden.xml', import.meta.url);
+const goldenMaximal = new URL('../../../fixtures/semd/consultation-119-maximal.golden.xml', import.meta.url);
 const CDA = 'urn:hl7-org:v3';
 
 function parse(xml: string) {
@@ -31,6 +32,12 @@ describe('buildConsultation119', () => {
     const xml = buildConsultation119(demoConsultation(), fixedIdentity, fullCareFacts);
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, xml);
     expect(xml).toBe(readFileSync(golden, 'utf8'));
+  });
+
+  it('matches the golden file of the maximal record byte for byte', () => {
+    const xml = buildConsultation119(maximalConsultation(), fixedIdentity, maximalCareFacts);
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(goldenMaximal, xml);
+    expect(xml).toBe(readFileSync(goldenMaximal, 'utf8'));
   });
 
   it('writes the header the 119 Schematron asks for', () => {
