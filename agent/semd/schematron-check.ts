@@ -112,6 +112,27 @@ function pathOf(location: string, assertion: Assertion, kind: string, node: Node
   return (counted && fieldPathOf({ ...place, location: `${location}/${counted}` })) || fieldPathOf({ ...place, location });
 }
 
+/**
+ * A test the engine cannot evaluate on this document (a dynamic XPath error,
+ * e.g. two values where the rule expects one) counts as failed: the document
+ * is not let through on a rule nobody checked.
+ */
+function holds(test: () => boolean): boolean | Error {
+  try {
+    return test();
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}
+
+function finding(rules: RuleSet, a: Assertion, node: Node, problem?: Error): SchematronFinding {
+  const location = locationOf(node);
+  const path = pathOf(location, a, rules.kind, node);
+  const line = (node as Node & { lineNumber?: number }).lineNumber;
+  const message = problem ? `${a.message} (правило не удалось проверить: ${problem.message.split('\n')[0]})` : a.message;
+  return { ...(a.ruleId ? { ruleId: a.ruleId } : {}), message, location, ...(line ? { line } : {}), ...(path ? { path } : {}) };
+}
+
 function run(rules: RuleSet, root: Element, prefilter: boolean): SchematronFinding[] {
   const document = root.ownerDocument;
   const options = optionsFor(rules);
@@ -128,11 +149,9 @@ function run(rules: RuleSet, root: Element, prefilter: boolean): SchematronFindi
         if (checked.has(node)) continue;
         checked.add(node);
         for (const a of rule.assertions) {
-          if (evaluateXPathToBoolean(a.test, node, null, {}, options) !== a.isReport) continue;
-          const location = locationOf(node);
-          const path = pathOf(location, a, rules.kind, node);
-          const line = (node as Node & { lineNumber?: number }).lineNumber;
-          findings.push({ ...(a.ruleId ? { ruleId: a.ruleId } : {}), message: a.message, location, ...(line ? { line } : {}), ...(path ? { path } : {}) });
+          const result = holds(() => evaluateXPathToBoolean(a.test, node, null, {}, options));
+          if (result instanceof Error) findings.push(finding(rules, a, node, result));
+          else if (result === a.isReport) findings.push(finding(rules, a, node));
         }
       }
     }

@@ -82,3 +82,14 @@ describe('checkSchematron on the official 119.sch', () => {
     await expect(checkSchematron(complete, '7')).rejects.toMatchObject({ code: 'DOCUMENT_SCHEMA_MISSING' });
   });
 });
+
+describe('a rule the engine cannot evaluate', () => {
+  it('counts as failed, with the reason', async () => {
+    // 42.sch reports matches(id/@root, setId/@root): two setIds make it a type error.
+    const xml = buildConsultation119(demoConsultation(), fixedIdentity, fullCareFacts)
+      .replace('1.2.643.5.1.13.2.7.5.1.5.9.4', '1.2.643.5.1.13.2.7.5.1.2.3')
+      .replace(/(\s*<setId [^>]*\/>)/, '$1$1');
+    const { findings } = await checkSchematron(xml, '42');
+    expect(findings.some((f) => f.message.includes('правило не удалось проверить'))).toBe(true);
+  });
+});
