@@ -1,6 +1,6 @@
 /**
  * The body of POST /sandbox/faults: `{ reset?, latencyMs?, serverError?:
- * {next?, rate?}, rateLimit?, dropConnection?, lostResponse?, lostCallback? }`.
+ * {next?, rate?}, rateLimit?, dropConnection?, lostResponse?, caUnavailable?, lostCallback? }`.
  */
 import { FAULT_KINDS } from './fault-switches.ts';
 import type { FaultSwitches } from './fault-switches.ts';

@@ -7,9 +7,10 @@
 /**
  * serverError: 503 before the request is looked at; rateLimit: RATE_LIMIT refusal;
  * dropConnection: the connection breaks before processing; lostResponse: the
- * request takes effect but its answer is lost; lostCallback: the verdict is never posted.
+ * request takes effect but its answer is lost; caUnavailable: stage 2 ends in
+ * CA_INACCESSIBILITY (retriable); lostCallback: the verdict is never posted.
  */
-export const FAULT_KINDS = ['serverError', 'rateLimit', 'dropConnection', 'lostResponse', 'lostCallback'] as const;
+export const FAULT_KINDS = ['serverError', 'rateLimit', 'dropConnection', 'lostResponse', 'caUnavailable', 'lostCallback'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSetting {

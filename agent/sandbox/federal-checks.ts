@@ -9,6 +9,7 @@ import type { RegisterDocumentRequest } from '../egisz/remd/register-document.ts
 import { activeOn, findPatient, findStaff } from './federal-dataset.ts';
 import type { FederalDataset } from './federal-dataset.ts';
 import type { VerifiedSignature } from './signature-checks.ts';
+import type { ParsedCertificate } from '../signing/certificate.ts';
 
 const same = (a: string | undefined, b: string | undefined) => (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase();
 
@@ -34,6 +35,14 @@ export function checkStaffInFrmr(dataset: FederalDataset, request: RegisterDocum
     }
   }
   return errors;
+}
+
+/** A certificate the dataset lists as revoked before now (REMD answers revocation in text only). */
+export function revocationErrors(dataset: FederalDataset, certificate: ParsedCertificate, now: Date): RemdErrorItem[] {
+  const serial = certificate.serialNumberHex.toLowerCase();
+  const entry = dataset.revokedCertificates?.find((r) => r.serialNumber.toLowerCase().replace(/^0+/, '') === serial.replace(/^0+/, ''));
+  if (!entry || new Date(entry.revokedAt) > now) return [];
+  return [remdError('SIGNATURE_VERIFICATION_ERROR', `Сертификат [${certificate.serialNumberHex}] отозван [${entry.revokedAt}]`)];
 }
 
 /** A patient unknown to ГИП is created there, as REMD does; a known one must match. */

@@ -58,11 +58,20 @@ export interface FederalPatient {
   gender: 'male' | 'female';
 }
 
+export interface RevokedCertificate {
+  /** Hex, as in the certificate. */
+  serialNumber: string;
+  /** ISO 8601. */
+  revokedAt: string;
+}
+
 export interface FederalDataset {
   systems: FederalSystem[];
   organizations: FederalOrganization[];
   staff: FederalStaff[];
   patients: FederalPatient[];
+  /** The CAs' revocation lists, as far as the sandbox knows them. */
+  revokedCertificates?: RevokedCertificate[];
 }
 
 export const defaultDatasetUrl = new URL('./federal-dataset.json', import.meta.url);

@@ -12,7 +12,7 @@ import { readCdaFacts } from './cda-facts.ts';
 import type { CdaFacts } from './cda-facts.ts';
 import { crossCheck } from './document-cross-check.ts';
 import { fetchDocumentFile } from './document-fetch.ts';
-import { checkPatientInMpi, checkStaffInFrmr } from './federal-checks.ts';
+import { checkPatientInMpi, checkStaffInFrmr, revocationErrors } from './federal-checks.ts';
 import type { FederalDataset } from './federal-dataset.ts';
 import { checkOrgSignature } from './org-signature-checks.ts';
 import type { OrgSignatureMode } from './org-signature-checks.ts';
@@ -58,11 +58,8 @@ export async function processRegistration(reg: Registration, deps: RegistrationD
     verdict = { errors: [remdError('INTERNAL_ERROR')], warnings: [] };
   }
   const { errors, warnings } = verdict;
+  if (errors.length) return refuseRegistration(reg, deps, errors);
   const base = { relatesToMessage: reg.messageId, localUid: request.localUid, kind: request.kind, organization: request.organization };
-  if (errors.length) {
-    deps.registry.release(request.localUid);
-    return { ...base, status: 'error', errors };
-  }
   const entry = deps.registry.register(
     {
       localUid: request.localUid,
@@ -77,6 +74,13 @@ export async function processRegistration(reg: Registration, deps: RegistrationD
   const registryItem = toRegistryItem(entry);
   if (warnings.length) registryItem.registrationWarnings = warnings;
   return { ...base, status: 'success', registryItem };
+}
+
+/** A refusal frees the localUid: the MIS may submit a corrected request under it. */
+export function refuseRegistration(reg: Registration, deps: RegistrationDeps, errors: RemdErrorItem[]): RegisterDocumentResult {
+  const { request } = reg;
+  deps.registry.release(request.localUid);
+  return { relatesToMessage: reg.messageId, localUid: request.localUid, kind: request.kind, organization: request.organization, status: 'error', errors };
 }
 
 async function checkDocument(reg: Registration, deps: RegistrationDeps): Promise<DocumentVerdict> {
@@ -95,6 +99,7 @@ async function checkDocument(reg: Registration, deps: RegistrationDeps): Promise
   const schematron = await schematronFindings(xml, reg.request.kind, deps.checkSchematron, deps.schematron);
   const errors = [
     ...signatures.errors,
+    ...signatures.verified.flatMap((v) => revocationErrors(deps.dataset, v.certificate, deps.now())),
     ...org.errors,
     ...(await xsdErrors(xml, reg.request.kind, deps.checkXsd)),
     ...schematron.errors,

@@ -4,7 +4,8 @@
  */
 import type { Logger } from '../log.ts';
 import type { FaultSwitches } from './fault-switches.ts';
-import { processRegistration } from './registration-process.ts';
+import { remdError } from '../egisz/remd/remd-error-catalogue.ts';
+import { processRegistration, refuseRegistration } from './registration-process.ts';
 import type { Registration, RegistrationDeps } from './registration-process.ts';
 import { deliverResult } from './result-delivery.ts';
 
@@ -46,7 +47,9 @@ export class RegistrationQueue {
   }
 
   async #finish(registration: Registration): Promise<void> {
-    const result = await processRegistration(registration, this.#deps);
+    const result = this.#faults.trip('caUnavailable')
+      ? refuseRegistration(registration, this.#deps, [remdError('CA_INACCESSIBILITY', 'Удостоверяющий центр сертификата недоступен: Время ожидания истекло.')])
+      : await processRegistration(registration, this.#deps);
     this.#log.info('sandbox.registration', { localUid: result.localUid, status: result.status, codes: result.errors?.map((e) => e.code) });
     if (this.#closed) return;
     if (this.#faults.trip('lostCallback')) {

@@ -71,6 +71,16 @@ describe('sandbox fault switches', () => {
     expect(remd.sandbox.registry().filter((e) => e.localUid === doc.localUid)).toHaveLength(1);
   });
 
+  it('answers CA_INACCESSIBILITY asynchronously; the same localUid then registers', async () => {
+    await setFaults({ caUnavailable: { next: 1 } });
+    const doc = await submitted();
+    const first = await remd.client().registerDocument(doc.request);
+    const refused = await remd.result(first.messageId);
+    expect(refused.errors?.map((e) => e.code)).toEqual(['CA_INACCESSIBILITY']);
+    const second = await remd.client().registerDocument(doc.request);
+    expect((await remd.result(second.messageId)).status).toBe('success');
+  });
+
   it('refuses with RATE_LIMIT, which the catalogue marks retriable', async () => {
     await setFaults({ rateLimit: { next: 1 } });
     const answer = await remd.client().registerDocument((await submitted()).request);

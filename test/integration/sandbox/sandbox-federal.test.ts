@@ -70,6 +70,18 @@ describe('sandbox federal checks', () => {
     ]);
   });
 
+  it('refuses a signature by a revoked certificate', async () => {
+    const fixture: TokenFixture = await createTokenFixture();
+    cleanups.push(() => fixture.cleanup());
+    const dataset = loadFederalDataset();
+    dataset.revokedCertificates = [{ serialNumber: fixture.certificate.serialNumberHex, revokedAt: new Date(Date.now() - 60_000).toISOString() }];
+    const remd = await startRemdHarness({ dataset });
+    cleanups.push(() => remd.close());
+    const result = await register(fixture, remd);
+    expect(result.errors?.map((e) => e.code)).toEqual(['SIGNATURE_VERIFICATION_ERROR']);
+    expect(result.errors?.[0]?.message).toContain('отозван');
+  });
+
   it('refuses an organization that is not bound to the system', async () => {
     const dataset = loadFederalDataset();
     dataset.organizations[0]!.boundSystems = [];

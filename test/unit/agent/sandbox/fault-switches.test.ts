@@ -26,7 +26,7 @@ describe('fault-switches', () => {
       latencyMs: 0,
       faults: {
         serverError: { next: 0, rate: 0 }, rateLimit: { next: 0, rate: 0 }, dropConnection: { next: 0, rate: 0 },
-        lostResponse: { next: 0, rate: 0 }, lostCallback: { next: 0, rate: 0 },
+        lostResponse: { next: 0, rate: 0 }, caUnavailable: { next: 0, rate: 0 }, lostCallback: { next: 0, rate: 0 },
       },
     });
   });
