@@ -10,7 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { ClinicalRecord, DraftRecord } from '../../shared/domain/record.ts';
 import { hasErrors } from '../../shared/validate/issue.ts';
 import { validateRecord } from '../../shared/validate/validate-record.ts';
-import type { CareFacts } from '../semd/care-facts.ts';
+import { parseCareFacts, type CareFacts } from '../semd/care-facts.ts';
 import { checkSemd } from '../semd/semd-check.ts';
 import { buildSemd, kindOfTemplate } from '../semd/semd-builders.ts';
 import { SemdError } from '../semd/semd-error.ts';
@@ -83,7 +83,9 @@ export async function runSemdBuild(args: readonly string[], io: Io): Promise<num
   if (factsFile) {
     const read = await readJsonFile(factsFile);
     if (isProblem(read)) return fail(read.problem);
-    facts = read as CareFacts;
+    const parsed = parseCareFacts(read);
+    if ('problem' in parsed) return fail(`${factsFile}: ${parsed.problem}`);
+    facts = parsed;
   }
   const record = draft as ClinicalRecord;
   const localUid = record.document.localUid ?? randomUUID();

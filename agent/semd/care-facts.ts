@@ -36,3 +36,25 @@ export function conditionCode(code: string): CodedValue {
 
 /** Payment sources that need no policy document (119.sch У1-27: DocInfo nullFlavor for codes 8–11). */
 export const budgetPaymentCodes: readonly string[] = ['8', '9', '10', '11'];
+
+const codedKeys = ['visitKind', 'visitPlace', 'paymentSource'] as const;
+const codeKeys = ['patientCondition', 'insurancePolicyType'] as const;
+const codedFields = ['code', 'codeSystem', 'codeSystemVersion', 'codeSystemName', 'displayName'] as const;
+
+/** Care facts from JSON (a clinic settings file, the CLI's --facts), or why they are not usable. */
+export function parseCareFacts(value: unknown): CareFacts | { problem: string } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: 'ожидается JSON-объект' };
+  const input = value as Record<string, unknown>;
+  const unknown = Object.keys(input).filter((k) => !(codedKeys as readonly string[]).includes(k) && !(codeKeys as readonly string[]).includes(k));
+  if (unknown.length > 0) return { problem: `неизвестные поля: ${unknown.join(', ')}` };
+  for (const key of codeKeys) {
+    if (key in input && typeof input[key] !== 'string') return { problem: `${key}: ожидается код (строка)` };
+  }
+  for (const key of codedKeys) {
+    if (!(key in input)) continue;
+    const coded = input[key] as Record<string, unknown> | null;
+    const missing = codedFields.filter((f) => typeof coded?.[f] !== 'string' || coded[f] === '');
+    if (missing.length > 0) return { problem: `${key}: не заполнены ${missing.join(', ')}` };
+  }
+  return input as CareFacts;
+}

@@ -76,3 +76,12 @@ describe('egisz-agent semd', () => {
     expect(r.err.join('') + r.out.join('')).toMatch(/DOCUMENT_KIND_UNSUPPORTED|VALIDATION_DOCUMENT_KIND_UNKNOWN/);
   });
 });
+
+describe('egisz-agent semd build --facts', () => {
+  it('refuses an incomplete facts file with the reason (exit 2)', async () => {
+    await writeFile(join(dir, 'bad-facts.json'), JSON.stringify({ visitKind: { code: '1' } }));
+    const r = io();
+    expect(await run(['build', join(dir, 'record.json'), '--facts', join(dir, 'bad-facts.json')], r.io)).toBe(2);
+    expect(r.err.join('')).toContain('visitKind: не заполнены');
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { conditionCode, parseCareFacts } from '../../../../agent/semd/care-facts.ts';
+import { fullCareFacts } from '../../../fixtures/semd/demo-record.ts';
+
+describe('care facts', () => {
+  it('codes the patient condition from NSI 1006', () => {
+    expect(conditionCode('2')).toEqual({
+      code: '2',
+      displayName: 'Средней тяжести',
+      codeSystem: '1.2.643.5.1.13.13.11.1006',
+      codeSystemVersion: '2.4',
+      codeSystemName: 'Степень тяжести состояния пациента',
+    });
+    expect(() => conditionCode('42')).toThrow(expect.objectContaining({ code: 'DOCUMENT_CODE_UNKNOWN' }));
+  });
+
+  it('accepts complete facts from JSON and says what is wrong otherwise', () => {
+    expect(parseCareFacts(JSON.parse(JSON.stringify(fullCareFacts)))).toEqual(fullCareFacts);
+    expect(parseCareFacts({})).toEqual({});
+    expect(parseCareFacts([])).toEqual({ problem: 'ожидается JSON-объект' });
+    expect(parseCareFacts({ visitKind: { code: '1' } })).toEqual({ problem: 'visitKind: не заполнены codeSystem, codeSystemVersion, codeSystemName, displayName' });
+    expect(parseCareFacts({ patientCondition: 1 })).toEqual({ problem: 'patientCondition: ожидается код (строка)' });
+    expect(parseCareFacts({ paymentSorce: {} })).toEqual({ problem: 'неизвестные поля: paymentSorce' });
+  });
+});
