@@ -17,6 +17,8 @@ const commands: Record<string, { summary: string; run: Command }> = {
   sandbox: { summary: 'run the EGISZ sandbox alone', run: (a, io) => runStartCommand(a, io, { sandboxOnly: true }) },
   validate: { summary: 'validate a record file: validate FILE.json', run: lazy('./commands/validate-cli.ts') },
   journal: { summary: 'check the audit journal: journal verify', run: lazy('./commands/journal-command.ts') },
+  certs: { summary: 'list tokens and certificates with their warnings: certs [--module LIB]', run: lazy('./commands/certs-command.ts') },
+  sign: { summary: 'sign a file detached (CAdES-BES): sign FILE -o FILE.sig [--module LIB]', run: lazy('./commands/sign-command.ts') },
   outbox: { summary: 'the running agent\'s queue: outbox list|show|retry|cancel [LOCALUID]', run: lazy('./commands/outbox-command.ts') },
   submit: { summary: 'queue records through the running agent: submit FILE.json… [--kind K] [--pin-env VAR]', run: lazy('./commands/submit-command.ts') },
 };
