@@ -69,7 +69,7 @@ export function handleRemdOperation(envelope: ParsedEnvelope, deps: RemdServiceD
 
 function registerDocument(envelope: ParsedEnvelope, payload: Element, deps: RemdServiceDeps, reply: Reply): SoapAnswer {
   const answer = (errors: RemdErrorItem[]) =>
-    reply(`${ACTION.registerDocument}Response`, (b) => writeStatusResponse(b, 'service', OPERATION.registerDocument.response, errors));
+    reply(`${ACTION.registerDocument}Response`, (b) => writeStatusResponse(b, OPERATION.registerDocument.ns, OPERATION.registerDocument.response, errors));
   const { clientEntityId, messageId, replyTo } = envelope.headers;
   const systemErrors = checkSystem(deps.dataset, clientEntityId);
   if (systemErrors.length || !clientEntityId) return answer(systemErrors);

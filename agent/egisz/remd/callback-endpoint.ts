@@ -45,13 +45,13 @@ export function createCallbackEndpoint(handler: RegisterDocumentResultHandler): 
 }
 
 function acknowledgement(relatesTo: string | undefined): string {
-  const { response } = OPERATION.registerDocumentResult;
+  const { ns, response } = OPERATION.registerDocumentResult;
   return buildEnvelope({
     messageId: newMessageId(),
     action: `${ACTION.registerDocumentResult}Response`,
     relatesTo,
     body: (body) =>
-      appendOrdered(qualified('callback')(body, response), 'callback', 'registerDocumentResultResponse', {
+      appendOrdered(qualified(ns)(body, response), ns, 'registerDocumentResultResponse', {
         status: STATUS.success,
       }),
   });

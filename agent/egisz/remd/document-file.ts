@@ -20,7 +20,7 @@ export type DocumentFileAnswer =
   | { status: 'success'; localUid: string; file: Uint8Array }
   | { status: 'error'; errors: RemdErrorItem[] };
 
-const ns = 'callback' as const;
+const ns = OPERATION.getDocumentFile.ns;
 
 export function writeDocumentFileRequest(body: XMLBuilder, req: DocumentFileRequest): void {
   const root = qualified(ns)(body, OPERATION.getDocumentFile.request);

@@ -25,7 +25,7 @@ export interface RegisterDocumentResult {
   errors?: RemdErrorItem[];
 }
 
-const ns = 'callback' as const;
+const ns = OPERATION.registerDocumentResult.ns;
 
 export function writeRegisterDocumentResult(body: XMLBuilder, result: RegisterDocumentResult): void {
   const root = qualified(ns)(body, OPERATION.registerDocumentResult.request);

@@ -54,7 +54,7 @@ export interface PersonalSignature {
   signature: { data: string };
 }
 
-const ns = 'service' as const;
+const ns = OPERATION.registerDocument.ns;
 
 /** Text with the NSI dictionary version as attribute (VIMIS shape) [?]. */
 const coded = (code: string | undefined, dict: keyof typeof DICTIONARY_VERSION) =>

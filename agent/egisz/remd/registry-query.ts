@@ -26,17 +26,17 @@ export interface RegistrySearchQuery {
 export type RegistryItemAnswer = { status: 'found'; item: RegistryItem } | { status: 'error'; errors: RemdErrorItem[] };
 export type RegistrySearchAnswer = { status: 'success'; items: RegistryItem[] } | { status: 'error'; errors: RemdErrorItem[] };
 
-const ns = 'service' as const;
-const ele = qualified(ns);
+const nsGet = OPERATION.getRegistryItem.ns;
+const nsSearch = OPERATION.searchRegistryItem.ns;
 
 export function writeGetRegistryItemRequest(body: XMLBuilder, emdrId: string): void {
-  appendOrdered(ele(body, OPERATION.getRegistryItem.request), ns, 'getRegistryItemRequest', { emdrId });
+  appendOrdered(qualified(nsGet)(body, OPERATION.getRegistryItem.request), nsGet, 'getRegistryItemRequest', { emdrId });
 }
 
 export const readGetRegistryItemRequest = (payload: Element): string | undefined => childText(payload, 'emdrId');
 
 export function writeSearchRequest(body: XMLBuilder, query: RegistrySearchQuery): void {
-  appendOrdered(ele(body, OPERATION.searchRegistryItem.request), ns, 'searchRegistryItemRequest', { ...query });
+  appendOrdered(qualified(nsSearch)(body, OPERATION.searchRegistryItem.request), nsSearch, 'searchRegistryItemRequest', { ...query });
 }
 
 export function readSearchRequest(payload: Element): RegistrySearchQuery {
@@ -49,15 +49,15 @@ export function readSearchRequest(payload: Element): RegistrySearchQuery {
 }
 
 export function writeGetRegistryItemAnswer(body: XMLBuilder, answer: RegistryItemAnswer): void {
-  const root = ele(body, OPERATION.getRegistryItem.response);
+  const root = qualified(nsGet)(body, OPERATION.getRegistryItem.response);
   if (answer.status === 'found') {
-    appendOrdered(root, ns, 'getRegistryItemResponse', {
+    appendOrdered(root, nsGet, 'getRegistryItemResponse', {
       status: STATUS.success,
-      registryItem: (el) => writeRegistryItem(el, ns, answer.item),
+      registryItem: (el) => writeRegistryItem(el, nsGet, answer.item),
     });
   } else {
-    appendOrdered(root, ns, 'getRegistryItemResponse', { status: STATUS.error });
-    writeErrorItems(root, ns, answer.errors);
+    appendOrdered(root, nsGet, 'getRegistryItemResponse', { status: STATUS.error });
+    writeErrorItems(root, nsGet, answer.errors);
   }
 }
 
@@ -68,15 +68,15 @@ export function readGetRegistryItemAnswer(payload: Element): RegistryItemAnswer 
 }
 
 export function writeSearchAnswer(body: XMLBuilder, answer: RegistrySearchAnswer): void {
-  const root = ele(body, OPERATION.searchRegistryItem.response);
+  const root = qualified(nsSearch)(body, OPERATION.searchRegistryItem.response);
   if (answer.status === 'success') {
-    appendOrdered(root, ns, 'searchRegistryItemResponse', {
+    appendOrdered(root, nsSearch, 'searchRegistryItemResponse', {
       status: STATUS.success,
-      matches: appendItems(ns, answer.items, (el, item) => writeRegistryItem(el, ns, item)),
+      matches: appendItems(nsSearch, answer.items, (el, item) => writeRegistryItem(el, nsSearch, item)),
     });
   } else {
-    appendOrdered(root, ns, 'searchRegistryItemResponse', { status: STATUS.error });
-    writeErrorItems(root, ns, answer.errors);
+    appendOrdered(root, nsSearch, 'searchRegistryItemResponse', { status: STATUS.error });
+    writeErrorItems(root, nsSearch, answer.errors);
   }
 }
 

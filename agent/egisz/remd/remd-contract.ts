@@ -50,16 +50,16 @@ export const ACTION = {
 } as const;
 export type ActionName = (typeof ACTION)[keyof typeof ACTION];
 
-/** Body element names of each operation (request / response). */
+/** Body element names of each operation (request / response) and the namespace (a key of NS) of their elements. */
 export const OPERATION = {
-  registerDocument: { ns: NS.service, request: 'registerDocumentRequest', response: 'registerDocumentResponse' },
-  getRegistryItem: { ns: NS.service, request: 'getRegistryItemRequest', response: 'getRegistryItemResponse' }, // [?]
-  searchRegistryItem: { ns: NS.service, request: 'searchRegistryItemRequest', response: 'searchRegistryItemResponse' },
+  registerDocument: { ns: 'service', request: 'registerDocumentRequest', response: 'registerDocumentResponse' },
+  getRegistryItem: { ns: 'service', request: 'getRegistryItemRequest', response: 'getRegistryItemResponse' }, // [?]
+  searchRegistryItem: { ns: 'service', request: 'searchRegistryItemRequest', response: 'searchRegistryItemResponse' },
   // REMD calls the MIS; the MIS hosts this service. Names [?].
-  getDocumentFile: { ns: NS.callback, request: 'getDocumentFileRequest', response: 'getDocumentFileResponse' },
+  getDocumentFile: { ns: 'callback', request: 'getDocumentFileRequest', response: 'getDocumentFileResponse' },
   // Callback element seen; the acknowledgement name is [?].
-  registerDocumentResult: { ns: NS.callback, request: 'registerDocumentResult', response: 'registerDocumentResultResponse' },
-} as const satisfies Record<ActionName, { ns: string; request: string; response: string }>;
+  registerDocumentResult: { ns: 'callback', request: 'registerDocumentResult', response: 'registerDocumentResultResponse' },
+} as const satisfies Record<ActionName, { ns: keyof typeof NS; request: string; response: string }>;
 
 /** Repeated children are wrapped: <errors><item/>…</errors> (seen on errors, matches). */
 export const LIST_ITEM = 'item';
