@@ -1,42 +1,57 @@
 /**
- * Token-side steps of provisioning the demo SoftHSM2 token: generate a P-256
- * key pair on the token and store the issued certificate next to it. Runs in
+ * Token-side steps of provisioning the demo SoftHSM2 token: generate a key
+ * pair on the token and store the issued certificate next to it. Runs in
  * the token host child, like every other PKCS#11 call.
  */
 import pkcs11js from 'pkcs11js';
+import { createPublicKey } from 'node:crypto';
 import type { Pkcs11Token } from './pkcs11-token.ts';
+import { p256Spki } from './certificate-issuer.ts';
 
 /** DER OID of prime256v1 (1.2.840.10045.3.1.7), the CKA_EC_PARAMS value. */
 const P256_PARAMS = Buffer.from('06082a8648ce3d030107', 'hex');
 
-/** Generates a non-extractable P-256 key pair with the given CKA_ID; returns the public point 04‖X‖Y. */
-export function generateEcKey(token: Pkcs11Token, tokenLabel: string, pin: string, keyId: string, label: string): Uint8Array {
+/** Key types the demo token can hold: P-256 (the demo) and RSA-2048 (tests of the RSA path). */
+export type DemoKeyType = 'ec-p256' | 'rsa-2048';
+
+/** Generates a non-extractable key pair on the token with the given CKA_ID; returns its SubjectPublicKeyInfo DER. */
+export function generateKey(token: Pkcs11Token, req: { tokenLabel: string; pin: string; keyId: string; label: string; keyType: DemoKeyType }): Uint8Array {
   const m = token.open();
-  const id = Buffer.from(keyId, 'hex');
-  return token.withLogin(token.tokenByLabel(tokenLabel), pin, true, (session) => {
+  const id = Buffer.from(req.keyId, 'hex');
+  const rsa = req.keyType === 'rsa-2048';
+  return token.withLogin(token.tokenByLabel(req.tokenLabel), req.pin, true, (session) => {
+    const common = [
+      { type: pkcs11js.CKA_TOKEN, value: true },
+      { type: pkcs11js.CKA_ID, value: id },
+      { type: pkcs11js.CKA_LABEL, value: req.label },
+    ];
     const { publicKey } = m.C_GenerateKeyPair(
       session,
-      { mechanism: pkcs11js.CKM_EC_KEY_PAIR_GEN },
+      { mechanism: rsa ? pkcs11js.CKM_RSA_PKCS_KEY_PAIR_GEN : pkcs11js.CKM_EC_KEY_PAIR_GEN },
       [
-        { type: pkcs11js.CKA_TOKEN, value: true },
+        ...common,
         { type: pkcs11js.CKA_VERIFY, value: true },
-        { type: pkcs11js.CKA_EC_PARAMS, value: P256_PARAMS },
-        { type: pkcs11js.CKA_ID, value: id },
-        { type: pkcs11js.CKA_LABEL, value: label },
+        ...(rsa
+          ? [{ type: pkcs11js.CKA_MODULUS_BITS, value: 2048 }, { type: pkcs11js.CKA_PUBLIC_EXPONENT, value: Buffer.from([1, 0, 1]) }]
+          : [{ type: pkcs11js.CKA_EC_PARAMS, value: P256_PARAMS }]),
       ],
       [
-        { type: pkcs11js.CKA_TOKEN, value: true },
+        ...common,
         { type: pkcs11js.CKA_PRIVATE, value: true },
         { type: pkcs11js.CKA_SIGN, value: true },
         { type: pkcs11js.CKA_SENSITIVE, value: true },
         { type: pkcs11js.CKA_EXTRACTABLE, value: false },
-        { type: pkcs11js.CKA_ID, value: id },
-        { type: pkcs11js.CKA_LABEL, value: label },
       ],
     );
+    if (rsa) {
+      const [n, e] = m.C_GetAttributeValue(session, publicKey, [{ type: pkcs11js.CKA_MODULUS }, { type: pkcs11js.CKA_PUBLIC_EXPONENT }]);
+      if (!Buffer.isBuffer(n?.value) || !Buffer.isBuffer(e?.value)) throw new Error('token returned no RSA public key');
+      const jwk = { kty: 'RSA', n: n.value.toString('base64url'), e: e.value.toString('base64url') };
+      return new Uint8Array(createPublicKey({ key: jwk, format: 'jwk' }).export({ format: 'der', type: 'spki' }));
+    }
     const [point] = m.C_GetAttributeValue(session, publicKey, [{ type: pkcs11js.CKA_EC_POINT }]);
     if (!point || !Buffer.isBuffer(point.value)) throw new Error('token returned no CKA_EC_POINT');
-    return unwrapEcPoint(point.value);
+    return p256Spki(unwrapEcPoint(point.value));
   });
 }
 

@@ -1,6 +1,6 @@
 /**
  * Provisions the demo doctor's token: a SoftHSM2 token in a directory of its
- * own, a P-256 key generated on the token (never leaves it), and a
+ * own, a key (P-256 by default) generated on the token (never leaves it), and a
  * certificate from the demo CA stored next to the key under the same CKA_ID.
  * Idempotent: a directory that already holds the token is reused.
  */
@@ -11,10 +11,11 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Organization, Practitioner } from '../../shared/domain/record.ts';
 import { parseCertificate, type ParsedCertificate } from './certificate.ts';
-import { issueCertificate, p256Spki, KEY_USAGE, buildName, type SubjectFields } from './certificate-issuer.ts';
+import { issueCertificate, KEY_USAGE, buildName, type SubjectFields } from './certificate-issuer.ts';
 import { loadOrCreateDemoCa } from './demo-certificate-authority.ts';
 import { TokenHostProcess } from './token-host-process.ts';
 import { TokenError } from './token-error.ts';
+import type { DemoKeyType } from './demo-token-objects.ts';
 import { AsnConvert } from '@peculiar/asn1-schema';
 
 const run = promisify(execFile);
@@ -42,6 +43,8 @@ export interface ProvisionOptions {
   snilsOverride?: string;
   /** Subject title (должность); default «Врач». */
   title?: string;
+  /** Key generated on the token; default P-256. RSA exists to test the RSA signing path. */
+  keyType?: DemoKeyType;
 }
 
 export interface ProvisionedToken {
@@ -82,7 +85,7 @@ export async function provisionSoftHsmToken(opts: ProvisionOptions): Promise<Pro
 
     const keyId = randomBytes(8).toString('hex');
     const keyLabel = `${opts.holder.lastName} ${opts.holder.firstName}`;
-    const point = await host.request({ op: 'generate-ec-key', tokenLabel: opts.label, pin: opts.pin, keyId, label: keyLabel });
+    const spki = await host.request({ op: 'generate-key', tokenLabel: opts.label, pin: opts.pin, keyId, label: keyLabel, keyType: opts.keyType ?? 'ec-p256' });
     const subject = holderSubject(opts);
     const notBefore = opts.validFrom ?? new Date(Date.now() - 86_400_000);
     const notAfter = opts.validTo ?? new Date(notBefore.getTime() + 365 * 86_400_000);
@@ -90,7 +93,7 @@ export async function provisionSoftHsmToken(opts: ProvisionOptions): Promise<Pro
     keyNotAfter.setUTCMonth(keyNotAfter.getUTCMonth() + KEY_USAGE_MONTHS);
     const der = issueCertificate(ca, {
       subject,
-      publicKeySpki: p256Spki(point),
+      publicKeySpki: spki,
       notBefore,
       notAfter,
       privateKeyUsagePeriod: { notBefore, notAfter: keyNotAfter < notAfter ? keyNotAfter : notAfter },

@@ -56,7 +56,7 @@ export type HostRequest =
        */
       candidates: SignCandidate[];
     }
-  | { op: 'generate-ec-key'; tokenLabel: string; pin: string; keyId: string; label: string }
+  | { op: 'generate-key'; tokenLabel: string; pin: string; keyId: string; label: string; keyType: 'ec-p256' | 'rsa-2048' }
   | { op: 'store-certificate'; tokenLabel: string; pin: string; keyId: string; label: string; der: Uint8Array; subject: Uint8Array }
   | { op: 'shutdown' };
 
@@ -65,8 +65,8 @@ export interface HostResults {
   'list-certificates': RawTokenCertificate[];
   /** Raw signature values exactly as C_Sign returned them. */
   sign: Uint8Array[];
-  /** The public point of the new key: uncompressed 04‖X‖Y. */
-  'generate-ec-key': Uint8Array;
+  /** SubjectPublicKeyInfo DER of the new key. */
+  'generate-key': Uint8Array;
   'store-certificate': null;
   shutdown: null;
 }

@@ -6,7 +6,7 @@
 import { Pkcs11Token } from './pkcs11-token.ts';
 import { toTokenError } from './pkcs11-errors.ts';
 import { tokenErrorToData } from './token-error.ts';
-import { generateEcKey, storeCertificate } from './demo-token-objects.ts';
+import { generateKey, storeCertificate } from './demo-token-objects.ts';
 import type { HostEnvelope, HostReply, HostRequest } from './token-host-messages.ts';
 
 const modulePath = process.argv[2];
@@ -24,8 +24,8 @@ function serve(request: HostRequest): unknown {
       return token.listCertificates(request.tokenLabel);
     case 'sign':
       return token.sign(request.slotId, request.keyId, request.pin, request.candidates);
-    case 'generate-ec-key':
-      return generateEcKey(token, request.tokenLabel, request.pin, request.keyId, request.label);
+    case 'generate-key':
+      return generateKey(token, request);
     case 'store-certificate':
       storeCertificate(token, request);
       return null;

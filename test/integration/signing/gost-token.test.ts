@@ -39,7 +39,7 @@ describe.skipIf(!gostTokenBuildable())('GOST test token through PKCS#11', () => 
   describe('token events', () => {
     let t: GostTokenFixture;
     beforeAll(async () => {
-      t = await createGostTokenFixture({ maxTries: 3, timeoutMs: 1_500 });
+      t = await createGostTokenFixture({ maxTries: 3, timeoutMs: 4_000 });
     });
     afterAll(() => t?.cleanup());
     const sign = (pin = t.pin) => t.client.signDetached({ content, certificateFingerprint: t.certificate.fingerprint, pin });

@@ -126,6 +126,25 @@ describe('TokenClient over SoftHSM2', () => {
   });
 });
 
+describe('TokenClient with an RSA key on SoftHSM2', () => {
+  it('signs with CKM_RSA_PKCS over DigestInfo(SHA-256); OpenSSL and verifyDetachedCms accept it', async () => {
+    const rsa = await createTokenFixture({ keyType: 'rsa-2048', label: 'RSA-TOKEN' });
+    try {
+      expect(rsa.certificate.keyAlgorithm).toBe('rsa');
+      const cms = await rsa.client.signDetached({ content, certificateFingerprint: rsa.certificate.fingerprint, pin: rsa.pin });
+      expect(verifyDetachedCms(content, cms)).toMatchObject({ ok: true });
+      const docFile = join(rsa.dir, 'doc.xml');
+      const sigFile = join(rsa.dir, 'doc.p7s');
+      writeFileSync(docFile, content);
+      writeFileSync(sigFile, cms);
+      const { stderr } = await run('openssl', ['cms', '-verify', '-cades', '-binary', '-inform', 'DER', '-in', sigFile, '-content', docFile, '-CAfile', rsa.caFile, '-purpose', 'any', '-out', '/dev/null']);
+      expect(stderr).toMatch(/CAdES Verification successful/);
+    } finally {
+      await rsa.cleanup();
+    }
+  });
+});
+
 describe('token host process failures', () => {
   it('fails the call when the host is killed mid-call, and the next call starts a fresh host', async () => {
     const client = new TokenClient(token.config);
@@ -149,7 +168,8 @@ describe('token host process failures', () => {
   });
 
   it('times out a hung host with TOKEN_TIMEOUT, kills it, and recovers', async () => {
-    const client = new TokenClient({ ...token.config, timeoutMs: 1_000 });
+    // Long enough for a fresh host to start under a loaded test run, short enough for the test.
+    const client = new TokenClient({ ...token.config, timeoutMs: 3_000 });
     try {
       await client.listTokens();
       const pid = client.hostPid!;
@@ -157,7 +177,7 @@ describe('token host process failures', () => {
       const started = Date.now();
       const e = await tokenError(client.signDetached({ content, certificateFingerprint: token.certificate.fingerprint, pin: token.pin }));
       expect(e.code).toBe('TOKEN_TIMEOUT');
-      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(Date.now() - started).toBeLessThan(8_000);
       const cms = await client.signDetached({ content, certificateFingerprint: token.certificate.fingerprint, pin: token.pin });
       expect(verifyDetachedCms(content, cms).ok).toBe(true);
       expect(client.hostPid).not.toBe(pid);
