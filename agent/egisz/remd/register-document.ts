@@ -86,7 +86,7 @@ export function writeRegisterDocumentRequest(body: XMLBuilder, req: RegisterDocu
   });
 }
 
-/** What a reader found: the request with '' for absent required text, and those paths. */
+/** What a reader found: the request with '' for absent required text, and the paths of absent or unusable fields. */
 export interface ReadRegisterDocument {
   request: RegisterDocumentRequest;
   missing: string[];
@@ -136,7 +136,8 @@ export function readRegisterDocumentRequest(payload: Element): ReadRegisterDocum
       };
     }),
   };
-  if (gender === undefined) missing.push('patient.gender');
+  // A gender outside NSI 1040's male/female cannot be registered: report it as absent.
+  if (gender !== GENDER_CODE.male && gender !== GENDER_CODE.female) missing.push('patient.gender');
   const org = childText(child(payload, 'orgSignature'), 'data');
   if (org) request.orgSignature = { data: org };
   return { request, missing };

@@ -29,6 +29,11 @@ describe('register-document', () => {
     expect(roundTrip(xml).request.orgSignature).toBeUndefined();
   });
 
+  it('reports a gender that is not an NSI 1040 male/female code', () => {
+    const xml = envelope(sampleRequest()).replace('<ser:gender>1</ser:gender>', '<ser:gender>3</ser:gender>');
+    expect(roundTrip(xml).missing).toEqual(['patient.gender']);
+  });
+
   it('reports the required fields a request lacks', () => {
     const request = sampleRequest();
     const xml = envelope(request)
