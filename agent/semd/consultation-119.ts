@@ -2,7 +2,8 @@
  * SEMD kind 119 «Протокол консультации» (CDA Ред. 4), templateId
  * 1.2.643.5.1.13.2.7.5.1.5.9.4, document type 5 in NSI 1522.
  * Schema: schemas/119/CDA.xsd; rules: the Ministry's 119.sch (header У1-*,
- * body У2-*: sections DOCINFO, ANAM, LANAM, RESCONS with DGN).
+ * body У2-*: sections DOCINFO, ANAM, LANAM, RESCONS with DGN; entries У3-*:
+ * 809 МКБ-10, 800/801 visit, 804/805/806 condition, protocol and conclusion).
  */
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { ClinicalRecord, Diagnosis } from '../../shared/domain/record.ts';
