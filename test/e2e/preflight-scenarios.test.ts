@@ -1,0 +1,211 @@
+/**
+ * The seed article's errors, end to end in Chromium with the built extension:
+ * each is caught before the PIN — the field mark or the panel shows it —
+ * instead of coming back from REMD after submission. One browser; one agent
+ * per clinic set-up (the demo clinic, a doctor missing from FRMR, an expired
+ * or organisation-only certificate, an organization not bound to the MIS).
+ */
+import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { demoDoctor, demoToken } from '../../agent/demo/demo-clinic.ts';
+import { EXTENSION_ID } from '../../shared/protocol/extension-id.ts';
+import { launchChromiumWithExtension, type LaunchedBrowser } from '../support/chromium.ts';
+import type { DemoAgent } from '../support/demo-agent.ts';
+import { startScenarioAgent, type ScenarioOptions } from '../support/scenario-agent.ts';
+
+let chromium: LaunchedBrowser;
+
+const marker = (path: string, state: string) => `[data-egisz-field="${path}"][data-egisz-state="${state}"]`;
+const panel = (state: string) => `[data-egisz-state="${state}"]:not([data-egisz-field])`;
+const signButton = 'pierce/[data-egisz-action="sign-and-send"]';
+
+beforeAll(async () => {
+  chromium = await launchChromiumWithExtension();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+});
+
+/** Starts an agent for a scenario group and pairs the extension with it. */
+function scenarioAgent(opts: ScenarioOptions = {}): { agent: () => DemoAgent } {
+  let agent: DemoAgent;
+  beforeAll(async () => {
+    agent = await startScenarioAgent(opts);
+    const page = await chromium.browser.newPage();
+    await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+    await fill(page, '[data-egisz-input="agent-port"]', String(agent.port));
+    await fill(page, '[data-egisz-input="pairing-code"]', agent.pairing.issueCode());
+    await page.click('[data-egisz-action="pair"]');
+    await page.waitForSelector('[data-egisz-pairing="paired"]');
+    await page.close();
+  });
+  afterAll(async () => {
+    await agent?.stop();
+  });
+  return { agent: () => agent };
+}
+
+async function fill(page: Page, selector: string, value: string): Promise<void> {
+  const input = await page.waitForSelector(selector);
+  await input!.click({ count: 3 });
+  await page.keyboard.press('Backspace');
+  await input!.type(value);
+}
+
+/** Opens the demo MIS; `header` replaces the logged-in doctor shown in its top bar. */
+async function openMis(agent: DemoAgent, header?: { fio: string; snils: string }): Promise<Page> {
+  const page = await chromium.browser.newPage();
+  if (header) {
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (!request.url().endsWith('/demo/consultation.html')) return void request.continue();
+      void fetch(request.url()).then(async (r) => {
+        const html = (await r.text())
+          .replace('Иванова Мария Петровна', header.fio)
+          .replace('112-233-445 95', header.snils);
+        await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      });
+    });
+  }
+  await page.goto(`${agent.url}/demo/consultation.html`);
+  await page.waitForSelector(panel('ready'));
+  return page;
+}
+
+/** Clicks «Подписать и отправить» and waits for the panel to list a finding containing `text`. */
+async function signAndExpectFinding(page: Page, text: string): Promise<string> {
+  await page.click(signButton);
+  await page.waitForSelector(panel('invalid'), { timeout: 30_000 });
+  const handle = await page.waitForFunction((needle) => {
+    const host = document.querySelector('[data-egisz-state]:not([data-egisz-field])');
+    const items = [...(host?.shadowRoot?.querySelectorAll('.issue') ?? [])].map((li) => li.textContent ?? '');
+    return items.find((t) => t.includes(needle));
+  }, { timeout: 30_000 }, text);
+  return (await handle.jsonValue()) as string;
+}
+
+/** Confirms with the PIN in the confirm page the click opened, and waits for «registered». */
+async function signThrough(page: Page): Promise<string> {
+  const confirmTarget = chromium.browser.waitForTarget((t) => t.url().startsWith(`chrome-extension://${EXTENSION_ID}/confirm.html`));
+  await page.click(signButton);
+  const confirm = (await (await confirmTarget).page())!;
+  await fill(confirm, '[data-egisz-input="pin"]', demoToken.pin);
+  await confirm.click('[data-egisz-action="confirm"]');
+  await page.bringToFront();
+  const host = await page.waitForSelector(panel('registered'), { timeout: 60_000 });
+  await confirm.close().catch(() => undefined);
+  return (await host!.evaluate((el) => el.getAttribute('data-egisz-remd-id')))!;
+}
+
+const russianDay = (offsetDays: number) => {
+  const d = new Date(Date.now() + offsetDays * 86_400_000);
+  return `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
+};
+
+describe('the demo clinic', () => {
+  const { agent } = scenarioAgent();
+
+  test('a wrong SNILS (another patient\'s, with a valid checksum) is caught against ГИП on the SNILS field', async () => {
+    onTestFailed(() => console.error(agent().logLines.join('\n')));
+    const page = await openMis(agent());
+    await fill(page, '#f_snils', '087-654-321 03');
+    await page.waitForSelector(marker('patient.snils', 'error')); // the page has read the field again
+    await fill(page, '#f_snils', '087-654-321 02');
+    await page.waitForSelector(marker('patient.snils', 'ok')); // the checksum is fine: only the registry knows
+    const finding = await signAndExpectFinding(page, 'в ГИП записан другой пациент');
+    expect(finding).toContain('087');
+    await page.waitForSelector(marker('patient.snils', 'error'));
+    await page.close();
+  });
+
+  test('a doctor recorded differently in FRMR (a new surname) is caught before signing', async () => {
+    onTestFailed(() => console.error(agent().logLines.join('\n')));
+    const page = await openMis(agent(), { fio: 'Петрова Мария Петровна', snils: '112-233-445 95' });
+    await signAndExpectFinding(page, 'не совпадает с ФРМР');
+    await page.waitForSelector(marker('practitioner.lastName', 'error'));
+    await page.close();
+  });
+
+  test('the same visit twice: an other date is refused, an other diagnosis goes as version 2', async () => {
+    onTestFailed(() => console.error(agent().logLines.join('\n')));
+    const page = await openMis(agent());
+    const firstEmdrId = await signThrough(page);
+    expect(firstEmdrId).toMatch(/\.119\./);
+
+    await fill(page, '#f_visit', russianDay(-1));
+    await page.waitForSelector(panel('ready')); // an edited document is a new one
+    await signAndExpectFinding(page, 'Этот визит уже отправлен с датой приёма');
+    await page.waitForSelector(marker('encounter.visitDate', 'error'));
+
+    await fill(page, '#f_mkb', 'J0');
+    await page.waitForSelector(marker('encounter.diagnoses.0.code', 'error'));
+    await fill(page, '#f_visit', russianDay(0));
+    await fill(page, '#f_mkb', 'J02.9');
+    await page.waitForSelector(marker('encounter.diagnoses.0.code', 'ok'));
+    await page.waitForSelector(panel('ready'));
+    const secondEmdrId = await signThrough(page);
+    expect(secondEmdrId).not.toBe(firstEmdrId);
+
+    const [second, first] = agent().outbox.list({ state: 'registered' });
+    const identity = (doc: typeof first) => {
+      const xml = new TextDecoder().decode(doc!.semd);
+      return { setId: /<setId[^>]*extension="([^"]+)"/.exec(xml)?.[1], version: /<versionNumber value="(\d+)"/.exec(xml)?.[1] };
+    };
+    expect(identity(first)).toMatchObject({ version: '1' });
+    expect(identity(second)).toEqual({ setId: identity(first).setId, version: '2' });
+    await page.close();
+  });
+});
+
+describe('a doctor missing from FRMR', () => {
+  const newcomer = { ...demoDoctor, snils: '20030040048', lastName: 'Соколова', firstName: 'Елена', middleName: 'Андреевна', localId: 'doc-0077' };
+  const { agent } = scenarioAgent({ doctor: newcomer });
+
+  test('is caught on the doctor\'s SNILS before signing', async () => {
+    onTestFailed(() => console.error(agent().logLines.join('\n')));
+    const page = await openMis(agent(), { fio: 'Соколова Елена Андреевна', snils: '200-300-400 48' });
+    const finding = await signAndExpectFinding(page, 'нет в ФРМР');
+    expect(finding).toContain('20030040048');
+    await page.close();
+  });
+});
+
+describe('an expired certificate', () => {
+  const { agent } = scenarioAgent({
+    certificate: { validFrom: new Date(Date.now() - 400 * 86_400_000), validTo: new Date(Date.now() - 5 * 86_400_000) },
+  });
+
+  test('is refused before the PIN is asked', async () => {
+    onTestFailed(() => console.error(agent().logLines.join('\n')));
+    const page = await openMis(agent());
+    await signAndExpectFinding(page, 'истёк');
+    await page.close();
+  });
+});
+
+describe('a certificate issued to the organization only', () => {
+  const { agent } = scenarioAgent({ certificate: { personal: false } });
+
+  test('is refused before the PIN is asked', async () => {
+    onTestFailed(() => console.error(agent().logLines.join('\n')));
+    const page = await openMis(agent());
+    await signAndExpectFinding(page, 'сертификат');
+    await page.close();
+  });
+});
+
+describe('an organization not bound to the MIS', () => {
+  const clinic = {
+    oid: '1.2.643.5.1.13.13.12.2.77.7704', name: 'ООО «Клиника на Садовой»', ogrn: '1157746000015', inn: '7704000000',
+    departmentOid: '1.2.643.5.1.13.13.12.2.77.7704.0.400001', address: 'г. Москва, ул. Садовая, д. 2', phone: '+74957654321',
+  };
+  const { agent } = scenarioAgent({ organization: clinic });
+
+  test('is caught against ФРМО before signing', async () => {
+    onTestFailed(() => console.error(agent().logLines.join('\n')));
+    const page = await openMis(agent());
+    await signAndExpectFinding(page, 'не привязана в ФРМО к этой МИС');
+    await page.close();
+  });
+});
