@@ -27,6 +27,7 @@ import { TokenSigner } from './jobs/signer-choice.ts';
 import type { Logger } from './log.ts';
 import { localOutboxSink } from './outbox/local-outbox-sink.ts';
 import type { OutboxDocument, OutboxState } from './outbox/outbox-store.ts';
+import { GroupCommitStore } from './outbox/group-commit-store.ts';
 import { OutboxSubmitter } from './outbox/outbox-submitter.ts';
 import { SqliteOutboxStore } from './outbox/sqlite-outbox-store.ts';
 import { startPreflight } from './preflight/preflight-setup.ts';
@@ -48,7 +49,12 @@ export interface RunningAgent {
   close(): Promise<void>;
 }
 
-export async function startAgent(config: AgentConfig, log: Logger): Promise<RunningAgent> {
+export interface AgentHooks {
+  /** Every outbox state change, after it is durable (tests, benchmarks). */
+  onOutboxChange?: (doc: OutboxDocument) => void;
+}
+
+export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentHooks = {}): Promise<RunningAgent> {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const { roles } = config;
   let port = config.port;
@@ -62,7 +68,8 @@ export async function startAgent(config: AgentConfig, log: Logger): Promise<Runn
 
   const pairing = new PairingRegistry(config.dataDir);
   const audit = new AuditJournal(config.dataDir);
-  const outbox = roles.gateway ? new SqliteOutboxStore(join(config.dataDir, 'outbox.sqlite')) : undefined;
+  const sqlite = roles.gateway ? new SqliteOutboxStore(join(config.dataDir, 'outbox.sqlite')) : undefined;
+  const outbox = sqlite && new GroupCommitStore(sqlite);
   if (roles.workstation && !config.token) throw new Error('no token configured');
   const token = roles.workstation && config.token ? new TokenClient(config.token) : undefined;
   let submitter: OutboxSubmitter | undefined;
@@ -82,6 +89,7 @@ export async function startAgent(config: AgentConfig, log: Logger): Promise<Runn
     submitter = new OutboxSubmitter(outbox, egisz.remd, log, (doc) => {
       audit.append({ event: doc.state, localUid: doc.localUid, result: doc.emdrId ?? errorCodes(doc.errors) });
       broadcast(doc.clientId, jobFrame(doc));
+      hooks.onOutboxChange?.(doc);
     }, config.outbox);
     sink = localOutboxSink(outbox, () => void submitter!.kick());
   } else {
@@ -104,7 +112,7 @@ export async function startAgent(config: AgentConfig, log: Logger): Promise<Runn
     const jobs = new DocumentJobs({ clinic: config.clinic, signer, sink, audit, log, preflight: checks?.preflight });
     gate = attachWsGates(servers, {
       port: () => port, allowedOrigins: config.allowedOrigins, pairing, agentVersion: AGENT_VERSION, log,
-      onRequest: (frame, channel) => dispatch(frame, channel, jobs, { outbox, forwarded }),
+      onRequest: (frame, channel) => dispatch(frame, channel, jobs, { outbox: sqlite, forwarded }),
     });
   }
   const admin = publishAdminAccess(config.dataDir, url());
@@ -120,7 +128,7 @@ export async function startAgent(config: AgentConfig, log: Logger): Promise<Runn
   log.info('agent.started', { port, demo: config.demo, roles: Object.keys(roles).filter((r) => roles[r as keyof typeof roles]) });
 
   return {
-    port, url: url(), pairing, outbox: outbox as SqliteOutboxStore,
+    port, url: url(), pairing, outbox: sqlite as SqliteOutboxStore,
     async close() {
       await submitter?.stop();
       forwarded?.stop();

@@ -10,12 +10,20 @@ import {
   type OutboxPatch, type OutboxState, type OutboxStore,
 } from './outbox-store.ts';
 
+/**
+ * Schema 2: the immutable bytes (SEMD, CMS, request) live in document_bodies,
+ * written once; the small documents row is what every transition rewrites.
+ * (Schema 1 kept the blobs in documents, so each state change copied ~20 KB
+ * into the WAL.)
+ */
+const SCHEMA_VERSION = 2;
 const schema = `
 CREATE TABLE IF NOT EXISTS documents (
-  local_uid TEXT PRIMARY KEY, client_id TEXT NOT NULL, job_id TEXT NOT NULL, kind TEXT NOT NULL,
-  state TEXT NOT NULL, semd BLOB NOT NULL, signature BLOB NOT NULL, request TEXT NOT NULL,
+  local_uid TEXT PRIMARY KEY, client_id TEXT NOT NULL, job_id TEXT NOT NULL, kind TEXT NOT NULL, state TEXT NOT NULL,
   message_id TEXT, emdr_id TEXT, errors TEXT, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER,
   created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS document_bodies (
+  local_uid TEXT PRIMARY KEY, semd BLOB NOT NULL, signature BLOB NOT NULL, request TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_state ON documents(state, next_attempt_at);
 CREATE INDEX IF NOT EXISTS documents_message ON documents(message_id);
 CREATE INDEX IF NOT EXISTS documents_job ON documents(job_id);
@@ -23,6 +31,18 @@ CREATE TABLE IF NOT EXISTS journal (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, local_uid TEXT NOT NULL, from_state TEXT, to_state TEXT NOT NULL,
   at TEXT NOT NULL, detail TEXT);
 CREATE INDEX IF NOT EXISTS journal_document ON journal(local_uid);`;
+
+/** Schema 1 → 2: move the blobs out of documents, keeping every row and the journal. */
+const migrateFromV1 = `
+DROP INDEX IF EXISTS documents_state; DROP INDEX IF EXISTS documents_message; DROP INDEX IF EXISTS documents_job;
+ALTER TABLE documents RENAME TO documents_v1;
+${schema}
+INSERT INTO documents (local_uid, client_id, job_id, kind, state, message_id, emdr_id, errors, attempts, next_attempt_at, created_at, updated_at)
+  SELECT local_uid, client_id, job_id, kind, state, message_id, emdr_id, errors, attempts, next_attempt_at, created_at, updated_at FROM documents_v1;
+INSERT INTO document_bodies (local_uid, semd, signature, request) SELECT local_uid, semd, signature, request FROM documents_v1;
+DROP TABLE documents_v1;`;
+
+const SELECT = 'SELECT d.*, b.semd, b.signature, b.request FROM documents d JOIN document_bodies b ON b.local_uid = d.local_uid';
 
 type Row = Record<string, unknown>;
 
@@ -40,28 +60,39 @@ export class SqliteOutboxStore implements OutboxStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec(schema);
+    this.migrate();
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version >= SCHEMA_VERSION) return;
+    const columns = this.db.prepare("SELECT name FROM pragma_table_info('documents')").all() as { name: string }[];
+    this.atomically(() => {
+      this.db.exec(columns.some((c) => c.name === 'semd') ? migrateFromV1 : schema);
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    });
   }
 
   add(doc: NewOutboxDocument): OutboxDocument {
     const now = new Date().toISOString();
     this.db.transaction(() => {
       if (this.get(doc.localUid)) throw new OutboxDuplicateError(doc.localUid);
-      this.sql(`INSERT INTO documents (local_uid, client_id, job_id, kind, state, semd, signature, request, created_at, updated_at)
-        VALUES (?, ?, ?, ?, 'signed', ?, ?, ?, ?, ?)`)
-        .run(doc.localUid, doc.clientId, doc.jobId, doc.kind, Buffer.from(doc.semd), Buffer.from(doc.signature), doc.request, now, now);
+      this.sql(`INSERT INTO documents (local_uid, client_id, job_id, kind, state, created_at, updated_at) VALUES (?, ?, ?, ?, 'signed', ?, ?)`)
+        .run(doc.localUid, doc.clientId, doc.jobId, doc.kind, now, now);
+      this.sql('INSERT INTO document_bodies (local_uid, semd, signature, request) VALUES (?, ?, ?, ?)')
+        .run(doc.localUid, Buffer.from(doc.semd), Buffer.from(doc.signature), doc.request);
       this.journalize(doc.localUid, null, 'signed', now);
     })();
     return this.get(doc.localUid)!;
   }
 
   get(localUid: string): OutboxDocument | undefined {
-    const row = this.sql('SELECT * FROM documents WHERE local_uid = ?').get(localUid) as Row | undefined;
+    const row = this.sql(`${SELECT} WHERE d.local_uid = ?`).get(localUid) as Row | undefined;
     return row && toDocument(row);
   }
 
   findByMessageId(messageId: string): OutboxDocument | undefined {
-    const row = this.sql('SELECT * FROM documents WHERE message_id = ?').get(messageId) as Row | undefined;
+    const row = this.sql(`${SELECT} WHERE d.message_id = ?`).get(messageId) as Row | undefined;
     return row && toDocument(row);
   }
 
@@ -87,14 +118,14 @@ export class SqliteOutboxStore implements OutboxStore {
   }
 
   due(now: number, limit = 100): OutboxDocument[] {
-    const rows = this.sql(`SELECT * FROM documents WHERE state = 'signed'
-      OR (state = 'failed-retryable' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)) ORDER BY created_at LIMIT ?`).all(now, limit) as Row[];
+    const rows = this.sql(`${SELECT} WHERE d.state = 'signed'
+      OR (d.state = 'failed-retryable' AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?)) ORDER BY d.created_at LIMIT ?`).all(now, limit) as Row[];
     return rows.map(toDocument);
   }
 
   overdue(now: number, limit = 100): OutboxDocument[] {
-    const rows = this.sql(`SELECT * FROM documents WHERE state = 'submitted'
-      AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY next_attempt_at LIMIT ?`).all(now, limit) as Row[];
+    const rows = this.sql(`${SELECT} WHERE d.state = 'submitted'
+      AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?) ORDER BY d.next_attempt_at LIMIT ?`).all(now, limit) as Row[];
     return rows.map(toDocument);
   }
 
@@ -103,11 +134,11 @@ export class SqliteOutboxStore implements OutboxStore {
     const args: unknown[] = [];
     for (const [key, column] of [['state', 'state'], ['clientId', 'client_id'], ['jobId', 'job_id']] as const) {
       if (filter[key] === undefined) continue;
-      where.push(`${column} = ?`);
+      where.push(`d.${column} = ?`);
       args.push(filter[key]);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = this.sql(`SELECT * FROM documents ${clause} ORDER BY created_at DESC LIMIT ?`).all(...args, filter.limit ?? 100);
+    const rows = this.sql(`${SELECT} ${clause} ORDER BY d.created_at DESC LIMIT ?`).all(...args, filter.limit ?? 100);
     return (rows as Row[]).map(toDocument);
   }
 
@@ -126,6 +157,15 @@ export class SqliteOutboxStore implements OutboxStore {
 
   close(): void {
     this.db.close();
+  }
+
+  /**
+   * Runs `fn` in one transaction: writes inside it commit together, with one
+   * fsync. A nested call becomes a savepoint, so one failing step rolls back
+   * alone (group-commit-store.ts relies on both).
+   */
+  atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
   }
 
   private sql(text: string): Database.Statement {

@@ -27,14 +27,14 @@ export interface SandboxProcess {
 }
 
 /** Starts the sandbox with the federal dataset, its demo system fetching files from the agent at `agentPort`. */
-export async function startSandboxProcess(dir: string, agentPort: number): Promise<SandboxProcess> {
+export async function startSandboxProcess(dir: string, agentPort: number, schematron: 'warn' | 'enforce' | 'off' = 'warn'): Promise<SandboxProcess> {
   const dataset = JSON.parse(readFileSync(join(root, 'agent/sandbox/federal-dataset.json'), 'utf8')) as { systems: { clientEntityId: string; documentFileUrl?: string }[] };
   for (const system of dataset.systems) {
     if (system.clientEntityId === demoClientEntityId) system.documentFileUrl = `http://127.0.0.1:${agentPort}/remd/document-file`;
   }
   const file = join(dir, 'federal-dataset.json');
   writeFileSync(file, JSON.stringify(dataset));
-  const child = spawn(process.execPath, [join(root, 'test/support/sandbox-main.ts'), file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'test/support/sandbox-main.ts'), file, schematron], { stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => logs.push(...chunk.toString().split('\n').filter(Boolean)));
   const url = await new Promise<string>((resolve, reject) => {

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startAgent, type RunningAgent } from '../../agent/agent.ts';
+import { startAgent, type AgentHooks, type RunningAgent } from '../../agent/agent.ts';
 import { loadConfig, type AgentConfig } from '../../agent/config.ts';
 import { demoDoctor, demoOrganization, demoToken } from '../../agent/demo/demo-clinic.ts';
 import { readAdminAccess } from '../../agent/gateway/admin-access.ts';
@@ -22,7 +22,7 @@ export interface OutboxAgent extends RunningAgent {
   stop(): Promise<void>;
 }
 
-export async function startOutboxAgent(change: (config: AgentConfig) => void = () => {}): Promise<OutboxAgent> {
+export async function startOutboxAgent(change: (config: AgentConfig) => void = () => {}, hooks: AgentHooks = {}): Promise<OutboxAgent> {
   const dataDir = mkdtempSync(join(tmpdir(), 'egisz-outbox-agent-'));
   const config = loadConfig({ demo: true, port: 0, dataDir });
   config.outbox = fastOutbox;
@@ -33,7 +33,7 @@ export async function startOutboxAgent(change: (config: AgentConfig) => void = (
   config.token = { modulePath: token.modulePath, env: token.env, tokenLabel: demoToken.label };
   change(config);
   const logLines: string[] = [];
-  const agent = await startAgent(config, createLogger('debug', { write: (line) => logLines.push(line) }));
+  const agent = await startAgent(config, createLogger('debug', { write: (line) => logLines.push(line) }), hooks);
   const access = readAdminAccess(dataDir)!;
   return {
     ...agent, dataDir, logLines, access: { url: access.url, token: access.token },

@@ -1,12 +1,26 @@
 /**
  * A stand-alone EGISZ sandbox process for tests that kill the agent: it must
  * outlive the agent, so it runs apart. Usage:
- *   node test/support/sandbox-main.ts DATASET.json
+ *   node test/support/sandbox-main.ts DATASET.json [warn|enforce|off]
+ * (the Schematron mode; the benchmark turns it off to time our side, not REMD's)
  * prints {"url": "http://127.0.0.1:<port>"} on stdout once it listens.
  */
+import express from 'express';
+import { createServer } from 'node:http';
 import { createLogger } from '../../agent/log.ts';
-import { startSandboxServer } from '../../agent/sandbox/sandbox-server.ts';
+import { loadFederalDataset } from '../../agent/sandbox/federal-dataset.ts';
+import { createSandbox } from '../../agent/sandbox/sandbox.ts';
+import type { SchematronMode } from '../../agent/sandbox/schema-checks.ts';
 
-const sandbox = await startSandboxServer({ port: 0, log: createLogger('info'), datasetFile: process.argv[2] });
-process.stdout.write(`${JSON.stringify({ url: sandbox.url })}\n`);
-process.once('SIGTERM', () => void sandbox.close().then(() => process.exit(0)));
+const [datasetFile, schematron = 'warn'] = process.argv.slice(2);
+const sandbox = createSandbox({ dataset: loadFederalDataset(datasetFile), log: createLogger('info'), schematron: schematron as SchematronMode });
+const app = express();
+app.use('/sandbox', sandbox.router);
+const server = createServer(app);
+await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })}\n`);
+process.once('SIGTERM', () => {
+  sandbox.close();
+  server.closeAllConnections();
+  server.close(() => process.exit(0));
+});

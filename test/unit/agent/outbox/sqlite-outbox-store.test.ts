@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,4 +67,25 @@ test('a duplicate add is an OutboxDuplicateError; overdue lists submitted docume
   expect(store.overdue(5_000).map((d) => d.localUid)).toEqual(['a']);
   expect(store.counts()).toEqual({ submitted: 2 });
   expect(store.list({ jobId: 'job-b' }).map((d) => d.localUid)).toEqual(['b']);
+});
+
+test('an outbox from schema 1 (blobs in the documents row) is migrated with its rows and journal', () => {
+  const path = file();
+  const old = new Database(path);
+  old.exec(`CREATE TABLE documents (local_uid TEXT PRIMARY KEY, client_id TEXT NOT NULL, job_id TEXT NOT NULL, kind TEXT NOT NULL,
+    state TEXT NOT NULL, semd BLOB NOT NULL, signature BLOB NOT NULL, request TEXT NOT NULL, message_id TEXT, emdr_id TEXT, errors TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+    CREATE INDEX documents_state ON documents(state); CREATE INDEX documents_message ON documents(message_id);
+    CREATE TABLE journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, local_uid TEXT NOT NULL, from_state TEXT, to_state TEXT NOT NULL, at TEXT NOT NULL, detail TEXT);
+    INSERT INTO documents VALUES ('a', 'c', 'j', '119', 'submitted', x'3c3e', x'30', '{}', 'm-1', NULL, NULL, 1, 5, '2026-11-01', '2026-11-01');
+    INSERT INTO journal (local_uid, from_state, to_state, at) VALUES ('a', NULL, 'signed', '2026-11-01');`);
+  old.close();
+  const store = new SqliteOutboxStore(path);
+  expect(store.get('a')).toMatchObject({ state: 'submitted', messageId: 'm-1', attempts: 1, request: '{}' });
+  expect(store.findByMessageId('m-1')?.semd).toEqual(new Uint8Array([0x3c, 0x3e]));
+  expect(store.overdue(10).map((d) => d.localUid)).toEqual(['a']);
+  expect(store.journal('a')).toHaveLength(1);
+  store.add(doc('b'));
+  store.close();
+  expect(new SqliteOutboxStore(path).list().map((d) => d.localUid).sort()).toEqual(['a', 'b']);
 });
