@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { Logger } from '../log.ts';
 import { loadFederalDataset } from './federal-dataset.ts';
 import { createSandbox } from './sandbox.ts';
+import type { SandboxOptions } from './sandbox.ts';
 
 export interface SandboxServer {
   /** http://127.0.0.1:<port> */
@@ -15,8 +16,16 @@ export interface SandboxServer {
   close(): Promise<void>;
 }
 
-export async function startSandboxServer(opts: { port: number; log: Logger; datasetFile?: string }): Promise<SandboxServer> {
-  const sandbox = createSandbox({ dataset: loadFederalDataset(opts.datasetFile), log: opts.log });
+export interface SandboxServerOptions {
+  port: number;
+  log: Logger;
+  datasetFile?: string;
+  /** Checks and fault defaults, e.g. { strict: true }. */
+  sandbox?: Omit<SandboxOptions, 'dataset' | 'log'>;
+}
+
+export async function startSandboxServer(opts: SandboxServerOptions): Promise<SandboxServer> {
+  const sandbox = createSandbox({ ...opts.sandbox, dataset: loadFederalDataset(opts.datasetFile), log: opts.log });
   const app = express();
   app.disable('x-powered-by');
   app.use('/sandbox', sandbox.router);

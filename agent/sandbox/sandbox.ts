@@ -34,6 +34,8 @@ import type { VerifyDetachedCms } from './signature-checks.ts';
 
 export interface SandboxOptions {
   dataset: FederalDataset;
+  /** Behave like EGISZ throughout: WS-Security required, organization signature and Schematron enforced (each still overridable). */
+  strict?: boolean;
   /** Used to call the MIS (getDocumentFile, registerDocumentResult). */
   fetch?: typeof fetch;
   now?: () => Date;
@@ -81,8 +83,8 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     verifyCms: opts.verifyCms ?? verifyDetachedCms,
     checkXsd: opts.checkXsd ?? realCheckXsd,
     checkSchematron: opts.checkSchematron ?? realCheckSchematron,
-    schematron: opts.schematron ?? 'off',
-    orgSignature: opts.orgSignature ?? 'warn',
+    schematron: opts.schematron ?? (opts.strict ? 'enforce' : 'off'),
+    orgSignature: opts.orgSignature ?? (opts.strict ? 'enforce' : 'warn'),
   };
 
   const queue = new RegistrationQueue(deps, faults, log, { attempts: opts.callbackAttempts, backoffMs: opts.callbackBackoffMs });
@@ -103,7 +105,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
       throw e;
     }
     const refusal = checkMessageSecurity(envelope.root, envelope.headers.clientEntityId, opts.dataset, {
-      mode: opts.wsSecurity ?? 'verify-if-present', now: deps.now, ...(opts.wsSecurityAlgorithms ? { algorithms: opts.wsSecurityAlgorithms } : {}),
+      mode: opts.wsSecurity ?? (opts.strict ? 'require' : 'verify-if-present'), now: deps.now, ...(opts.wsSecurityAlgorithms ? { algorithms: opts.wsSecurityAlgorithms } : {}),
     });
     if (refusal) return sendFault(res, { ...refusal, relatesTo: envelope.headers.messageId });
     if (faults.trip('rateLimit')) {
