@@ -19,6 +19,7 @@ import { publishAdminAccess } from './gateway/admin-access.ts';
 import { createAdminApi } from './gateway/admin-api.ts';
 import { createGatewayApi } from './gateway/gateway-api.ts';
 import { gatewayClient } from './gateway/gateway-client.ts';
+import { startPublicListener } from './gateway/public-listener.ts';
 import { watchForwardedJobs, type ForwardedJobs } from './gateway/forwarded-jobs.ts';
 import type { DocumentSink } from './jobs/document-pipeline.ts';
 import { DocumentJobs } from './jobs/document-jobs.ts';
@@ -80,6 +81,7 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
 
   const servers = await listenOnLoopback(app, config.port);
   port = (servers[0]!.address() as { port: number }).port;
+  const publicServer = outbox && config.listen ? await startPublicListener(config.listen, publicRoutes, log) : undefined;
   let gate: ReturnType<typeof attachWsGates> | undefined;
   let forwarded: ForwardedJobs | undefined;
   const broadcast = (clientId: string, frame: AgentFrame) => gate?.broadcast(clientId, frame);
@@ -135,7 +137,8 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
       gate?.close();
       checks?.close();
       egisz.close();
-      await Promise.all(servers.map((s) => new Promise<void>((done) => { s.closeAllConnections(); s.close(() => done()); })));
+      const all = publicServer ? [...servers, publicServer] : servers;
+      await Promise.all(all.map((s) => new Promise<void>((done) => { s.closeAllConnections(); s.close(() => done()); })));
       await token?.close();
       outbox?.close();
     },

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DEFAULT_AGENT_PORT, EXTENSION_ORIGINS } from '../shared/protocol/extension-id.ts';
 import type { GatewayLink } from './gateway/gateway-client.ts';
 import type { WorkstationCredential } from './gateway/gateway-auth.ts';
+import type { PublicListen } from './gateway/public-listener.ts';
 import type { ClinicContext } from './jobs/record-completion.ts';
 import type { RegistriesConfig } from './preflight/preflight-setup.ts';
 import { parseOutboxSettings, type OutboxSettings } from './outbox/outbox-settings.ts';
@@ -44,13 +45,15 @@ export interface AgentConfig {
   workstations: WorkstationCredential[];
   /** The base URL EGISZ reaches this gateway at (ReplyTo, getDocumentFile); default the loopback URL. */
   publicUrl?: string;
+  /** A gateway's second listener on the clinic network (EGISZ and workstations); loopback only when absent. */
+  listen?: PublicListen;
   outbox: OutboxSettings;
   /** FRMR, FRMO, FNSI and patient-index endpoints for pre-flight; absent: the sandbox's in demo mode, none otherwise. */
   registries?: RegistriesConfig;
 }
 
 /** The part of config.json about roles, the gateway link and the outbox; also read in demo mode. */
-type DeploymentConfig = Pick<AgentConfig, 'roles' | 'gateway' | 'workstations' | 'publicUrl' | 'outbox' | 'registries'> & { remdEndpoint?: string };
+type DeploymentConfig = Pick<AgentConfig, 'roles' | 'gateway' | 'workstations' | 'publicUrl' | 'listen' | 'outbox' | 'registries'> & { remdEndpoint?: string };
 
 export interface ConfigOptions {
   port?: number;
@@ -115,8 +118,12 @@ function parseDeployment(raw: Record<string, unknown>, file: string): Deployment
   } catch (e) {
     throw new ConfigError((e as Error).message);
   }
+  const listen = raw.listen as PublicListen | undefined;
+  if (listen !== undefined && !(typeof listen.host === 'string' && Number.isInteger(listen.port))) {
+    throw new ConfigError(`${file}: "listen" is {"host", "port", "allowFrom"?: [addresses]}`);
+  }
   return {
-    roles, gateway, workstations, outbox,
+    roles, gateway, workstations, outbox, listen,
     publicUrl: raw.publicUrl as string | undefined,
     ...(raw.registries !== undefined ? { registries: raw.registries as RegistriesConfig } : {}),
     ...(raw.remdEndpoint !== undefined ? { remdEndpoint: String(raw.remdEndpoint) } : {}),

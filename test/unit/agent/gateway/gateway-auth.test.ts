@@ -19,3 +19,11 @@ test('a changed body, path or secret, a stale timestamp or an unknown id is refu
   expect(verifyAuthorization(undefined, request, [ws])).toMatchObject({ ok: false });
   expect(verifyAuthorization('Bearer abc', request, [ws])).toMatchObject({ ok: false });
 });
+
+test('the public listener admits only the listed peers', async () => {
+  const { allowedPeer } = await import('../../../../agent/gateway/public-listener.ts');
+  expect(allowedPeer('10.1.2.3', undefined)).toBe(true);
+  expect(allowedPeer('::ffff:10.1.2.3', ['10.1.2.'])).toBe(true);
+  expect(allowedPeer('10.1.20.3', ['10.1.2.3'])).toBe(false);
+  expect(allowedPeer('192.168.0.1', ['10.', '172.16.0.4'])).toBe(false);
+});
