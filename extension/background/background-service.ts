@@ -9,7 +9,7 @@ import { AgentClient } from './agent-client.ts';
 import { toFailure } from './agent-error.ts';
 import { agentUrl, type SocketFactory } from './agent-socket.ts';
 import { cancelJob, confirmSign, jobDetails, signAndSend, watchJob } from './document-requests.ts';
-import { injectOverlay } from './inject-overlay.ts';
+import { injectOverlay, injectPageReader } from './inject-overlay.ts';
 import { relayJobFrame } from './job-relay.ts';
 import { hasActiveJobs, isFinal, loadJobs } from './job-store.ts';
 import { admit, type Caller } from './message-gate.ts';
@@ -51,6 +51,9 @@ async function handle(client: AgentClient, Socket: SocketFactory, message: Backg
     case 'overlay-needed':
       if (caller.kind !== 'tab') throw new Error('gate admitted a page as a tab');
       return injectOverlay(caller);
+    case 'page-reader-needed':
+      if (caller.kind !== 'tab') throw new Error('gate admitted a page as a tab');
+      return injectPageReader(caller);
     case 'sign-and-send':
       if (caller.kind !== 'tab') throw new Error('gate admitted a page as a tab');
       return signAndSend(client, caller, message.record);

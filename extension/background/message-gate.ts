@@ -10,7 +10,7 @@ export type Caller =
   | { kind: 'tab'; tabId: number; frameId: number; origin: string }
   | { kind: 'extension-page' };
 
-const CONTENT_TYPES: ReadonlySet<string> = new Set(['overlay-needed', 'sign-and-send', 'watch-job', 'open-options']);
+const CONTENT_TYPES: ReadonlySet<string> = new Set(['overlay-needed', 'page-reader-needed', 'sign-and-send', 'watch-job', 'open-options']);
 const PAGE_TYPES: ReadonlySet<string> = new Set(['job-details', 'confirm-sign', 'cancel-job', 'pair', 'unpair', 'status']);
 
 /**

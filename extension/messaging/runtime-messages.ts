@@ -10,6 +10,8 @@ import type { Issue } from '../../shared/validate/issue.ts';
 export type ContentToBackground =
   /** The form detector found a profile for this page: inject the overlay into the sender's frame. */
   | { type: 'overlay-needed' }
+  /** The profile reads ExtJS components: put the read-only page-world reader into the sender's tab. */
+  | { type: 'page-reader-needed' }
   | { type: 'sign-and-send'; record: DraftRecord }
   /**
    * Sent every 20 s while this tab's job is under way: wakes a service worker

@@ -1,7 +1,8 @@
 /**
  * The overlay on one recognised MIS form: scrape → validate → mark every
  * field → panel, again after each edit, and the job's progress from the
- * background. It reads the page and never writes to the page's own inputs.
+ * background. The form may span the tab's same-origin frames. It reads the
+ * page and writes to the page's inputs only on the user's «Исправить».
  */
 import type { DraftRecord } from '../../shared/domain/record.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
@@ -10,16 +11,19 @@ import type { BackgroundPush, ContentToBackground, JobView, SignAndSendReply } f
 import { getRecordValue } from '../scrape/record-path.ts';
 import { applyRule, scrapeRecord, type BoundField, type ScrapeResult } from '../scrape/scrape-record.ts';
 import type { SiteProfile } from '../scrape/site-profile.ts';
+import { withPickedField } from '../scrape/profile-editor.ts';
 import type { MarkView } from './field-mark.tsx';
 import { pageIssues, remdIssues } from './field-state.ts';
+import { formDatePattern, suggestedFix, writeValue } from './form-display.ts';
 import { watchForm } from './form-watcher.ts';
 import { FINAL_STATES, JobWatch } from './job-watch.ts';
 import { markViews, panelView } from './overlay-views.ts';
+import { pickElement } from './pick-element.ts';
 import type { PanelActions, PanelView } from './record-panel.tsx';
 
 export interface MarkHost {
   host: HTMLElement;
-  render(view: MarkView): void;
+  render(view: MarkView, onFix?: () => void): void;
   remove(): void;
 }
 
@@ -28,12 +32,16 @@ export interface PanelHost {
   render(view: PanelView, actions: PanelActions): void;
 }
 
-/** What the overlay needs from its surroundings; the content script passes WXT shadow roots and runtime messaging. */
+/** What the overlay needs from its surroundings; the content script passes WXT shadow roots, storage and runtime messaging. */
 export interface OverlayHooks {
   mountMark(field: BoundField, doc: Document): Promise<MarkHost>;
   mountPanel(doc: Document): Promise<PanelHost>;
   /** Runtime messaging to the background; the reply type follows the message type. */
   send(message: ContentToBackground): Promise<unknown>;
+  /** Keeps a profile the user confirmed or made with the mapper. */
+  saveProfile?(profile: SiteProfile): Promise<void>;
+  /** The user turned the extension off for this site: the overlay goes away. */
+  disableSite?(): Promise<void>;
 }
 
 /** Typing pauses this long before a field is read and validated again. */
@@ -50,33 +58,72 @@ export class FormOverlay {
   private job: JobView | undefined;
   private failure: { code: string; message: string } | undefined;
   private busy = false;
+  /** The record path the mapper waits for a click for. */
+  private picking: string | undefined;
+  private pickAbort: AbortController | undefined;
   private readonly timers = new Map<Element, ReturnType<typeof setTimeout>>();
+  private readonly watched = new WeakSet<Document>();
   private readonly watch: JobWatch;
   /** Rebinds run one at a time: mounting marks is async and bursts may overlap. */
   private binding: Promise<void> = Promise.resolve();
-  private readonly doc: Document;
-  private readonly profile: SiteProfile;
+  private signal: AbortSignal = new AbortController().signal;
+  private readonly docs: () => Document[];
+  private profile: SiteProfile;
   private readonly hooks: OverlayHooks;
 
-  constructor(doc: Document, profile: SiteProfile, hooks: OverlayHooks) {
-    this.doc = doc;
+  constructor(source: Document | (() => Document[]), profile: SiteProfile, hooks: OverlayHooks) {
+    this.docs = typeof source === 'function' ? source : () => [source];
     this.profile = profile;
     this.hooks = hooks;
     this.watch = new JobWatch(hooks.send, (push) => this.receive(push));
   }
 
   async start(signal: AbortSignal): Promise<void> {
-    await this.bind(scrapeRecord(this.doc, this.profile));
-    this.panel = await this.hooks.mountPanel(this.doc);
-    watchForm(this.doc, () => (this.binding = this.binding.then(() => this.rebind())), signal);
-    const onEdit = (event: Event): void => this.fieldEdited(event.target);
-    this.doc.addEventListener('input', onEdit, { capture: true, signal });
-    this.doc.addEventListener('change', onEdit, { capture: true, signal });
+    this.signal = signal;
+    await this.bind(scrapeRecord(this.docs(), this.profile));
+    this.panel = await this.hooks.mountPanel(this.panelDocument());
+    this.watchDocuments();
     signal.addEventListener('abort', () => {
       this.timers.forEach((timer) => clearTimeout(timer));
       this.watch.stop();
+      this.pickAbort?.abort();
     });
     this.evaluate();
+  }
+
+  /** The profile changed (confirmed, mapped, imported): read the form again with it. */
+  async useProfile(profile: SiteProfile): Promise<void> {
+    this.profile = profile;
+    await (this.binding = this.binding.then(() => this.bind(scrapeRecord(this.docs(), profile))));
+    this.evaluate();
+  }
+
+  get currentProfile(): SiteProfile {
+    return this.profile;
+  }
+
+  /** Every document of the form gets the watcher and the edit listeners, frames that appear later too. */
+  private watchDocuments(): void {
+    for (const doc of this.docs()) {
+      if (this.watched.has(doc) || !doc.body) continue;
+      this.watched.add(doc);
+      watchForm(doc, () => this.rebindSoon(), this.signal);
+      const onEdit = (event: Event): void => this.fieldEdited(event.target);
+      doc.addEventListener('input', onEdit, { capture: true, signal: this.signal });
+      doc.addEventListener('change', onEdit, { capture: true, signal: this.signal });
+    }
+  }
+
+  private rebindSoon(): void {
+    this.binding = this.binding.then(() => this.rebind());
+  }
+
+  /** The panel goes into the first document with a real body: a frameset has none. */
+  private panelDocument(): Document {
+    const docs = this.docs();
+    const withFields = this.fields[0]?.element.ownerDocument;
+    const first = docs.find((doc) => doc.body && doc.body.localName !== 'frameset');
+    return (first === docs[0] ? first : withFields) ?? first ?? docs[0]!;
   }
 
   private async bind({ record, fields }: ScrapeResult): Promise<void> {
@@ -85,7 +132,7 @@ export class FormOverlay {
     this.fields = fields;
     this.marks = [];
     // One after another, so marks sharing an element stand in profile order.
-    for (const field of fields) this.marks.push(await this.hooks.mountMark(field, this.doc));
+    for (const field of fields) this.marks.push(await this.hooks.mountMark(field, field.element.ownerDocument));
   }
 
   /**
@@ -93,7 +140,8 @@ export class FormOverlay {
    * replaced; otherwise only take up values a page script set without events.
    */
   private async rebind(): Promise<void> {
-    const scraped = scrapeRecord(this.doc, this.profile);
+    this.watchDocuments();
+    const scraped = scrapeRecord(this.docs(), this.profile);
     const same =
       scraped.fields.length === this.fields.length &&
       scraped.fields.every((field, i) => field.element === this.fields[i]?.element && field.path === this.fields[i]?.path);
@@ -126,12 +174,13 @@ export class FormOverlay {
     this.timers.set(element, setTimeout(() => this.reread(element), EDIT_DEBOUNCE_MS));
   }
 
-  private reread(element: Element): void {
+  /** Re-reads and re-validates one edited element: the cheap path while the user types. */
+  reread(element: Element): void {
     this.timers.delete(element);
     const bound = this.fields.filter((field) => field.element === element);
     const [first] = bound;
     if (!first) return;
-    applyRule(this.record, first.rule, element);
+    applyRule(this.record, first);
     this.forgetStale(bound.map((field) => field.path));
     this.evaluate();
   }
@@ -150,22 +199,67 @@ export class FormOverlay {
   private render(): void {
     this.watch.follow(this.job);
     const findings = [...this.issues, ...this.remote];
-    markViews(this.fields, findings, this.record).forEach(({ state, view }, i) => {
+    const pattern = formDatePattern(this.profile);
+    markViews(this.fields, findings, this.record, pattern).forEach(({ state, view }, i) => {
       const mark = this.marks[i];
-      if (!mark) return;
+      const field = this.fields[i];
+      if (!mark || !field) return;
       mark.host.dataset.egiszState = state;
-      mark.render(view);
+      mark.render(view, view.fix ? () => this.fix(field) : undefined);
     });
     if (!this.panel) return;
-    const view = panelView({ title: this.profile.title, record: this.record, findings, job: this.job, failure: this.failure, busy: this.busy });
+    const base = panelView({ title: this.profile.title, pattern, record: this.record, findings, job: this.job, failure: this.failure, busy: this.busy });
+    const view: PanelView = { ...base, detected: this.detectedView(), picking: this.picking };
     this.panel.host.dataset.egiszState = view.state;
     if (view.emdrId) this.panel.host.dataset.egiszRemdId = view.emdrId;
     else delete this.panel.host.dataset.egiszRemdId;
-    this.panel.render(view, {
+    this.panel.render(view, this.actions());
+  }
+
+  private actions(): PanelActions {
+    return {
       onSignAndSend: () => void this.signAndSend(),
       onShowField: (path) => this.showField(path),
       onOpenOptions: () => void this.hooks.send({ type: 'open-options' }).catch(() => undefined),
-    });
+      onConfirmDetected: () => void this.confirmDetected(),
+      onPickField: (path) => void this.pickField(path),
+      onCancelPick: () => this.pickAbort?.abort(),
+      onDisableSite: () => void this.hooks.disableSite?.(),
+    };
+  }
+
+  /** For a detected profile, what was found and how sure detection was. */
+  private detectedView(): PanelView['detected'] {
+    if (this.profile.origin !== 'detected') return undefined;
+    return this.profile.fields.map((rule) => ({ paths: rule.paths, confidence: rule.confidence ?? 1, found: this.fields.some((f) => f.rule === rule) }));
+  }
+
+  private async confirmDetected(): Promise<void> {
+    const confirmed: SiteProfile = { ...this.profile, id: this.profile.id.replace(/^detected:/, 'user:'), origin: 'user' };
+    await this.hooks.saveProfile?.(confirmed);
+    await this.useProfile(confirmed);
+  }
+
+  /** The mapper: the next click on the page names the element for `path`; saved into the site's user profile. */
+  private async pickField(path: string): Promise<void> {
+    this.pickAbort?.abort();
+    const abort = (this.pickAbort = new AbortController());
+    this.picking = path;
+    this.render();
+    const element = await pickElement(this.docs(), abort.signal).catch(() => undefined);
+    this.picking = undefined;
+    if (!element) return this.render();
+    const profile = withPickedField(this.profile, path, element);
+    await this.hooks.saveProfile?.(profile);
+    await this.useProfile(profile);
+  }
+
+  private fix(field: BoundField): void {
+    const value = suggestedFix(field);
+    const element = field.element as HTMLInputElement;
+    if (value === undefined) return;
+    writeValue(element, value);
+    this.reread(element);
   }
 
   private async signAndSend(): Promise<void> {
@@ -189,5 +283,6 @@ export class FormOverlay {
     const element = this.fields.find((field) => field.path === path)?.element;
     element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     if (element instanceof HTMLElement) element.focus({ preventScroll: true });
+    else (element as HTMLElement | undefined)?.focus?.({ preventScroll: true });
   }
 }

@@ -11,18 +11,27 @@ import { markState, worstState, type MarkState } from './field-state.ts';
 import { panelState, statusLine } from './panel-state.ts';
 import type { PanelView } from './record-panel.tsx';
 import { recordSummary } from './record-summary.ts';
+import { localizeMessage, suggestedFix } from './form-display.ts';
+import type { DatePattern } from '../scrape/site-profile.ts';
 
 /** Per field: its own state (for `data-egisz-state`) and the badge, shared by fields of one element. */
-export function markViews(fields: readonly BoundField[], findings: readonly Issue[], record: DraftRecord): { state: MarkState; view: MarkView }[] {
+export function markViews(
+  fields: readonly BoundField[],
+  findings: readonly Issue[],
+  record: DraftRecord,
+  pattern?: DatePattern,
+): { state: MarkState; view: MarkView }[] {
   const states = fields.map((field) => markState(field.path, findings, record));
   return fields.map((field, i) => {
     const group = fields.flatMap((other, j) => (other.element === field.element ? [j] : []));
+    const visible = group[0] === i;
     return {
       state: states[i] ?? 'empty',
       view: {
         state: worstState(group.map((j) => states[j] ?? 'ok')),
-        messages: messagesFor(findings, group.map((j) => fields[j]?.path ?? '')),
-        visible: group[0] === i,
+        messages: messagesFor(findings, group.map((j) => fields[j]?.path ?? '')).map((m) => localizeMessage(m, pattern)),
+        visible,
+        fix: visible ? suggestedFix(field) : undefined,
       },
     };
   });
@@ -30,6 +39,7 @@ export function markViews(fields: readonly BoundField[], findings: readonly Issu
 
 export interface PanelInput {
   title: string;
+  pattern?: DatePattern;
   record: DraftRecord;
   findings: readonly Issue[];
   job: JobView | undefined;
@@ -37,13 +47,13 @@ export interface PanelInput {
   busy: boolean;
 }
 
-export function panelView({ title, record, findings, job, failure, busy }: PanelInput): PanelView {
+export function panelView({ title, pattern, record, findings, job, failure, busy }: PanelInput): PanelView {
   return {
     title,
     state: panelState(job, findings),
     status: statusLine(job, findings),
     summary: recordSummary(record),
-    issues: bySeverity(findings),
+    issues: bySeverity(findings).map((issue) => ({ ...issue, message: localizeMessage(issue.message, pattern) })),
     failure: failure?.message,
     needsPairing: failure?.code === 'AGENT_NOT_PAIRED',
     emdrId: job?.state === 'registered' ? job.emdrId : undefined,

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Issue } from '../../shared/validate/issue.ts';
 import { fieldLabel } from '../../shared/validate/field-labels.ts';
 import { canSignAndSend, type PanelState } from './panel-state.ts';
+import { SiteTools } from './site-tools.tsx';
 
 export interface SummaryRow {
   label: string;
@@ -22,12 +23,20 @@ export interface PanelView {
   emdrId?: string;
   /** True while the request to the background is in flight. */
   busy: boolean;
+  /** Fields found by label detection (no profile yet), for the user to confirm or correct. */
+  detected?: { paths: string[]; confidence: number; found: boolean }[];
+  /** The record path the field mapper waits for a click for. */
+  picking?: string;
 }
 
 export interface PanelActions {
   onSignAndSend(): void;
   onShowField(path: string): void;
   onOpenOptions(): void;
+  onConfirmDetected(): void;
+  onPickField(path: string): void;
+  onCancelPick(): void;
+  onDisableSite(): void;
 }
 
 /** The floating panel: record summary, findings, status and «Подписать и отправить». */
@@ -84,6 +93,7 @@ export function RecordPanel({ view, actions }: { view: PanelView; actions: Panel
           ) : null}
         </div>
       )}
+      {collapsed ? null : <SiteTools view={view} actions={actions} />}
       <button
         class="panel__send"
         type="button"

@@ -31,7 +31,7 @@ export async function mountMark(ctx: ContentScriptContext, field: BoundField): P
   ui.shadowHost.dataset.egiszField = field.path;
   ui.shadowHost.dataset.egiszState = 'empty';
   ui.mount();
-  return { host: ui.shadowHost, render: (view) => render(<FieldMark {...view} />, ui.uiContainer), remove: () => ui.remove() };
+  return { host: ui.shadowHost, render: (view, onFix) => render(<FieldMark {...view} onFix={onFix} />, ui.uiContainer), remove: () => ui.remove() };
 }
 
 export async function mountPanel(ctx: ContentScriptContext, doc: Document): Promise<PanelHost> {

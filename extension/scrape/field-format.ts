@@ -18,21 +18,43 @@ export function formatField(raw: string, format: FieldFormat): (string | undefin
     case 'date':
       return [parseDate(text, format.pattern)];
     case 'map':
-      return [format.values[text] ?? text];
+      return [lookUp(format.values, text)];
   }
+}
+
+/** Exact key first, then without case and spaces: «Мужской », «мужской». */
+function lookUp(values: Record<string, string>, text: string): string {
+  const exact = values[text];
+  if (exact !== undefined) return exact;
+  const key = text.toLowerCase().replace(/\s+/g, '');
+  const entry = Object.entries(values).find(([k]) => k.toLowerCase().replace(/\s+/g, '') === key);
+  return entry ? entry[1] : text;
 }
 
 const DATE_PATTERNS: Record<DatePattern, RegExp> = {
   'dd.mm.yyyy': /^(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>\d{4})$/,
+  'dd/mm/yyyy': /^(?<d>\d{1,2})\/(?<m>\d{1,2})\/(?<y>\d{4})$/,
   'yyyy-mm-dd': /^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})$/,
 };
 
-/** "14.05.1980" → "1980-05-14". Calendar sanity (31.02) is the validator's job. */
+/**
+ * "14.05.1980" → "1980-05-14". The page's pattern first, then ISO (ExtJS
+ * date fields and <input type=date> give ISO). Calendar sanity (31.02) is the validator's job.
+ */
 export function parseDate(text: string, pattern: DatePattern): string {
-  const parts = DATE_PATTERNS[pattern].exec(text)?.groups;
+  const parts = (DATE_PATTERNS[pattern].exec(text) ?? DATE_PATTERNS['yyyy-mm-dd'].exec(text))?.groups;
   if (!parts) return text;
   const { d = '', m = '', y = '' } = parts;
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+/** "1980-05-14" → "14.05.1980": a record date shown the way the form writes it. */
+export function displayDate(iso: string, pattern: DatePattern): string {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!parts) return iso;
+  const [, y, m, d] = parts;
+  if (pattern === 'yyyy-mm-dd') return iso;
+  return pattern === 'dd/mm/yyyy' ? `${d}/${m}/${y}` : `${d}.${m}.${y}`;
 }
 
 /** "Иванова Мария Петровна" → [last, first, middle]; a double-barrelled middle part stays whole. */

@@ -1,30 +1,91 @@
-import type { FieldLocator, FieldReading } from './site-profile.ts';
+import { CONTROL_SELECTOR, controlLabels, labelKey, labelsFor } from './field-label.ts';
+import { readExtjs, type ExtjsReading } from './page-world-bridge.ts';
+import { locatorsOf, type FieldLocator, type FieldReading, type FieldRule } from './site-profile.ts';
 
-/** The page element a locator points at, or null when the page lacks it. */
-export function locateField(doc: Document, locator: FieldLocator): Element | null {
-  if ('selector' in locator) return doc.querySelector(locator.selector);
-  return controlByLabel(doc, locator.label);
+/** A field found on the page: the element to mark and the raw text read from it. */
+export interface Located {
+  element: Element;
+  raw: string;
+  /** The component query when the value came through ExtJS. */
+  extjs?: string;
 }
 
-/** A label's control: its `for` target, else a control nested in it. */
-function controlByLabel(doc: Document, text: string): Element | null {
-  const wanted = labelKey(text);
-  for (const label of doc.querySelectorAll('label')) {
-    if (labelKey(label.textContent ?? '') !== wanted) continue;
-    const target = label.htmlFor ? doc.getElementById(label.htmlFor) : label.querySelector('input, select, textarea');
-    if (target) return target;
+/**
+ * One document's lookups, built on first need and reused for every rule of a
+ * scrape: the label index walks every control once, not once per rule.
+ */
+export class DocumentLookup {
+  readonly doc: Document;
+  private labels: Map<string, Element> | undefined;
+  private extjs: Map<string, ExtjsReading> | undefined;
+
+  constructor(doc: Document) {
+    this.doc = doc;
+  }
+
+  byLabel(text: string): Element | null {
+    this.labels ??= labelIndex(this.doc);
+    return this.labels.get(labelKey(text)) ?? null;
+  }
+
+  byExtjs(query: string, queries: () => string[]): ExtjsReading | undefined {
+    this.extjs ??= readExtjs(this.doc, queries());
+    return this.extjs.get(query);
+  }
+}
+
+/** The first locator of the rule that finds something in the document, read as the rule says. */
+export function locateRule(lookup: DocumentLookup, rule: FieldRule, extjsQueries: () => string[]): Located | null {
+  for (const locator of locatorsOf(rule)) {
+    if ('extjs' in locator) {
+      const reading = lookup.byExtjs(locator.extjs, extjsQueries);
+      const element = reading?.inputId ? lookup.doc.getElementById(reading.inputId) : null;
+      if (reading && element) return { element, raw: rule.read === 'text' ? reading.raw : reading.value, extjs: locator.extjs };
+      continue;
+    }
+    const element = locateField(lookup, locator);
+    if (element) return { element, raw: readElement(element, rule.read) };
   }
   return null;
 }
 
-/** Labels compare without case, extra spaces or a trailing colon or asterisk. */
-function labelKey(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\s:*]+$/, '').trim().toLowerCase();
+/** The page element a DOM locator points at, or null when the page lacks it. */
+export function locateField(lookup: DocumentLookup, locator: Exclude<FieldLocator, { extjs: string }>): Element | null {
+  if ('selector' in locator) return lookup.doc.querySelector(locator.selector);
+  if ('xpath' in locator) return byXpath(lookup.doc, locator.xpath);
+  return lookup.byLabel(locator.label);
 }
 
-/** The raw text of an element as the reading asks: a control's current value or visible text. */
+function byXpath(doc: Document, xpath: string): Element | null {
+  try {
+    const node = doc.evaluate(xpath, doc, null, 9 /* FIRST_ORDERED_NODE_TYPE */, null).singleNodeValue;
+    return node instanceof doc.defaultView!.Element ? node : (node as Element | null);
+  } catch {
+    return null;
+  }
+}
+
+/** Label keys → the first control carrying that label, by any of the label heuristics. */
+function labelIndex(doc: Document): Map<string, Element> {
+  const index = new Map<string, Element>();
+  const forIds = labelsFor(doc);
+  for (const control of doc.querySelectorAll(CONTROL_SELECTOR)) {
+    for (const label of controlLabels(control, forIds)) {
+      const key = labelKey(label.text);
+      if (!index.has(key)) index.set(key, control);
+    }
+  }
+  return index;
+}
+
+/** The raw text of an element as the reading asks. */
 export function readElement(element: Element, reading: FieldReading): string {
-  if (reading === 'value' && isControl(element)) return element.value;
+  if (element.tagName === 'SELECT') {
+    const option = (element as HTMLSelectElement).selectedOptions[0];
+    if (reading === 'option-text' || reading === 'text') return option?.text ?? '';
+    return (element as HTMLSelectElement).value;
+  }
+  if (reading !== 'text' && isControl(element)) return element.value;
   return element.textContent ?? '';
 }
 

@@ -1,14 +1,17 @@
 import type { DraftRecord } from '../../shared/domain/record.ts';
 import { formatField } from './field-format.ts';
-import { locateField, readElement } from './locate-field.ts';
+import { DocumentLookup, locateRule, readElement } from './locate-field.ts';
+import { readExtjs } from './page-world-bridge.ts';
 import { setRecordValue } from './record-path.ts';
-import type { FieldRule, SiteProfile } from './site-profile.ts';
+import { locatorsOf, type FieldRule, type SiteProfile } from './site-profile.ts';
 
 /** One record path tied to the page element it was read from. */
 export interface BoundField {
   path: string;
   element: Element;
   rule: FieldRule;
+  /** Set when the value came from an ExtJS component rather than the element itself. */
+  extjs?: string;
 }
 
 export interface ScrapeResult {
@@ -17,23 +20,42 @@ export interface ScrapeResult {
   fields: BoundField[];
 }
 
-/** Reads the whole form the profile describes. Fields missing from the page stay out of the record. */
-export function scrapeRecord(doc: Document, profile: SiteProfile): ScrapeResult {
+/**
+ * Reads the whole form the profile describes, over the tab's documents (the
+ * top page and its same-origin frames): each rule takes the first document
+ * where it finds its element. Fields missing from the page stay out of the record.
+ */
+export function scrapeRecord(docs: Document | readonly Document[], profile: SiteProfile): ScrapeResult {
+  const lookups = (Array.isArray(docs) ? docs : [docs as Document]).map((doc) => new DocumentLookup(doc));
+  const queries = (): string[] => extjsQueries(profile);
   const record: DraftRecord = {};
   for (const [path, value] of Object.entries(profile.constants)) setRecordValue(record, path, value);
   const fields: BoundField[] = [];
   for (const rule of profile.fields) {
-    const element = locateField(doc, rule.find);
-    if (!element) continue;
-    applyRule(record, rule, element);
-    if (rule.mark === false) continue;
-    for (const path of rule.paths) fields.push({ path, element, rule });
+    for (const lookup of lookups) {
+      const found = locateRule(lookup, rule, queries);
+      if (!found) continue;
+      setValues(record, rule, found.raw);
+      if (rule.mark !== false) for (const path of rule.paths) fields.push({ path, element: found.element, rule, extjs: found.extjs });
+      break;
+    }
   }
   return { record, fields };
 }
 
-/** Re-reads one rule's element into the record (after the user edited it). */
-export function applyRule(record: DraftRecord, rule: FieldRule, element: Element): void {
-  const values = formatField(readElement(element, rule.read), rule.format);
+/** Re-reads one field's element into the record (after the user edited it). */
+export function applyRule(record: DraftRecord, field: Pick<BoundField, 'rule' | 'element' | 'extjs'>): void {
+  const reading = field.extjs ? readExtjs(field.element.ownerDocument, [field.extjs]).get(field.extjs) : undefined;
+  const raw = reading ? (field.rule.read === 'text' ? reading.raw : reading.value) : readElement(field.element, field.rule.read);
+  setValues(record, field.rule, raw);
+}
+
+function setValues(record: DraftRecord, rule: FieldRule, raw: string): void {
+  const values = formatField(raw, rule.format);
   rule.paths.forEach((path, i) => setRecordValue(record, path, values[i]));
+}
+
+/** Every ExtJS query of the profile, asked in one round. */
+export function extjsQueries(profile: SiteProfile): string[] {
+  return profile.fields.flatMap((rule) => locatorsOf(rule).flatMap((locator) => ('extjs' in locator ? [locator.extjs] : [])));
 }

@@ -1,7 +1,8 @@
 /**
  * A site profile: a declarative description of one MIS form, so the content
  * script can find and read its fields without any hook in the page.
- * Profiles are plain JSON (see profiles/) and will be user-editable later.
+ * Profiles are plain JSON checked against profile-schema.json: built-in ones
+ * in profiles/, user ones (from the field mapper or imported files) in storage.
  */
 
 /** Which pages the profile applies to. `*` in a pattern matches any run of characters. */
@@ -15,11 +16,18 @@ export interface UrlMatch {
 /** How to find the element that holds a field. */
 export type FieldLocator =
   | { selector: string }
-  /** The text of a <label>; the control is its `for` target or the control inside it. */
-  | { label: string };
+  /** Label text: a <label>, aria-label(ledby), placeholder, the text before the control in its cell or row, a legend. */
+  | { label: string }
+  /** An ExtJS component query, read in the page's world through Ext.ComponentQuery. */
+  | { extjs: string }
+  | { xpath: string };
 
-/** What to take from the element: a control's value or an element's text. */
-export type FieldReading = 'value' | 'text';
+/**
+ * What to take from the element: a control's value, an element's text, or
+ * for a <select> its chosen option's text or value. For an ExtJS component,
+ * `value` is getValue() and `text` is getRawValue().
+ */
+export type FieldReading = 'value' | 'text' | 'option-text' | 'option-value';
 
 /** How to turn the raw text into the record's form. */
 export type FieldFormat =
@@ -28,21 +36,24 @@ export type FieldFormat =
   | { kind: 'snils' }
   /** A date in the page's pattern → YYYY-MM-DD. */
   | { kind: 'date'; pattern: DatePattern }
-  /** A code looked up in a table, e.g. {"1": "male", "2": "female"}. */
+  /** A code looked up in a table, e.g. {"1": "male", "2": "female"}; case and spaces do not matter. */
   | { kind: 'map'; values: Record<string, string> }
   /** "Фамилия Имя Отчество" split over the rule's three paths. */
   | { kind: 'fio' };
 
-export type DatePattern = 'dd.mm.yyyy' | 'yyyy-mm-dd';
+export type DatePattern = 'dd.mm.yyyy' | 'yyyy-mm-dd' | 'dd/mm/yyyy';
 
 export interface FieldRule {
   /** Record paths filled by this rule; several only for `fio`. */
   paths: string[];
-  find: FieldLocator;
+  /** Tried in order: an ExtJS query first, say, then a label for pages where Ext is gone. */
+  find: FieldLocator | FieldLocator[];
   read: FieldReading;
   format: FieldFormat;
   /** False for values we read but do not mark (e.g. a diagnosis name next to its code). */
   mark?: boolean;
+  /** Set by detection: how sure the label heuristics were (0..1). */
+  confidence?: number;
 }
 
 export interface SiteProfile {
@@ -58,4 +69,9 @@ export interface SiteProfile {
    * issues about them are not the page user's to fix, so the page ignores them.
    */
   agentCompleted: string[];
+  /** Where the profile came from; built-in when absent. */
+  origin?: 'builtin' | 'user' | 'detected';
 }
+
+/** The locators of a rule, as a list. */
+export const locatorsOf = (rule: FieldRule): FieldLocator[] => (Array.isArray(rule.find) ? rule.find : [rule.find]);

@@ -1,30 +1,48 @@
 import { browser } from 'wxt/browser';
-import type { BackgroundPush } from '../../messaging/runtime-messages.ts';
+import type { BackgroundPush, ContentToBackground } from '../../messaging/runtime-messages.ts';
 import { FormOverlay } from '../../overlay/form-overlay.ts';
 import { mountMark, mountPanel } from '../../overlay/shadow-hosts.tsx';
 import '../../overlay/overlay.css';
 import { builtinProfiles } from '../../scrape/builtin-profiles.ts';
-import { matchProfile } from '../../scrape/match-profile.ts';
+import { chooseProfile } from '../../scrape/choose-profile.ts';
+import { extjsQueries } from '../../scrape/scrape-record.ts';
+import { loadUserProfiles, saveUserProfile, setSiteDisabled } from '../../scrape/site-settings.ts';
+import { tabDocuments } from '../../scrape/tab-documents.ts';
 
-// Injected by the background only into tabs where form-detector found a profile:
-// it carries the validators and their dictionaries, too heavy for every page.
+// Injected by the background only into the frame whose form detector found a
+// profile or a convincing patient form: it carries the validators and their
+// dictionaries, too heavy for every page. It covers that frame and every
+// same-origin frame below it.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   registration: 'runtime',
   cssInjectionMode: 'ui',
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    const profile = matchProfile(location.href, builtinProfiles);
-    if (!profile || document.querySelector('egisz-panel')) return;
-    const overlay = new FormOverlay(document, profile, {
+    const docs = (): Document[] => tabDocuments(window);
+    if (docs().some((doc) => doc.querySelector('egisz-panel'))) return;
+    const profile = chooseProfile(docs(), await loadUserProfiles().catch(() => []), builtinProfiles);
+    if (!profile) return;
+    const send = (message: ContentToBackground): Promise<unknown> => browser.runtime.sendMessage(message);
+    // ExtJS values live in the page's world: the background puts the read-only reader there first.
+    if (extjsQueries(profile).length > 0) await send({ type: 'page-reader-needed' }).catch(() => undefined);
+    const disable = new AbortController();
+    const overlay = new FormOverlay(docs, profile, {
       mountMark: (field) => mountMark(ctx, field),
       mountPanel: (doc) => mountPanel(ctx, doc),
-      send: (message) => browser.runtime.sendMessage(message),
+      send,
+      saveProfile: saveUserProfile,
+      async disableSite() {
+        await setSiteDisabled(location.hostname, true);
+        disable.abort();
+      },
     });
     browser.runtime.onMessage.addListener((message: unknown) => {
       if (isPush(message)) overlay.receive(message);
     });
-    await overlay.start(ctx.signal);
+    const signal = AbortSignal.any([ctx.signal, disable.signal]);
+    signal.addEventListener('abort', () => docs().forEach((doc) => doc.querySelectorAll('egisz-mark, egisz-panel').forEach((host) => host.remove())));
+    await overlay.start(signal);
   },
 });
 

@@ -75,7 +75,7 @@ describe('scrapeRecord on the saved demo MIS page', () => {
     const { record, fields } = scrapeRecord(doc, profile);
     const snils = fields.find((f) => f.path === 'patient.snils')!;
     input('#f_snils').value = '156 427 818 87';
-    applyRule(record, snils.rule, snils.element);
+    applyRule(record, snils);
     expect(record.patient?.snils).toBe('15642781887');
     expect(record.patient?.lastName).toBe('Петров');
   });

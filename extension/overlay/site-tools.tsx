@@ -1,0 +1,56 @@
+import { useState } from 'preact/hooks';
+import { fieldLabel } from '../../shared/validate/field-labels.ts';
+import { MAPPABLE_PATHS } from '../scrape/profile-editor.ts';
+import type { PanelActions, PanelView } from './record-panel.tsx';
+
+/**
+ * The panel's part about the site itself: fields found by detection (confirm
+ * them), the field mapper (pick a field type, click the element) and turning
+ * the extension off on this site.
+ */
+export function SiteTools({ view, actions }: { view: PanelView; actions: PanelActions }) {
+  const [path, setPath] = useState<string>(MAPPABLE_PATHS[0]);
+  return (
+    <div class="site">
+      {view.detected ? <DetectedFields detected={view.detected} onConfirm={actions.onConfirmDetected} /> : null}
+      {view.picking ? (
+        <p class="site__picking" role="status" data-egisz-picking={view.picking}>
+          Щёлкните по полю «{fieldLabel(view.picking)}» на странице
+          <button type="button" class="panel__link" onClick={actions.onCancelPick}>Отмена</button>
+        </p>
+      ) : (
+        <div class="site__mapper">
+          <select aria-label="Поле документа" data-egisz-input="map-field" value={path} onChange={(e) => setPath(e.currentTarget.value)}>
+            {MAPPABLE_PATHS.map((p) => (
+              <option key={p} value={p}>{fieldLabel(p)}</option>
+            ))}
+          </select>
+          <button type="button" class="panel__link" data-egisz-action="pick-field" onClick={() => actions.onPickField(path)}>
+            Указать на странице
+          </button>
+        </div>
+      )}
+      <button type="button" class="panel__link site__off" data-egisz-action="disable-site" onClick={actions.onDisableSite}>
+        Не показывать на этом сайте
+      </button>
+    </div>
+  );
+}
+
+function DetectedFields({ detected, onConfirm }: { detected: NonNullable<PanelView['detected']>; onConfirm(): void }) {
+  return (
+    <div class="site__detected" data-egisz-detected="">
+      <p>Поля найдены по подписям на странице. Проверьте отметки и подтвердите или укажите поле вручную.</p>
+      <ul>
+        {detected.map((field) => (
+          <li key={field.paths.join()} class={field.confidence < 0.7 ? 'site__unsure' : undefined}>
+            {field.paths.map(fieldLabel).join(', ')} — {Math.round(field.confidence * 100)} %
+          </li>
+        ))}
+      </ul>
+      <button type="button" class="panel__link" data-egisz-action="confirm-fields" onClick={onConfirm}>
+        Поля найдены верно
+      </button>
+    </div>
+  );
+}
