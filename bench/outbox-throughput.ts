@@ -12,7 +12,7 @@
  * Run: node bench/outbox-throughput.ts [--docs 1000] [--clients 8] [--concurrency 8] [--schematron off|warn]
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -39,6 +39,22 @@ const agent = await startOutboxAgent((c) => {
 const started = new Map<string, number>();
 const latencies: number[] = [];
 const queue = Array.from({ length: total }, () => randomUUID());
+/** CPU seconds of this process's children (the sandbox, the token host), from /proc: a busy machine does not inflate them. */
+function childCpuSeconds(): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+      if (Number(fields[1]) === process.pid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / 100;
+}
+
+const cpu0 = process.cpuUsage();
+const children0 = childCpuSeconds();
 const t0 = performance.now();
 let submitMs = 0;
 
@@ -66,6 +82,9 @@ submitMs = performance.now() - t0;
 await allRegistered;
 const elapsed = performance.now() - t0;
 
+const cpu = process.cpuUsage(cpu0);
+const agentCpuMs = (cpu.user + cpu.system) / 1000 / total;
+const childrenCpuMs = ((childCpuSeconds() - children0) * 1000) / total;
 const sorted = [...latencies].sort((a, b) => a - b);
 const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const registry = (await (await fetch(`${sandbox.url}/sandbox/registry`)).json()) as unknown[];
@@ -73,6 +92,8 @@ console.log(`outbox throughput: ${total} documents, ${clients} submitting client
 console.log(`  all submitted (validated, built, signed, queued) in ${(submitMs / 1000).toFixed(1)} s = ${(total / (submitMs / 1000)).toFixed(1)} documents/s`);
 console.log(`  all registered in ${(elapsed / 1000).toFixed(1)} s = ${(total / (elapsed / 1000)).toFixed(1)} documents/s end to end`);
 console.log(`  latency submit → registered: p50 ${pct(50).toFixed(0)} ms, p95 ${pct(95).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`);
+console.log(`  CPU per document: agent ${agentCpuMs.toFixed(1)} ms (one core → ceiling ${(1000 / agentCpuMs).toFixed(0)} documents/s), sandbox + token host ${childrenCpuMs.toFixed(1)} ms`);
+console.log(`  load average during the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
 console.log(`  sandbox registry holds ${registry.length} documents`);
 
 await agent.stop();
