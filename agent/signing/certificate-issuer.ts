@@ -97,7 +97,8 @@ export function keyIdentifierOf(spkiDer: Uint8Array): Uint8Array {
 /** Issues a certificate signed with ecdsa-with-SHA256 by `issuer` (self-signed when issuer.subject equals req.subject). */
 export function issueCertificate(issuer: CertificateIssuer, req: CertificateRequest): Uint8Array {
   const serial = randomBytes(9);
-  serial[0] = (serial[0] ?? 0) & 0x7f; // positive INTEGER
+  // Positive and minimal DER: a leading 0x00 before a byte < 0x80 is illegal padding.
+  serial[0] = ((serial[0] ?? 0) & 0x3f) | 0x40;
   const extensions = new Extensions([
     extension(id_ce_basicConstraints, new BasicConstraints({ cA: req.isCa ?? false }), true),
     extension(id_ce_subjectKeyIdentifier, new SubjectKeyIdentifier(keyIdentifierOf(req.publicKeySpki))),
