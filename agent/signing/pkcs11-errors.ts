@@ -53,6 +53,15 @@ export function toTokenError(e: unknown): TokenError {
       'Токен не поддерживает алгоритм подписи этого ключа. Используйте сертификат ГОСТ Р 34.10-2012 на токене с поддержкой PKCS#11.',
     );
   }
+  if (name === 'CKR_USER_PIN_NOT_INITIALIZED') {
+    return new TokenError('TOKEN_PIN_INVALID', 'На токене не задан PIN-код пользователя. Задайте его утилитой производителя токена.');
+  }
+  if (name === 'CKR_SESSION_COUNT' || name === 'CKR_TOKEN_WRITE_PROTECTED' || name === 'CKR_USER_ANOTHER_ALREADY_LOGGED_IN') {
+    return new TokenError('TOKEN_OPERATION_FAILED', 'Токен занят другой программой. Закройте программы, работающие с токеном (например, КриптоПро или браузерный плагин), и повторите.', true);
+  }
+  if (name === 'CKR_KEY_FUNCTION_NOT_PERMITTED' || name === 'CKR_KEY_HANDLE_INVALID') {
+    return new TokenError('TOKEN_KEY_NOT_FOUND', 'Ключ этого сертификата на токене нельзя использовать для подписи. Выберите другой сертификат или обратитесь в удостоверяющий центр.');
+  }
   if (name === 'CKR_DEVICE_ERROR' || name === 'CKR_GENERAL_ERROR' || name === 'CKR_CRYPTOKI_NOT_INITIALIZED') {
     return moduleFailed(name);
   }

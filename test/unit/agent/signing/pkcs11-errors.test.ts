@@ -16,6 +16,9 @@ describe('toTokenError', () => {
     ['CKR_FUNCTION_CANCELED', 0x50, 'TOKEN_USER_CANCELLED', true],
     ['CKR_GENERAL_ERROR', 0x05, 'TOKEN_MODULE_FAILED', true],
     ['CKR_DATA_LEN_RANGE', 0x21, 'TOKEN_OPERATION_FAILED', true],
+    ['CKR_USER_PIN_NOT_INITIALIZED', 0x102, 'TOKEN_PIN_INVALID', false],
+    ['CKR_SESSION_COUNT', 0xb1, 'TOKEN_OPERATION_FAILED', true],
+    ['CKR_KEY_FUNCTION_NOT_PERMITTED', 0x68, 'TOKEN_KEY_NOT_FOUND', false],
   ])('maps %s to %s', (name, code, expected, retriable) => {
     const e = toTokenError(ckr(name, code));
     expect(e).toBeInstanceOf(TokenError);
