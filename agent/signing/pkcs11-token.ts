@@ -15,7 +15,8 @@ type Handle = Buffer;
 /** Largest signature we expect: RSA-4096 is 512 bytes. */
 const SIGNATURE_BUFFER_BYTES = 1024;
 
-export const slotIdOf = (slot: Handle): number => Number(slot.readBigUInt64LE(0));
+/** CK_SLOT_ID from pkcs11js' handle buffer (CK_ULONG: 8 bytes on 64-bit Linux, 4 on Windows). */
+export const slotIdOf = (slot: Handle): number => (slot.length >= 8 ? Number(slot.readBigUInt64LE(0)) : slot.readUInt32LE(0));
 
 export class Pkcs11Token {
   readonly #modulePath: string;
