@@ -37,7 +37,8 @@ describe('ws-security', () => {
     ['a changed Body', (x) => x.replace('>u-1<', '>u-2<'), 'wsse:FailedCheck'],
     ['a changed ReplyTo', (x) => x.replace('http://127.0.0.1:1/remd/callback', 'http://evil.test/cb'), 'wsse:FailedCheck'],
     ['a changed Timestamp', (x) => x.replace(/<wsu:Expires>[^<]+</, '<wsu:Expires>2099-01-01T00:00:00Z<'), 'wsse:FailedCheck'],
-    ['a changed SignatureValue', (x) => x.replace(/<ds:SignatureValue>./, '<ds:SignatureValue>A'), 'wsse:FailedCheck'],
+    // Always a different first character: 'A' becomes 'B', anything else becomes 'A'.
+    ['a changed SignatureValue', (x) => x.replace(/<ds:SignatureValue>(.)/, (_m, c: string) => `<ds:SignatureValue>${c === 'A' ? 'B' : 'A'}`), 'wsse:FailedCheck'],
     ['a dropped Reference to the Body', (x) => x.replace(/<ds:Reference URI="#Body-[^]*?<\/ds:Reference>/, ''), 'wsse:FailedCheck'],
     ['an unknown signature algorithm', (x) => x.replace('xmldsig-more#rsa-sha256', 'xmldsig-more#rsa-md5'), 'wsse:UnsupportedAlgorithm'],
     ['inclusive canonicalization', (x) => x.replace('<ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"', '<ds:CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-xml-c14n-20010315"'), 'wsse:UnsupportedAlgorithm'],
