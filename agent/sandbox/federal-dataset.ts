@@ -17,6 +17,8 @@ export interface FederalSystem {
   region?: string;
   /** Hex serial of the certificate the system signs WS-Security with; IPS identifies it so (egisz.md §1.2). */
   certificateSerialNumber?: string;
+  /** The system's `guid` for the IEMK (N3 EmkService); absent: not connected to the IEMK. */
+  iemkGuid?: string;
 }
 
 export interface FederalOrganization {

@@ -18,6 +18,7 @@ import { applyFaultSettings } from './fault-settings.ts';
 import { FaultSwitches } from './fault-switches.ts';
 import { frmoService } from './frmo-service.ts';
 import { frmrService } from './frmr-service.ts';
+import { iemkService } from './iemk-service.ts';
 import { nsiService } from './nsi-service.ts';
 import { patientIndexService } from './patient-index-service.ts';
 import type { FederalDataset } from './federal-dataset.ts';
@@ -121,6 +122,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   router.use('/frmo', frmoService(opts.dataset));
   router.use('/nsi', nsiService());
   router.use('/patient-index', patientIndexService(opts.dataset));
+  router.use('/iemk', iemkService(opts.dataset));
   router.get('/registry', (_req, res) => {
     res.json(registry.list().map(({ localUid, emdrId, kind, patientSnils, registeredAt }) => ({ localUid, emdrId, kind, patientSnils, registeredAt })));
   });

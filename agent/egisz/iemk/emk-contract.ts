@@ -1,0 +1,84 @@
+/**
+ * The N3.Health (Netrika) EmkService contract (egisz.md §3.2): WCF SOAP 1.1
+ * (BasicHttpBinding_IEmkService), target namespace http://tempuri.org/,
+ * SOAPAction http://tempuri.org/IEmkService/<Op>, DTOs in the WCF
+ * DataContract namespaces below (as in public N3 clients' templates).
+ * `guid` authorizes the calling system; every success answers an empty body;
+ * failures are faults with RequestFault {PropertyName, Message, ErrorCode}.
+ */
+export const EMK_NS = {
+  soap: 'http://schemas.xmlsoap.org/soap/envelope/',
+  service: 'http://tempuri.org/',
+  xsi: 'http://www.w3.org/2001/XMLSchema-instance',
+  dto: 'http://schemas.datacontract.org/2004/07/N3.EMK.Dto',
+  case: 'http://schemas.datacontract.org/2004/07/N3.EMK.Dto.Case',
+  step: 'http://schemas.datacontract.org/2004/07/N3.EMK.Dto.Step',
+  medRec: 'http://schemas.datacontract.org/2004/07/N3.EMK.Dto.MedRec',
+  common: 'http://schemas.datacontract.org/2004/07/N3.EMK.Dto.Common',
+} as const;
+
+export const EMK_OPERATIONS = ['AddCase', 'CloseCase', 'AddStepToCase', 'AddMedRecord'] as const;
+export type EmkOperation = (typeof EMK_OPERATIONS)[number];
+
+export const soapAction = (op: EmkOperation) => `http://tempuri.org/IEmkService/${op}`;
+
+/** A doctor as MedicalStaff (Person + IdLpu, IdSpeciality, IdPosition). */
+export interface EmkDoctor {
+  idPersonMis: string;
+  lastName: string;
+  firstName: string;
+  middleName?: string;
+  /** NSI 1.2.643.5.1.13.13.11.1066 / 1002 codes. */
+  idSpeciality?: string;
+  idPosition?: string;
+}
+
+/** CaseAmb: an ambulatory treatment case (случай обслуживания). */
+export interface EmkCase {
+  idCaseMis: string;
+  idPatientMis: string;
+  /** The organization's id in N3 (here its FRMO OID). */
+  idLpu: string;
+  /** YYYY-MM-DD. */
+  openDate: string;
+  closeDate?: string;
+  historyNumber: string;
+  /** N3 dictionaries; defaults: 1 (амбулаторно-поликлиническая помощь), 1 (ОМС), 1 (заболевание). */
+  idCaseAidType?: string;
+  idPaymentType?: string;
+  idCaseType?: string;
+  /** Required by CloseCase: the case's result (N3 dictionary 1.2.643.5.1.13.2.1.1.688). */
+  idCaseResult?: string;
+  idAmbResult?: string;
+  doctorInCharge: EmkDoctor;
+  comment?: string;
+}
+
+/** StepAmb: one visit within a case. */
+export interface EmkStep {
+  idStepMis: string;
+  /** YYYY-MM-DD. */
+  dateStart: string;
+  dateEnd: string;
+  doctor: EmkDoctor;
+  /** 1 = в поликлинике; 1 = лечебно-диагностическая цель. */
+  idVisitPlace?: string;
+  idVisitPurpose?: string;
+  idPaymentType?: string;
+}
+
+/** A diagnosis record (MedRecord ClinicMainDiagnosis / Diagnosis). */
+export interface EmkDiagnosis {
+  mkbCode: string;
+  main: boolean;
+  /** YYYY-MM-DD. */
+  diagnosedDate: string;
+  doctor: EmkDoctor;
+  comment?: string;
+}
+
+export interface EmkFaultItem {
+  propertyName?: string;
+  message: string;
+  errorCode?: number;
+}

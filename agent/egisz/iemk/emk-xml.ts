@@ -1,0 +1,126 @@
+/**
+ * Writing EmkService requests (SOAP 1.1, DataContract element order) and
+ * reading their faults. Shared by the client and the sandbox's service.
+ */
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import { child, childText, elementChildren, parseXml, type Element } from '../remd/xml-reader.ts';
+import { EMK_NS, type EmkCase, type EmkDiagnosis, type EmkDoctor, type EmkFaultItem, type EmkOperation, type EmkStep } from './emk-contract.ts';
+
+const dateTime = (day: string) => `${day}T00:00:00`;
+const XMLNS = 'http://www.w3.org/2000/xmlns/';
+
+/** Writes an envelope around one operation; `fill` adds the parameters after `guid`. */
+export function emkEnvelope(op: EmkOperation, guid: string, fill: (operation: XMLBuilder) => void): string {
+  const doc = create({ version: '1.0', encoding: 'utf-8' });
+  const operation = doc.ele(EMK_NS.soap, 's:Envelope').ele(EMK_NS.soap, 's:Body').ele(EMK_NS.service, op);
+  operation.ele(EMK_NS.service, 'guid').txt(guid);
+  fill(operation);
+  return doc.end();
+}
+
+function text(parent: XMLBuilder, ns: string, prefix: string, name: string, value: string | undefined): void {
+  if (value !== undefined) parent.ele(ns, `${prefix}:${name}`).txt(value);
+}
+
+function writeDoctor(parent: XMLBuilder, ns: string, prefix: string, name: string, doctor: EmkDoctor, idLpu: string): void {
+  const staff = parent.ele(ns, `${prefix}:${name}`);
+  const person = staff.ele(EMK_NS.dto, 'c:Person');
+  const human = person.ele(EMK_NS.dto, 'c:HumanName');
+  text(human, EMK_NS.dto, 'c', 'GivenName', doctor.firstName);
+  text(human, EMK_NS.dto, 'c', 'MiddleName', doctor.middleName);
+  text(human, EMK_NS.dto, 'c', 'FamilyName', doctor.lastName);
+  text(person, EMK_NS.dto, 'c', 'IdPersonMis', doctor.idPersonMis);
+  text(staff, EMK_NS.dto, 'c', 'IdLpu', idLpu);
+  text(staff, EMK_NS.dto, 'c', 'IdSpeciality', doctor.idSpeciality);
+  text(staff, EMK_NS.dto, 'c', 'IdPosition', doctor.idPosition);
+}
+
+/** caseDto as CaseAmb, fields in the order of CaseBase then CaseAmb. */
+export function writeCase(operation: XMLBuilder, c: EmkCase): void {
+  const dto = operation.ele(EMK_NS.service, 'caseDto').att(XMLNS, 'xmlns:a', EMK_NS.case).att(EMK_NS.xsi, 'i:type', 'a:CaseAmb');
+  const put = (name: string, value: string | undefined) => text(dto, EMK_NS.case, 'a', name, value);
+  put('OpenDate', dateTime(c.openDate));
+  put('CloseDate', c.closeDate && dateTime(c.closeDate));
+  put('HistoryNumber', c.historyNumber);
+  put('IdCaseMis', c.idCaseMis);
+  put('IdCaseAidType', c.idCaseAidType ?? '1');
+  put('IdPaymentType', c.idPaymentType ?? '1');
+  put('Confidentiality', '1');
+  put('DoctorConfidentiality', '1');
+  put('CuratorConfidentiality', '1');
+  put('IdLpu', c.idLpu);
+  put('IdCaseResult', c.idCaseResult);
+  put('Comment', c.comment);
+  writeDoctor(dto, EMK_NS.case, 'a', 'DoctorInCharge', c.doctorInCharge, c.idLpu);
+  put('IdPatientMis', c.idPatientMis);
+  put('IdCaseType', c.idCaseType ?? '1');
+  put('IdAmbResult', c.idAmbResult);
+}
+
+export function writeStep(operation: XMLBuilder, s: EmkStep, idLpu: string): void {
+  const step = operation.ele(EMK_NS.service, 'step').att(XMLNS, 'xmlns:b', EMK_NS.step).att(EMK_NS.xsi, 'i:type', 'b:StepAmb');
+  const put = (name: string, value: string | undefined) => text(step, EMK_NS.step, 'b', name, value);
+  put('DateStart', dateTime(s.dateStart));
+  put('DateEnd', dateTime(s.dateEnd));
+  put('IdPaymentType', s.idPaymentType ?? '1');
+  writeDoctor(step, EMK_NS.step, 'b', 'Doctor', s.doctor, idLpu);
+  put('IdStepMis', s.idStepMis);
+  put('IdVisitPlace', s.idVisitPlace ?? '1');
+  put('IdVisitPurpose', s.idVisitPurpose ?? '1');
+}
+
+export function writeDiagnosis(operation: XMLBuilder, d: EmkDiagnosis, idLpu: string): void {
+  const record = operation.ele(EMK_NS.service, 'medRecord').att(XMLNS, 'xmlns:m', EMK_NS.medRec).att(EMK_NS.xsi, 'i:type', d.main ? 'm:ClinicMainDiagnosis' : 'm:Diagnosis');
+  const info = record.ele(EMK_NS.medRec, 'm:DiagnosisInfo');
+  text(info, EMK_NS.medRec, 'm', 'Comment', d.comment);
+  text(info, EMK_NS.medRec, 'm', 'DiagnosedDate', dateTime(d.diagnosedDate));
+  text(info, EMK_NS.medRec, 'm', 'IdDiagnosisType', d.main ? '1' : '2');
+  text(info, EMK_NS.medRec, 'm', 'MkbCode', d.mkbCode);
+  writeDoctor(record, EMK_NS.medRec, 'm', 'Doctor', d.doctor, idLpu);
+}
+
+/** The operation element of a request: its local name and its children by name. */
+export function readOperation(xml: string): { op: string; field: (name: string) => Element | undefined; text: (name: string) => string | undefined } {
+  const body = child(parseXml(xml).documentElement!, 'Body');
+  const operation = body && elementChildren(body)[0];
+  if (!operation) throw new Error('В SOAP Body нет операции');
+  return { op: operation.localName ?? '', field: (name) => child(operation, name), text: (name) => childText(operation, name) };
+}
+
+/** RequestFault items from a fault answer (nested Errors flattened). */
+export function readFaultItems(xml: string): EmkFaultItem[] {
+  const items: EmkFaultItem[] = [];
+  const visit = (el: Element) => {
+    if (el.localName === 'RequestFault') {
+      const code = childText(el, 'ErrorCode');
+      items.push({ propertyName: childText(el, 'PropertyName'), message: childText(el, 'Message') ?? '', ...(code ? { errorCode: Number(code) } : {}) });
+    }
+    elementChildren(el).forEach(visit);
+  };
+  visit(parseXml(xml).documentElement!);
+  return items;
+}
+
+/** A WCF fault with RequestFault details, as the service answers. */
+export function emkFault(items: EmkFaultItem[]): string {
+  const doc = create({ version: '1.0', encoding: 'utf-8' });
+  const fault = doc.ele(EMK_NS.soap, 's:Envelope').ele(EMK_NS.soap, 's:Body').ele(EMK_NS.soap, 's:Fault');
+  fault.ele('faultcode').txt('s:Client');
+  fault.ele('faultstring').txt(items.map((i) => i.message).join('; '));
+  const detail = fault.ele('detail').ele(EMK_NS.common, 'ArrayOfRequestFault');
+  for (const item of items) {
+    const el = detail.ele(EMK_NS.common, 'RequestFault');
+    if (item.errorCode !== undefined) el.ele(EMK_NS.common, 'ErrorCode').txt(String(item.errorCode));
+    el.ele(EMK_NS.common, 'Message').txt(item.message);
+    if (item.propertyName) el.ele(EMK_NS.common, 'PropertyName').txt(item.propertyName);
+  }
+  return doc.end();
+}
+
+/** The empty success answer: <OpResponse/>. */
+export function emkResponse(op: string): string {
+  const doc = create({ version: '1.0', encoding: 'utf-8' });
+  doc.ele(EMK_NS.soap, 's:Envelope').ele(EMK_NS.soap, 's:Body').ele(EMK_NS.service, `${op}Response`);
+  return doc.end();
+}
