@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { AgentFrame, JobState } from '../shared/protocol/messages.ts';
 import { AuditJournal } from './audit/audit-journal.ts';
 import type { AgentConfig } from './config.ts';
-import { publishAdminAccess } from './gateway/admin-access.ts';
+import { publishAdminAccess, requireAdminToken } from './gateway/admin-access.ts';
 import { createAdminApi } from './gateway/admin-api.ts';
 import { createGatewayApi } from './gateway/gateway-api.ts';
 import { gatewayClient } from './gateway/gateway-client.ts';
@@ -126,6 +126,7 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
       onQueued: (doc) => audit.append({ event: 'signed', localUid: doc.localUid, kind: doc.kind, patientSnils: doc.record.patient.snils, certificate: doc.certificate.fingerprint }),
     },
   }));
+  if (checks) app.use('/admin/v1/cases', requireAdminToken(admin.token), checks.casesApi);
   submitter?.start();
   log.info('agent.started', { port, demo: config.demo, roles: Object.keys(roles).filter((r) => roles[r as keyof typeof roles]) });
 

@@ -5,7 +5,9 @@
  * history next to the outbox. NSI 1520 is brought up to date at start and
  * once a day, in the background.
  */
+import type { Router } from 'express';
 import { join } from 'node:path';
+import { EmkClient } from '../egisz/iemk/emk-client.ts';
 import { FnsiClient } from '../egisz/registries/fnsi-client.ts';
 import { FrmoClient } from '../egisz/registries/frmo-client.ts';
 import { FrmrClient } from '../egisz/registries/frmr-client.ts';
@@ -14,6 +16,8 @@ import { PatientIndexClient } from '../egisz/registries/patient-index-client.ts'
 import { RegistryCache } from '../egisz/registries/registry-cache.ts';
 import type { DocumentSink } from '../jobs/document-pipeline.ts';
 import type { Logger } from '../log.ts';
+import { CaseBook } from './case-book.ts';
+import { createCasesApi } from './cases-api.ts';
 import { DOCUMENT_KINDS_OID } from './document-kind-checks.ts';
 import { Preflight } from './preflight.ts';
 import { VisitHistory } from './visit-history.ts';
@@ -30,6 +34,8 @@ export interface RegistriesConfig {
   frmo?: RegistryEndpoint;
   fnsi?: RegistryEndpoint;
   patientIndex?: RegistryEndpoint;
+  /** N3 EmkService (…/EMK/EMKService.svc); token = the system's guid. */
+  iemk?: RegistryEndpoint;
 }
 
 export interface PreflightSetup {
@@ -44,14 +50,27 @@ export interface PreflightSetup {
 
 const DAY_MS = 24 * 3600_000;
 
+/** The demo MIS's IEMK guid in the sandbox's federal-dataset.json. */
+const SANDBOX_IEMK_GUID = '3f9c2b1e-7a41-4d8e-9c0a-5b6e2f1d8a70';
+
 export function sandboxRegistries(base: string): RegistriesConfig {
   return {
     frmr: { url: `${base}/frmr` }, frmo: { url: `${base}/frmo` },
     fnsi: { url: `${base}/nsi`, token: 'sandbox' }, patientIndex: { url: `${base}/patient-index` },
+    iemk: { url: `${base}/iemk/EMKService.svc`, token: SANDBOX_IEMK_GUID },
   };
 }
 
-export function startPreflight(setup: PreflightSetup): { preflight: Preflight; close(): void } {
+export interface RunningPreflight {
+  preflight: Preflight;
+  /** The editable treatment cases, to mount under /admin/v1/cases behind the admin token. */
+  casesApi: Router;
+  close(): void;
+}
+
+const SENT_STATES = new Set(['signed', 'submitted', 'registered', 'failed-retryable']);
+
+export function startPreflight(setup: PreflightSetup): RunningPreflight {
   const log = setup.log.child({ component: 'preflight' });
   const endpoints = setup.registries ?? (setup.sandboxUrl ? sandboxRegistries(setup.sandboxUrl) : {});
   const cache = new RegistryCache({ dir: join(setup.dataDir, 'registry-cache') });
@@ -69,15 +88,21 @@ export function startPreflight(setup: PreflightSetup): { preflight: Preflight; c
   const updateNsi = () => nsi?.update(DOCUMENT_KINDS_OID)
     .then((r) => log.info('preflight.nsi-updated', { oid: DOCUMENT_KINDS_OID, ...r }))
     .catch((e: Error) => log.warn('preflight.nsi-update-failed', { oid: DOCUMENT_KINDS_OID, error: e.message }));
+  const book = new CaseBook(join(setup.dataDir, 'preflight.sqlite'), history, async (localUid) => SENT_STATES.has((await setup.sink.status(localUid))?.state ?? ''));
+  const iemk = endpoints.iemk && new EmkClient({ endpoint: endpoints.iemk.url, guid: endpoints.iemk.token ?? '' });
+  const casesApi = createCasesApi({ book, iemk });
+
   const first = setTimeout(() => void updateNsi(), 1000);
   const daily = setInterval(() => void updateNsi(), DAY_MS);
   first.unref();
   daily.unref();
   return {
     preflight,
+    casesApi,
     close() {
       clearTimeout(first);
       clearInterval(daily);
+      book.closeDb();
       history.close();
     },
   };

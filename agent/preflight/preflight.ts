@@ -21,6 +21,7 @@ import { checkPatientHistory, checkPatientInIndex } from './patient-checks.ts';
 import { checkCertificateOwner, checkPractitionerInFrmr } from './practitioner-checks.ts';
 import { preflightIssue } from './preflight-catalogue.ts';
 import { rebuildAsVersion, setIdOf } from './semd-version.ts';
+import { visitDetails } from './visit-details.ts';
 import { conclusionHash, visitFingerprint } from './visit-fingerprint.ts';
 import type { VisitHistory } from './visit-history.ts';
 
@@ -82,7 +83,7 @@ export class Preflight {
       versionNumber: duplicates.identity?.versionNumber ?? 1,
       patientLocalId: record.patient.localId, patientLastName: record.patient.lastName, patientFirstName: record.patient.firstName,
       patientMiddleName: record.patient.middleName, patientBirthDate: record.patient.birthDate,
-      createdAt: record.document.createdAt, caseId: record.encounter.caseId,
+      createdAt: record.document.createdAt, caseId: record.encounter.caseId, details: JSON.stringify(visitDetails(record)),
     });
     return { ok: true, document: { ...prepared, issues: [...prepared.issues, ...issues] } };
   }

@@ -21,8 +21,10 @@ export interface VisitRow extends VisitFingerprint {
   patientBirthDate: string;
   /** ISO, the document's creation time. */
   createdAt: string;
-  /** Case the visit belongs to (case grouping), if any. */
+  /** The MIS's case id (encounter.caseId), if the page has one. */
   caseId?: string;
+  /** JSON of what case grouping and the IEMK need (visit-details.ts). */
+  details?: string;
 }
 
 const schema = `
@@ -31,7 +33,7 @@ CREATE TABLE IF NOT EXISTS visits (
   patient_snils TEXT NOT NULL, kind TEXT NOT NULL, doctor_snils TEXT NOT NULL, visit_date TEXT NOT NULL,
   content_hash TEXT NOT NULL, conclusion_hash TEXT NOT NULL, patient_local_id TEXT,
   patient_last_name TEXT NOT NULL, patient_first_name TEXT NOT NULL, patient_middle_name TEXT, patient_birth_date TEXT NOT NULL,
-  created_at TEXT NOT NULL, case_id TEXT);
+  created_at TEXT NOT NULL, case_id TEXT, details TEXT);
 CREATE INDEX IF NOT EXISTS visits_patient ON visits(patient_snils);
 CREATE INDEX IF NOT EXISTS visits_patient_local ON visits(patient_local_id);`;
 
@@ -40,6 +42,7 @@ const columns: Record<keyof VisitRow, string> = {
   doctorSnils: 'doctor_snils', visitDate: 'visit_date', contentHash: 'content_hash', conclusionHash: 'conclusion_hash',
   patientLocalId: 'patient_local_id', patientLastName: 'patient_last_name', patientFirstName: 'patient_first_name',
   patientMiddleName: 'patient_middle_name', patientBirthDate: 'patient_birth_date', createdAt: 'created_at', caseId: 'case_id',
+  details: 'details',
 };
 const keys = Object.keys(columns) as (keyof VisitRow)[];
 
@@ -52,6 +55,9 @@ export class VisitHistory {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(schema);
+    // Files from before the details column: add it in place.
+    const cols = this.db.prepare('PRAGMA table_info(visits)').all() as { name: string }[];
+    if (!cols.some((c) => c.name === 'details')) this.db.exec('ALTER TABLE visits ADD COLUMN details TEXT');
   }
 
   record(row: VisitRow): void {
@@ -70,10 +76,6 @@ export class VisitHistory {
   get(localUid: string): VisitRow | undefined {
     const row = this.db.prepare('SELECT * FROM visits WHERE local_uid = ?').get(localUid) as Record<string, unknown> | undefined;
     return row && toRow(row);
-  }
-
-  setCase(localUid: string, caseId: string | undefined): void {
-    this.db.prepare('UPDATE visits SET case_id = ? WHERE local_uid = ?').run(caseId ?? null, localUid);
   }
 
   close(): void {

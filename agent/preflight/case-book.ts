@@ -1,0 +1,90 @@
+/**
+ * Treatment cases of a patient, from the sent visits in the visit history
+ * and the user's edits (moves, closures), with what was already sent to the
+ * IEMK. Edits and IEMK progress live in <dataDir>/preflight.sqlite next to
+ * the visit history.
+ */
+import Database from 'better-sqlite3';
+import { groupIntoCases, type CaseEdits, type CaseVisit, type TreatmentCase } from './case-grouping.ts';
+import { readDetails, type VisitDetails } from './visit-details.ts';
+import type { VisitHistory, VisitRow } from './visit-history.ts';
+
+export interface BookVisit extends CaseVisit {
+  row: VisitRow;
+  details: VisitDetails;
+}
+
+export interface IemkProgress {
+  opened: boolean;
+  closed: boolean;
+  steps: string[];
+}
+
+const schema = `
+CREATE TABLE IF NOT EXISTS case_moves (local_uid TEXT PRIMARY KEY, case_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS case_closures (case_id TEXT PRIMARY KEY, close_date TEXT NOT NULL, result TEXT);
+CREATE TABLE IF NOT EXISTS case_iemk (case_id TEXT PRIMARY KEY, progress TEXT NOT NULL);`;
+
+export class CaseBook {
+  private readonly db: Database.Database;
+  private readonly history: VisitHistory;
+  private readonly isSent: (localUid: string) => Promise<boolean>;
+
+  constructor(file: string, history: VisitHistory, isSent: (localUid: string) => Promise<boolean>) {
+    this.db = new Database(file);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(schema);
+    this.history = history;
+    this.isSent = isSent;
+  }
+
+  /** The patient's cases, oldest first; only visits that were signed and queued or registered. */
+  async cases(patientSnils: string, today: string): Promise<TreatmentCase<BookVisit>[]> {
+    const rows = this.history.forPatient(patientSnils);
+    const sent = await Promise.all(rows.map((r) => this.isSent(r.localUid).catch(() => false)));
+    const visits = rows.filter((_, i) => sent[i]).flatMap((row): BookVisit[] => {
+      const details = readDetails(row.details);
+      if (!details) return [];
+      return [{ localUid: row.localUid, patientSnils: row.patientSnils, visitDate: row.visitDate, mainDiagnosis: details.mainDiagnosis, misCaseId: row.caseId, row, details }];
+    });
+    return groupIntoCases(visits, this.edits(), today).sort((a, b) => a.openDate.localeCompare(b.openDate));
+  }
+
+  /** Moves a visit into a case; caseId undefined: back to the rules. */
+  move(localUid: string, caseId: string | undefined): void {
+    if (caseId === undefined) this.db.prepare('DELETE FROM case_moves WHERE local_uid = ?').run(localUid);
+    else this.db.prepare('INSERT OR REPLACE INTO case_moves (local_uid, case_id) VALUES (?, ?)').run(localUid, caseId);
+  }
+
+  close(caseId: string, closeDate: string, result?: string): void {
+    this.db.prepare('INSERT OR REPLACE INTO case_closures (case_id, close_date, result) VALUES (?, ?, ?)').run(caseId, closeDate, result ?? null);
+  }
+
+  /** The case result the user gave on closing, if any (IEMK IdCaseResult). */
+  closureResult(caseId: string): string | undefined {
+    const row = this.db.prepare('SELECT result FROM case_closures WHERE case_id = ?').get(caseId) as { result: string | null } | undefined;
+    return row?.result ?? undefined;
+  }
+
+  iemkProgress(caseId: string): IemkProgress {
+    const row = this.db.prepare('SELECT progress FROM case_iemk WHERE case_id = ?').get(caseId) as { progress: string } | undefined;
+    return row ? (JSON.parse(row.progress) as IemkProgress) : { opened: false, closed: false, steps: [] };
+  }
+
+  saveIemkProgress(caseId: string, progress: IemkProgress): void {
+    this.db.prepare('INSERT OR REPLACE INTO case_iemk (case_id, progress) VALUES (?, ?)').run(caseId, JSON.stringify(progress));
+  }
+
+  closeDb(): void {
+    this.db.close();
+  }
+
+  private edits(): CaseEdits {
+    const moves = this.db.prepare('SELECT local_uid, case_id FROM case_moves').all() as { local_uid: string; case_id: string }[];
+    const closures = this.db.prepare('SELECT case_id, close_date FROM case_closures').all() as { case_id: string; close_date: string }[];
+    return {
+      moves: new Map(moves.map((m) => [m.local_uid, m.case_id])),
+      closures: new Map(closures.map((c) => [c.case_id, c.close_date])),
+    };
+  }
+}

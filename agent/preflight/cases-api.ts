@@ -1,0 +1,74 @@
+/**
+ * The treatment cases of a patient, editable (loopback admin API, Bearer
+ * token like the rest of /admin/v1):
+ *   GET  /admin/v1/cases?snils=11…           the cases with their visits and IEMK progress
+ *   POST /admin/v1/cases/move {localUid, caseId?}  move a visit (no caseId: back to the rules;
+ *                                                  its own localUid: a case of its own)
+ *   POST /admin/v1/cases/:caseId/close {closeDate, result?}
+ *   POST /admin/v1/cases/:caseId/iemk {snils}  send the case to the IEMK (resumes where it stopped)
+ */
+import express, { Router, type Response } from 'express';
+import { isValidSnils } from '../../shared/validate/snils.ts';
+import { EmkFaultError, type EmkClient } from '../egisz/iemk/emk-client.ts';
+import { RegistryUnavailableError } from '../egisz/registries/registry-http.ts';
+import type { CaseBook } from './case-book.ts';
+import { sendCaseToIemk } from './case-iemk-sync.ts';
+
+export interface CasesApiDeps {
+  book: CaseBook;
+  iemk?: EmkClient;
+  today?: () => string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function createCasesApi(deps: CasesApiDeps): Router {
+  const router = Router();
+  router.use(express.json({ limit: '16kb' }));
+  const today = () => deps.today?.() ?? new Date().toISOString().slice(0, 10);
+  const casesOf = async (res: Response, snils: unknown) => {
+    if (typeof snils !== 'string' || !isValidSnils(snils)) return void bad(res, 'Укажите СНИЛС пациента (11 цифр).');
+    return deps.book.cases(snils, today());
+  };
+
+  router.get('/', async (req, res) => {
+    const cases = await casesOf(res, req.query.snils);
+    if (!cases) return;
+    res.json(cases.map((c) => ({
+      caseId: c.caseId, category: c.category, openDate: c.openDate, closeDate: c.closeDate, closedBy: c.closedBy,
+      iemk: deps.book.iemkProgress(c.caseId),
+      visits: c.visits.map((v) => ({ localUid: v.localUid, visitDate: v.visitDate, mainDiagnosis: v.mainDiagnosis, kind: v.row.kind })),
+    })));
+  });
+  router.post('/move', (req, res) => {
+    const { localUid, caseId } = (req.body ?? {}) as { localUid?: unknown; caseId?: unknown };
+    if (typeof localUid !== 'string' || (caseId !== undefined && typeof caseId !== 'string')) return void bad(res, 'Ожидается {localUid, caseId?}.');
+    deps.book.move(localUid, caseId);
+    res.json({ ok: true });
+  });
+  router.post('/:caseId/close', (req, res) => {
+    const { closeDate, result } = (req.body ?? {}) as { closeDate?: unknown; result?: unknown };
+    if (typeof closeDate !== 'string' || !DAY.test(closeDate)) return void bad(res, 'Укажите дату закрытия случая ГГГГ-ММ-ДД.');
+    deps.book.close(String(req.params.caseId), closeDate, typeof result === 'string' ? result : undefined);
+    res.json({ ok: true });
+  });
+  router.post('/:caseId/iemk', async (req, res) => {
+    if (!deps.iemk) return void res.status(409).json({ code: 'IEMK_NOT_CONFIGURED', message: 'ИЭМК не настроена: укажите registries.iemk в config.json.' });
+    const cases = await casesOf(res, (req.body as { snils?: unknown } | undefined)?.snils);
+    if (!cases) return;
+    const found = cases.find((c) => c.caseId === req.params.caseId);
+    if (!found) return void res.status(404).json({ code: 'CASE_NOT_FOUND', message: 'Случай не найден.' });
+    try {
+      res.json(await sendCaseToIemk(found, deps.book, deps.iemk));
+    } catch (e) {
+      if (e instanceof EmkFaultError) return void res.status(422).json({ code: 'IEMK_FAULT', message: e.message, errors: e.items, progress: deps.book.iemkProgress(found.caseId) });
+      if (e instanceof RegistryUnavailableError) return void res.status(503).json({ code: 'IEMK_UNAVAILABLE', message: e.message });
+      throw e;
+    }
+  });
+  return router;
+}
+
+function bad(res: Response, message: string): void {
+  res.status(400).json({ code: 'CASES_BAD_REQUEST', message });
+}
