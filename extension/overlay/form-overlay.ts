@@ -80,9 +80,11 @@ export class FormOverlay {
 
   async start(signal: AbortSignal): Promise<void> {
     this.signal = signal;
-    await this.bind(scrapeRecord(this.docs(), this.profile));
+    await (this.binding = this.bind(scrapeRecord(this.docs(), this.profile)));
     this.panel = await this.hooks.mountPanel(this.panelDocument());
     this.watchDocuments();
+    // The page may have rendered its form while the marks and the panel were mounting.
+    this.rebindSoon();
     signal.addEventListener('abort', () => {
       this.timers.forEach((timer) => clearTimeout(timer));
       this.watch.stop();

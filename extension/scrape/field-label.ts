@@ -87,7 +87,12 @@ function textBefore(node: Element, container: Element | null): string {
   for (let sibling = node.previousSibling; sibling; sibling = sibling.previousSibling) {
     if (sibling.nodeType === 1) {
       const element = sibling as Element;
-      if (element.matches('input, select, textarea, br') || element.querySelector('input, select, textarea')) break;
+      // A line break ends the label only once there is text: «Заключение<br><textarea>» keeps its label.
+      if (element.localName === 'br') {
+        if (text.trim()) break;
+        continue;
+      }
+      if (element.matches('input, select, textarea') || element.querySelector('input, select, textarea')) break;
       if (element.localName.startsWith('egisz-')) continue;
     }
     text = (sibling.textContent ?? '') + text;

@@ -9,18 +9,26 @@ import { CONTROL_SELECTOR, controlLabels, labelsFor } from './field-label.ts';
 import { DocumentLookup, isControl } from './locate-field.ts';
 import type { FieldLocator, FieldRule, SiteProfile } from './site-profile.ts';
 
-/** Record paths the mapper offers, in the order of the form. */
-export const MAPPABLE_PATHS = [
-  'patient.snils', 'patient.lastName', 'patient.firstName', 'patient.middleName', 'patient.birthDate', 'patient.gender',
-  'patient.enp', 'encounter.visitDate', 'encounter.diagnoses.0.code', 'encounter.conclusion',
-  'practitioner.snils', 'practitioner.lastName', 'practitioner.firstName', 'practitioner.middleName',
-] as const;
+/** What the mapper offers, in the order of the form: a record path, or a «Ф.И.О.» in one element. */
+export const MAPPABLE_FIELDS: readonly { key: string; label: string }[] = [
+  ['patient.snils', 'СНИЛС пациента'], ['patient.fio', 'Ф.И.О. пациента одной строкой'], ['patient.lastName', 'Фамилия пациента'],
+  ['patient.firstName', 'Имя пациента'], ['patient.middleName', 'Отчество пациента'], ['patient.birthDate', 'Дата рождения пациента'],
+  ['patient.gender', 'Пол пациента'], ['patient.enp', 'Номер полиса ОМС'], ['encounter.visitDate', 'Дата приёма'],
+  ['encounter.diagnoses.0.code', 'Диагноз (код МКБ-10)'], ['encounter.conclusion', 'Заключение'], ['practitioner.snils', 'СНИЛС врача'],
+  ['practitioner.fio', 'Ф.И.О. врача одной строкой'], ['practitioner.lastName', 'Фамилия врача'],
+  ['practitioner.firstName', 'Имя врача'], ['practitioner.middleName', 'Отчество врача'],
+].map(([key, label]) => ({ key: key!, label: label! }));
 
-/** A user profile for this site: the current one with `path` now read from `element`. */
-export function withPickedField(profile: SiteProfile, path: string, picked: Element): SiteProfile {
+/** "patient.fio" stands for the three name paths read from one element. */
+const pathsOf = (key: string): string[] =>
+  key.endsWith('.fio') ? ['lastName', 'firstName', 'middleName'].map((part) => key.replace('fio', part)) : [key];
+
+/** A user profile for this site: the current one with the mapper's field `key` now read from `element`. */
+export function withPickedField(profile: SiteProfile, key: string, picked: Element): SiteProfile {
   const element = picked.closest(CONTROL_SELECTOR) ?? picked;
-  const kept = profile.fields.filter((rule) => !rule.paths.includes(path));
-  const rule = ruleFor(path, element);
+  const paths = pathsOf(key);
+  const kept = profile.fields.filter((rule) => !rule.paths.some((p) => paths.includes(p)));
+  const rule = ruleFor(paths, element);
   const address = element.ownerDocument.location;
   const user = profile.origin === 'user';
   return {
@@ -33,14 +41,14 @@ export function withPickedField(profile: SiteProfile, path: string, picked: Elem
   };
 }
 
-function ruleFor(path: string, element: Element): FieldRule {
-  const concept = CONCEPTS.find((c) => c.paths.length === 1 && c.paths[0] === path);
+function ruleFor(paths: string[], element: Element): FieldRule {
+  const concept = CONCEPTS.find((c) => c.paths.join() === paths.join());
   const control = isControl(element);
   return {
-    paths: [path],
+    paths,
     find: locatorsFor(element),
     read: !control ? 'text' : concept ? concept.read(element) : 'value',
-    format: concept ? concept.format(element) : { kind: 'text' },
+    format: paths.length === 3 ? { kind: 'fio' } : concept ? concept.format(element) : { kind: 'text' },
   };
 }
 
