@@ -10,6 +10,8 @@
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
 import fontoxpath from 'fontoxpath';
 import { documentChains, mayMatch } from './schematron-context.ts';
+import { compileTest, type FastTest } from './schematron-fast.ts';
+import { newPlanCache, selectPlanned } from './schematron-match.ts';
 import { ruleSet, type Assertion, type RuleSet } from './schematron-rules.ts';
 import { fieldPathOf } from './semd-field-paths.ts';
 import { SemdError } from './semd-error.ts';
@@ -102,6 +104,22 @@ function optionsFor(rules: RuleSet) {
   return options;
 }
 
+// Tests compiled to JavaScript where their shape allows (schematron-fast.ts), per rule set.
+const fastTests = new WeakMap<RuleSet, Map<string, FastTest | null>>();
+
+/** Evaluates a test (an assertion or a context predicate) on an element. */
+function evaluator(rules: RuleSet): (test: string, node: Node) => boolean {
+  const options = optionsFor(rules);
+  let compiled = fastTests.get(rules);
+  if (!compiled) fastTests.set(rules, (compiled = new Map()));
+  const cache = compiled;
+  return (test, node) => {
+    let fast = cache.get(test);
+    if (fast === undefined) cache.set(test, (fast = compileTest(test, rules.namespaces)));
+    return fast ? fast(node as Element) : evaluateXPathToBoolean(test, node, null, {}, options);
+  };
+}
+
 /**
  * The record field of a finding. An assertion like `count(addr)=1` is about
  * the child it counts, so that child's field is tried first.
@@ -138,18 +156,25 @@ function run(rules: RuleSet, root: Element, prefilter: boolean): SchematronFindi
   const options = optionsFor(rules);
   const chains = documentChains(root);
   const contexts = new Map<string, Node[]>();
+  const planCache = newPlanCache();
+  const evaluate = evaluator(rules);
   const findings: SchematronFinding[] = [];
   for (const pattern of rules.patterns) {
     const checked = new Set<Node>();
     for (const rule of pattern.rules) {
       if (prefilter && !mayMatch(rule.chains, chains)) continue;
       let nodes = contexts.get(rule.anchored);
-      if (!nodes) contexts.set(rule.anchored, (nodes = evaluateXPathToNodes(rule.anchored, document, null, {}, options) as Node[]));
+      if (!nodes) {
+        nodes = rule.plan
+          ? selectPlanned(rule.plan, root, (predicate, el) => evaluate(predicate, el), planCache)
+          : (evaluateXPathToNodes(rule.anchored, document, null, {}, options) as Node[]);
+        contexts.set(rule.anchored, nodes);
+      }
       for (const node of nodes) {
         if (checked.has(node)) continue;
         checked.add(node);
         for (const a of rule.assertions) {
-          const result = holds(() => evaluateXPathToBoolean(a.test, node, null, {}, options));
+          const result = holds(() => evaluate(a.test, node));
           if (result instanceof Error) findings.push(finding(rules, a, node, result));
           else if (result === a.isReport) findings.push(finding(rules, a, node));
         }

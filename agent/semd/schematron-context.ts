@@ -35,6 +35,42 @@ export function splitTopLevel(text: string, separator: string): string[] {
   return parts;
 }
 
+/** Applies `rewrite` to the text of each top-level predicate `[…]` of a step. */
+export function rewritePredicates(step: string, rewrite: (predicate: string) => string): string {
+  let out = '';
+  let depth = 0;
+  let quote: string | null = null;
+  let start = -1;
+  for (let i = 0; i < step.length; i++) {
+    const c = step[i] ?? '';
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '[' || c === '(') {
+      if (depth === 0 && c === '[') {
+        start = i + 1;
+        out += c;
+      }
+      depth++;
+    } else if (c === ']' || c === ')') {
+      depth--;
+      if (depth === 0 && c === ']') {
+        out += rewrite(step.slice(start, i));
+        start = -1;
+      }
+    }
+    if (start === -1 && !(depth === 1 && c === '[')) out += c;
+  }
+  return out;
+}
+
+/** A predicate that can only be a boolean test, never a position like `[1]` or `[last()]`. */
+export function isBooleanPredicate(predicate: string): boolean {
+  const p = predicate.trim();
+  if (/\bposition\s*\(|\blast\s*\(/.test(p)) return false;
+  return /^not\s*\(/.test(p) || /^@/.test(p) || /[=<>]/.test(p) || /^[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?(?:[/[]|$)/.test(p);
+}
+
 const qualifiedName = /^(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)$/;
 
 function stepName(step: string, namespaces: ReadonlyMap<string, string>): string | null {

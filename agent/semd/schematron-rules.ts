@@ -8,7 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { SemdError } from './semd-error.ts';
-import { contextChains, splitTopLevel, type ContextChains } from './schematron-context.ts';
+import { contextChains, isBooleanPredicate, rewritePredicates, splitTopLevel, type ContextChains } from './schematron-context.ts';
+import { planContext, type ContextPlan } from './schematron-match.ts';
 import { registerRegexFunctions, withCachedRegex } from './schematron-regex.ts';
 
 const SCH = 'http://purl.oclc.org/dsdl/schematron';
@@ -28,6 +29,8 @@ export interface Rule {
   anchored: string;
   /** Element chains the context can match, or null when it cannot be pre-filtered. */
   chains: ContextChains | null;
+  /** How to select the context without XPath, or null when it is not a plain path. */
+  plan: ContextPlan | null;
   assertions: Assertion[];
 }
 
@@ -51,13 +54,6 @@ function elementsOf(parent: Element, ...names: string[]): Element[] {
     if (n.nodeType === 1 && names.includes(el.localName ?? '') && el.namespaceURI === SCH) found.push(el);
   }
   return found;
-}
-
-/** A predicate that can only be a boolean test, never a position like `[1]` or `[last()]`. */
-function isBooleanPredicate(predicate: string): boolean {
-  const p = predicate.trim();
-  if (/\bposition\s*\(|\blast\s*\(/.test(p)) return false;
-  return /^not\s*\(/.test(p) || /^@/.test(p) || /[=<>]/.test(p) || /^[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?(?:[/[]|$)/.test(p);
 }
 
 /**
@@ -85,35 +81,6 @@ export function anchor(context: string): string {
       return anchorAnywhere(branch);
     })
     .join(' | ');
-}
-
-/** Applies `rewrite` to the text of each top-level predicate `[…]` of a step. */
-function rewritePredicates(step: string, rewrite: (predicate: string) => string): string {
-  let out = '';
-  let depth = 0;
-  let quote: string | null = null;
-  let start = -1;
-  for (let i = 0; i < step.length; i++) {
-    const c = step[i] ?? '';
-    if (quote) {
-      if (c === quote) quote = null;
-    } else if (c === "'" || c === '"') quote = c;
-    else if (c === '[' || c === '(') {
-      if (depth === 0 && c === '[') {
-        start = i + 1;
-        out += c;
-      }
-      depth++;
-    } else if (c === ']' || c === ')') {
-      depth--;
-      if (depth === 0 && c === ']') {
-        out += rewrite(step.slice(start, i));
-        start = -1;
-      }
-    }
-    if (start === -1 && !(depth === 1 && c === '[')) out += c;
-  }
-  return out;
 }
 
 /**
@@ -159,6 +126,7 @@ export function parseRuleSet(kind: string, source: string): RuleSet {
         context,
         anchored: withCachedRegex(anchor(bindCurrent(context))),
         chains: contextChains(context, namespaces),
+        plan: planContext(withCachedRegex(bindCurrent(context)), namespaces),
         assertions: elementsOf(r, 'assert', 'report').map(assertion),
       };
     }),

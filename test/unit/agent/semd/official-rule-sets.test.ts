@@ -5,7 +5,13 @@ import { buildConsultation119 } from '../../../../agent/semd/consultation-119.ts
 import { checkSchematron, locationOf } from '../../../../agent/semd/schematron-check.ts';
 import { kindOfTemplate } from '../../../../agent/semd/semd-builders.ts';
 import { checkXsd } from '../../../../agent/semd/xsd-check.ts';
-import { demoConsultation, fixedIdentity, fullCareFacts } from '../../../fixtures/semd/demo-record.ts';
+import { DOMParser } from '@xmldom/xmldom';
+import fontoxpath from 'fontoxpath';
+import { compileTest } from '../../../../agent/semd/schematron-fast.ts';
+import { selectPlanned } from '../../../../agent/semd/schematron-match.ts';
+import { withCachedRegex } from '../../../../agent/semd/schematron-regex.ts';
+import { bindCurrent, ruleSet } from '../../../../agent/semd/schematron-rules.ts';
+import { demoConsultation, fixedIdentity, fullCareFacts, maximalCareFacts, maximalConsultation } from '../../../fixtures/semd/demo-record.ts';
 
 // The official rule sets are large: the first run in a busy worker compiles them.
 vi.setConfig({ testTimeout: 60_000 });
@@ -46,25 +52,48 @@ describe.each(kinds)('official rules of kind %s', (kind, templateId) => {
   });
 });
 
-describe('anchored rule contexts select what the plain Schematron pattern selects', () => {
-  it.each(kinds)('kind %s', async (kind, templateId) => {
-    const { DOMParser } = await import('@xmldom/xmldom');
-    const fontoxpath = (await import('fontoxpath')).default;
-    const { ruleSet, bindCurrent } = await import('../../../../agent/semd/schematron-rules.ts');
-    const { withCachedRegex } = await import('../../../../agent/semd/schematron-regex.ts');
+describe('the engine shortcuts agree with plain XPath on the official rule sets', () => {
+  const documents = (templateId: string): string[] =>
+    [
+      consultation,
+      buildConsultation119(demoConsultation(), fixedIdentity),
+      buildConsultation119(maximalConsultation(), fixedIdentity, maximalCareFacts),
+      consultation.replace(/<addr>[\s\S]*?<\/addr>/, '<addr nullFlavor="NI"/>').replace(/\s*<templateId [^>]*\/>/, ''),
+    ].map((xml) => xml.replace('1.2.643.5.1.13.2.7.5.1.5.9.4', templateId).replace(' xmlns="urn:hl7-org:v3"', ''));
+
+  it.each(kinds)('kind %s: anchored, planned and compiled forms select and answer as XPath does', async (kind, templateId) => {
     const rules = await ruleSet(kind);
-    const xml = consultation.replace('1.2.643.5.1.13.2.7.5.1.5.9.4', templateId).replace(' xmlns="urn:hl7-org:v3"', '');
-    const doc = new DOMParser().parseFromString(xml, 'text/xml');
     const options = { namespaceResolver: (p?: string | null) => (p ? (rules.namespaces.get(p) ?? null) : null) };
-    let compared = 0;
-    for (const rule of rules.patterns.flatMap((p) => p.rules)) {
-      const plain = withCachedRegex(rule.context.startsWith('/') ? bindCurrent(rule.context) : `//(${bindCurrent(rule.context)})`);
-      const expected = fontoxpath.evaluateXPathToNodes(plain, doc, null, {}, options);
-      const actual = fontoxpath.evaluateXPathToNodes(rule.anchored, doc, null, {}, options);
-      const paths = (nodes: unknown[]) => nodes.map((n) => locationOf(n as never)).sort();
-      expect(paths(actual), rule.context).toEqual(paths(expected));
-      compared++;
+    const xpath = (expr: string, node: unknown) => fontoxpath.evaluateXPathToBoolean(expr, node, null, {}, options);
+    const holds = (p: string, el: unknown) => compileTest(p, rules.namespaces)?.(el as never) ?? xpath(p, el);
+    const paths = (nodes: unknown[]) => nodes.map((n) => locationOf(n as never)).sort();
+    let contexts = 0;
+    let compiled = 0;
+    for (const xml of documents(templateId)) {
+      const doc = new DOMParser().parseFromString(xml, 'text/xml');
+      for (const rule of rules.patterns.flatMap((p) => p.rules)) {
+        const plain = withCachedRegex(rule.context.startsWith('/') ? bindCurrent(rule.context) : `//(${bindCurrent(rule.context)})`);
+        const expected = fontoxpath.evaluateXPathToNodes(plain, doc, null, {}, options);
+        expect(paths(fontoxpath.evaluateXPathToNodes(rule.anchored, doc, null, {}, options)), rule.context).toEqual(paths(expected));
+        if (rule.plan) expect(paths(selectPlanned(rule.plan, doc.documentElement as never, holds)), rule.context).toEqual(paths(expected));
+        contexts++;
+        for (const node of expected) {
+          for (const a of rule.assertions) {
+            const fast = compileTest(a.test, rules.namespaces);
+            if (!fast) continue;
+            let slow: boolean | string;
+            try {
+              slow = xpath(a.test, node);
+            } catch {
+              slow = 'error';
+            }
+            if (slow !== 'error') expect(fast(node as never), `${rule.context} :: ${a.test}`).toBe(slow);
+            compiled++;
+          }
+        }
+      }
     }
-    expect(compared).toBeGreaterThan(100);
+    expect(contexts).toBeGreaterThan(400);
+    expect(compiled).toBeGreaterThan(100);
   });
 });

@@ -1,0 +1,118 @@
+/**
+ * Rule contexts that are plain paths — `ClinicalDocument/a/b[p][1]/c`,
+ * `//x[p]/y`, unions of such — are selected by walking the document in
+ * JavaScript; XPath runs only for the predicates, on the few candidate
+ * elements. This is most of the Schematron's cost saved. Contexts of any
+ * other shape get no plan and are evaluated by fontoxpath as a whole.
+ */
+import type { Element, Node } from '@xmldom/xmldom';
+import { isBooleanPredicate, rewritePredicates, splitTopLevel } from './schematron-context.ts';
+
+interface Step {
+  /** `{namespace}local`. */
+  name: string;
+  /** In order; a numeric one is a position among what the previous ones kept. */
+  predicates: string[];
+}
+
+interface Branch {
+  /** `//…`: the first step may be a child of any element, not only of the document. */
+  anywhere: boolean;
+  steps: Step[];
+}
+
+export type ContextPlan = Branch[];
+
+const qualifiedName = /^(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)$/;
+
+function planStep(text: string, namespaces: ReadonlyMap<string, string>): Step | null {
+  const bracket = text.indexOf('[');
+  const m = qualifiedName.exec((bracket === -1 ? text : text.slice(0, bracket)).trim());
+  const uri = m?.[1] === undefined ? '' : namespaces.get(m[1]);
+  if (!m || m[2] === undefined || uri === undefined) return null;
+  const predicates: string[] = [];
+  rewritePredicates(text, (p) => (predicates.push(p.trim()), p));
+  if (!predicates.every((p) => /^\d+$/.test(p) || isBooleanPredicate(p))) return null;
+  return { name: `{${uri}}${m[2]}`, predicates };
+}
+
+/** A plan for a context (after current() binding and the regex rewrite), or null. */
+export function planContext(context: string, namespaces: ReadonlyMap<string, string>): ContextPlan | null {
+  const plan: ContextPlan = [];
+  for (const raw of splitTopLevel(context, '|')) {
+    let text = raw.trim();
+    let anywhere = true;
+    if (text.startsWith('//')) text = text.slice(2);
+    else if (text.startsWith('/')) [text, anywhere] = [text.slice(1), false];
+    else if (text.startsWith('ClinicalDocument')) anywhere = false;
+    const steps = splitTopLevel(text, '/').map((s) => (s.trim() === '' ? null : planStep(s, namespaces)));
+    if (steps.length === 0 || steps.some((s) => s === null)) return null;
+    plan.push({ anywhere, steps: steps as Step[] });
+  }
+  return plan;
+}
+
+const nameOf = (el: Element): string => `{${el.namespaceURI ?? ''}}${el.localName ?? ''}`;
+
+function childElements(parent: Node): Element[] {
+  const found: Element[] = [];
+  for (let c = parent.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) found.push(c as Element);
+  return found;
+}
+
+function allElements(root: Element): Element[] {
+  const found: Element[] = [root];
+  for (let i = 0; i < found.length; i++) found.push(...childElements(found[i] as Element));
+  return found;
+}
+
+type Holds = (predicate: string, element: Element) => boolean;
+
+function applyStep(parents: readonly Node[], step: Step, holds: Holds): Element[] {
+  const selected: Element[] = [];
+  for (const parent of parents) {
+    let list = childElements(parent).filter((c) => nameOf(c) === step.name);
+    for (const predicate of step.predicates) {
+      if (/^\d+$/.test(predicate)) {
+        const kept = list[Number(predicate) - 1];
+        list = kept ? [kept] : [];
+      } else list = list.filter((el) => holds(predicate, el));
+      if (list.length === 0) break;
+    }
+    selected.push(...list);
+  }
+  return selected;
+}
+
+/**
+ * What the planned contexts of one document share: hundreds of rules start
+ * with the same steps (`/ClinicalDocument/component/structuredBody/component/
+ * section[code/@code='RESCONS']`), so each prefix is selected once.
+ */
+export interface PlanCache {
+  prefixes: Map<string, Element[]>;
+  everything?: Element[];
+}
+
+export const newPlanCache = (): PlanCache => ({ prefixes: new Map() });
+
+const stepKey = (step: Step): string => `${step.name}${step.predicates.map((p) => `[${p}]`).join('')}`;
+
+/** The elements a planned context selects; `holds` evaluates one predicate on one element. */
+export function selectPlanned(plan: ContextPlan, root: Element, holds: Holds, cache: PlanCache = newPlanCache()): Element[] {
+  const document = root.ownerDocument as unknown as Node;
+  const result = new Set<Element>();
+  for (const branch of plan) {
+    let current: Node[] = branch.anywhere ? [document, ...(cache.everything ??= allElements(root))] : [document];
+    let key = branch.anywhere ? '//' : '/';
+    for (const step of branch.steps) {
+      key += `/${stepKey(step)}`;
+      let selected = cache.prefixes.get(key);
+      if (!selected) cache.prefixes.set(key, (selected = applyStep(current, step, holds)));
+      current = selected;
+      if (current.length === 0) break;
+    }
+    for (const el of current) result.add(el as Element);
+  }
+  return [...result];
+}
