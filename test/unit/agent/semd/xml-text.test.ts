@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { DOMParser } from '@xmldom/xmldom';
 import { create } from 'xmlbuilder2';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cleanText, xmlAttribute, xmlText } from '../../../../agent/semd/xml-text.ts';
+
+// A property over a hundred random strings, each built and parsed: slow on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('xmlText', () => {
   it('drops characters XML 1.0 forbids and keeps the rest', () => {
