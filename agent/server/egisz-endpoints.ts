@@ -39,7 +39,11 @@ export function mountEgiszEndpoints(app: express.Express, config: AgentConfig, d
         emdrId: result.registryItem?.emdrId, errors: result.errors,
       });
     }));
-    gateway.routes.use('/remd/document-file', createDocumentFileService(async (localUid) => (await gateway.outbox.get(localUid))?.semd));
+    // A cancelled document is not handed out: a registration still in flight at REMD then fails instead of registering it.
+    gateway.routes.use('/remd/document-file', createDocumentFileService(async (localUid) => {
+      const doc = await gateway.outbox.get(localUid);
+      return doc && doc.state !== 'cancelled' ? doc.semd : undefined;
+    }));
   }
 
   let closeSandbox = () => {};

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { demoToken } from '../../../agent/demo/demo-clinic.ts';
 import { authorizationHeader } from '../../../agent/gateway/gateway-auth.ts';
 import { encodeWireDocument } from '../../../agent/gateway/wire-document.ts';
+import { pairedAgentSocket } from '../../support/agent-ws-client.ts';
 import { admin, outboxRecord } from '../../support/outbox-records.ts';
 import { startOutboxAgent, type OutboxAgent } from '../../support/outbox-agent.ts';
 
@@ -85,4 +86,24 @@ test('a workstation sees only its own documents', async () => {
   })).status;
   expect(await ask(reg1)).toBe(200);
   expect(await ask(reg2)).toBe(404);
+});
+
+test('the extension on a workstation-only agent: prepared, signed, and «registered» relayed back from the gateway', async () => {
+  const socket = await pairedAgentSocket(workstation.port, () => workstation.pairing.issueCode());
+  try {
+    socket.send({ type: 'prepare', id: 'p1', origin: 'http://127.0.0.1', record: outboxRecord() });
+    const prepared = await socket.until((f) => f.type !== 'job' && 'id' in f && f.id === 'p1');
+    if (prepared.type !== 'prepared') throw new Error(JSON.stringify(prepared));
+    socket.send({ type: 'sign', id: 's1', jobId: prepared.jobId, pin: demoToken.pin, certificate: prepared.certificate.fingerprint });
+    const sending = await socket.until((f) => f.type === 'job' && f.state === 'sending');
+    if (sending.type !== 'job') throw new Error('not a job frame');
+    const registered = await socket.until((f) => f.type === 'job' && f.jobId === prepared.jobId && f.state === 'registered', 20_000);
+    if (registered.type !== 'job') throw new Error('not a job frame');
+    expect(registered.emdrId).toMatch(/^77\.119\./);
+    expect((await admin(gateway.access, 'GET', `/outbox/${sending.localUid}`)).body).toMatchObject({ state: 'registered', emdrId: registered.emdrId });
+    socket.send({ type: 'job-status', id: 'q1', jobId: prepared.jobId });
+    expect(await socket.until((f) => 'id' in f && f.id === 'q1')).toMatchObject({ type: 'job', state: 'registered', emdrId: registered.emdrId });
+  } finally {
+    socket.close();
+  }
 });
