@@ -24,8 +24,14 @@ export class DocumentLookup {
   }
 
   byLabel(text: string): Element | null {
-    this.labels ??= labelIndex(this.doc);
-    return this.labels.get(labelKey(text)) ?? null;
+    const key = labelKey(text);
+    if (!this.labels) {
+      // Most labelled forms use <label>: try those before indexing every control of a large page.
+      const direct = byLabelElement(this.doc, key);
+      if (direct) return direct;
+      this.labels = labelIndex(this.doc);
+    }
+    return this.labels.get(key) ?? null;
   }
 
   byExtjs(query: string, queries: () => string[]): ExtjsReading | undefined {
@@ -63,6 +69,16 @@ function byXpath(doc: Document, xpath: string): Element | null {
   } catch {
     return null;
   }
+}
+
+/** The control of a <label> with this text: its `for` target or the control inside it. */
+function byLabelElement(doc: Document, key: string): Element | null {
+  for (const label of doc.querySelectorAll('label')) {
+    if (labelKey(label.textContent ?? '') !== key) continue;
+    const target = label.htmlFor ? doc.getElementById(label.htmlFor) : label.querySelector(CONTROL_SELECTOR);
+    if (target?.matches(CONTROL_SELECTOR)) return target;
+  }
+  return null;
 }
 
 /** Label keys → the first control carrying that label, by any of the label heuristics. */
