@@ -77,7 +77,7 @@ export function loadConfig(opts: ConfigOptions): AgentConfig {
     // Demo mode: the demo clinic, plus roles/gateway/outbox/remdEndpoint from config.json when there is one.
     const raw = existsSync(file) ? readJson(file) : {};
     return {
-      port, dataDir, demo: true, sandbox: true, clientEntityId: demoClientEntityId, allowedOrigins: EXTENSION_ORIGINS,
+      port, dataDir, demo: true, sandbox: true, clientEntityId: demoClientEntityId, allowedOrigins: allowedOrigins(raw, file),
       clinic: { organization: demoOrganization, staff: [demoDoctor] }, ...parseDeployment(raw, file),
     };
   }
@@ -85,7 +85,7 @@ export function loadConfig(opts: ConfigOptions): AgentConfig {
     throw new ConfigError(`no configuration at ${file}: create it (see README, "Configuration") or run with --demo`);
   }
   const raw = readJson(file);
-  return { port, dataDir, demo: false, sandbox: false, allowedOrigins: EXTENSION_ORIGINS, ...parseClinicConfig(raw, file), ...parseDeployment(raw, file) };
+  return { port, dataDir, demo: false, sandbox: false, allowedOrigins: allowedOrigins(raw, file), ...parseClinicConfig(raw, file), ...parseDeployment(raw, file) };
 }
 
 function readJson(file: string): Record<string, unknown> {
@@ -94,6 +94,19 @@ function readJson(file: string): Record<string, unknown> {
   } catch (e) {
     throw new ConfigError(`${file}: not JSON (${(e as Error).message})`);
   }
+}
+
+/**
+ * The extension's fixed Chromium origin, plus config.json "extensionOrigins":
+ * Firefox gives each profile its own moz-extension://<uuid> (fixed per profile
+ * with the pref extensions.webextensions.uuids), so that one is listed by hand.
+ */
+function allowedOrigins(raw: Record<string, unknown>, file: string): string[] {
+  const extra = raw.extensionOrigins ?? [];
+  if (!Array.isArray(extra) || extra.some((o) => typeof o !== 'string' || !/^(chrome|moz)-extension:\/\/[\w-]+$/.test(o))) {
+    throw new ConfigError(`${file}: "extensionOrigins" is a list like ["moz-extension://<uuid>"]`);
+  }
+  return [...EXTENSION_ORIGINS, ...(extra as string[])];
 }
 
 const ROLE_NAMES = ['workstation', 'gateway'] as const;
