@@ -19,11 +19,16 @@ export type RegistrySearchResult =
   | { status: 'success'; items: { emdrId: string; localUid?: string }[] }
   | { status: 'error'; errors: RemdError[] };
 
+export type RegistryItemResult =
+  | { status: 'found'; item: { emdrId: string; localUid?: string } }
+  | { status: 'error'; errors: RemdError[] };
+
 export interface RemdPort {
   newMessageId(): string;
   /** Throws on transport trouble; an error with `retriable: false` means "do not try again as is". */
   registerDocument(request: unknown, messageId: string): Promise<RegisterAnswer>;
   searchRegistryItem(query: RegistrySearch): Promise<RegistrySearchResult>;
+  getRegistryItem(emdrId: string): Promise<RegistryItemResult>;
 }
 
 /** registerDocumentResult as the callback endpoint hands it over. */

@@ -68,6 +68,7 @@ export function mountEgiszEndpoints(app: express.Express, config: AgentConfig, d
     newMessageId,
     registerDocument: (request, messageId) => remdClient().registerDocument(request as never, messageId),
     searchRegistryItem: (query) => remdClient().searchRegistryItem(query),
+    getRegistryItem: (emdrId) => remdClient().getRegistryItem(emdrId),
   };
   return { remd, close: () => closeSandbox() };
 }

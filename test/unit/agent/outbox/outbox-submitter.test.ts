@@ -27,6 +27,7 @@ function setup(script: { register?: (messageId: string) => Promise<RegisterAnswe
       return script.register ? script.register(messageId) : { status: 'accepted' };
     },
     searchRegistryItem: () => (script.search ? script.search() : Promise.resolve({ status: 'success', items: [] })),
+    getRegistryItem: async (emdrId) => ({ status: 'found', item: { emdrId, localUid: emdrId === '77.119.26.11.000007' ? 'a' : 'other' } }),
   };
   const submitter = new OutboxSubmitter(store, remd, silentLogger, () => {}, settings);
   const add = (localUid: string) => store.add({
@@ -122,4 +123,13 @@ test('a transport failure that retrying cannot fix is held; a network failure is
   await t.submitter.kick();
   expect(t.store.get('a')?.state).toBe('rejected');
   expect(t.store.get('b')?.state).toBe('failed-retryable');
+});
+
+test('a search hit that getRegistryItem does not confirm is not taken: the document stays submitted and is looked at later', async () => {
+  const t = setup({ search: async () => ({ status: 'success', items: [{ emdrId: '77.119.26.11.000099', localUid: 'a' }] }) });
+  t.add('a');
+  t.store.transition('a', 'submitted', { nextAttemptAt: 0 });
+  await t.submitter.kick();
+  expect(t.store.get('a')?.state).toBe('submitted');
+  expect(t.store.get('a')!.nextAttemptAt!).toBeGreaterThan(Date.now());
 });
