@@ -11,6 +11,7 @@ import type { FrmoClient } from '../egisz/registries/frmo-client.ts';
 import type { FrmrClient } from '../egisz/registries/frmr-client.ts';
 import type { NsiStore } from '../egisz/registries/nsi-store.ts';
 import type { PatientIndexClient } from '../egisz/registries/patient-index-client.ts';
+import { revalidating } from '../egisz/registries/registry-cache.ts';
 import type { PreparedDocument } from '../jobs/document-pipeline.ts';
 import type { Logger } from '../log.ts';
 import type { OutboxState } from '../outbox/outbox-store.ts';
@@ -88,7 +89,13 @@ export class Preflight {
     return { ok: true, document: { ...prepared, issues: [...prepared.issues, ...issues] } };
   }
 
+  /** A blocking finding from a cached answer is confirmed against the live registries first. */
   private async registryIssues(record: ClinicalRecord): Promise<Issue[]> {
+    const issues = await this.askRegistries(record);
+    return hasErrors(issues) ? revalidating(() => this.askRegistries(record)) : issues;
+  }
+
+  private async askRegistries(record: ClinicalRecord): Promise<Issue[]> {
     const { frmr, frmo, patientIndex, nsi, clientEntityId } = this.deps;
     const checks: Promise<Issue[]>[] = [
       frmr ? checkPractitionerInFrmr(record, frmr) : Promise.resolve([]),

@@ -3,11 +3,23 @@
  * <dataDir>/registry-cache/. A lookup answers from the cache while it is
  * fresh (maxAgeMs), asks the registry when it is not, and falls back to the
  * stale copy when the registry does not answer (stale-while-error). "Not
- * found" is cached too, so a missing doctor does not hammer FRMR.
+ * found" is cached too, for at most NOT_FOUND_MAX_AGE_MS, so a missing doctor
+ * neither hammers FRMR nor stays missing long after HR has added them.
+ * Inside `revalidating()` every lookup asks the registry (a finding that
+ * would block the doctor is confirmed against the live registry first).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RegistryUnavailableError } from './registry-http.ts';
+
+const NOT_FOUND_MAX_AGE_MS = 10 * 60_000;
+const revalidation = new AsyncLocalStorage<boolean>();
+
+/** Runs `fn` with every cache lookup inside it asking the registry again. */
+export function revalidating<T>(fn: () => Promise<T>): Promise<T> {
+  return revalidation.run(true, fn);
+}
 
 export type Freshness = 'fresh' | 'fetched' | 'stale';
 
@@ -44,7 +56,8 @@ export class RegistryCache {
     const table = this.table(registry);
     const cached = table.get(key);
     const now = this.now();
-    if (cached && now.getTime() - Date.parse(cached.fetchedAt) <= maxAgeMs) {
+    const maxAge = cached?.value === undefined ? Math.min(maxAgeMs, NOT_FOUND_MAX_AGE_MS) : maxAgeMs;
+    if (cached && !revalidation.getStore() && now.getTime() - Date.parse(cached.fetchedAt) <= maxAge) {
       return { value: cached.value as T | undefined, fetchedAt: cached.fetchedAt, freshness: 'fresh' };
     }
     try {

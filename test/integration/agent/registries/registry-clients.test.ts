@@ -25,12 +25,13 @@ import { demoConsultation } from '../../../fixtures/semd/demo-record.ts';
 
 let server: Server;
 let base: string;
+const dataset = loadFederalDataset();
 const dirs: string[] = [];
 const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'egisz-registries-')); dirs.push(d); return d; };
 
 beforeAll(async () => {
   const app = express();
-  app.use('/sandbox', createSandbox({ dataset: loadFederalDataset() }).router);
+  app.use('/sandbox', createSandbox({ dataset }).router);
   server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sandbox`;
@@ -114,6 +115,34 @@ describe('pre-flight when the registries do not answer', () => {
       if (!outcome.ok) return;
       const codes = outcome.document.issues.map((i) => `${i.code}:${i.severity}`);
       expect(codes).toEqual(['PREFLIGHT_REGISTRY_UNAVAILABLE:warning', 'PREFLIGHT_REGISTRY_UNAVAILABLE:warning', 'PREFLIGHT_REGISTRY_UNAVAILABLE:warning']);
+    } finally {
+      checks.close();
+    }
+  });
+});
+
+describe('pre-flight after HR fixes FRMR', () => {
+  it('confirms a cached "not found" against the live registry before blocking the doctor again', async () => {
+    const checks = startPreflight({
+      dataDir: tempDir(), clientEntityId: '6f1c1f8e-3b1a-4c55-9d3e-5a7d2b9c0e11', log: silentLogger,
+      registries: { frmr: { url: `${base}/frmr` } },
+      sink: { accept: async () => { throw new Error('unused'); }, status: async () => undefined },
+    });
+    const newcomer = { snils: '21032043072', lastName: 'Орлова', firstName: 'Ольга', middleName: 'Игоревна' };
+    const check = async () => {
+      const record = demoConsultation();
+      record.document.localUid = crypto.randomUUID();
+      record.practitioner = { ...record.practitioner, ...newcomer };
+      const outcome = await checks.preflight.check({
+        record, localUid: record.document.localUid, xml: '<ClinicalDocument/>', kind: '119', issues: [],
+        certificate: { owner: 'Орлова Ольга Игоревна', snils: newcomer.snils, issuer: 'CA', notBefore: '', notAfter: '', fingerprint: 'f', warnings: [] },
+      });
+      return outcome.ok ? outcome.document.issues.map((i) => i.code) : outcome.issues.map((i) => i.code);
+    };
+    try {
+      expect(await check()).toEqual(['PREFLIGHT_PERSON_NOT_FOUND']);
+      dataset.staff.push({ ...newcomer, cards: [{ organization: '1.2.643.5.1.13.13.12.2.77.7701', positionCode: '109', beginDate: '2020-01-01', endDate: null }] });
+      expect(await check()).toEqual([]);
     } finally {
       checks.close();
     }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RegistryCache } from '../../../../agent/egisz/registries/registry-cache.ts';
+import { RegistryCache, revalidating } from '../../../../agent/egisz/registries/registry-cache.ts';
 import { RegistryUnavailableError } from '../../../../agent/egisz/registries/registry-http.ts';
 
 const dirs: string[] = [];
@@ -46,5 +46,25 @@ describe('RegistryCache', () => {
     const reopened = new RegistryCache({ dir, now: c.now });
     expect(await reopened.lookup('frmr', 'missing', 60_000, down)).toMatchObject({ value: undefined, freshness: 'fresh' });
     expect(await reopened.lookup('frmr', 'known', 60_000, down)).toMatchObject({ value: { snils: '1' }, freshness: 'fresh' });
+  });
+});
+
+describe('RegistryCache revalidation', () => {
+  it('keeps "not found" for ten minutes at most', async () => {
+    const c = clock();
+    const cache = new RegistryCache({ now: c.now });
+    await cache.lookup('frmr', 'new-doctor', 12 * 3600_000, async () => undefined);
+    c.advance(11 * 60_000);
+    expect(await cache.lookup('frmr', 'new-doctor', 12 * 3600_000, async () => ({ snils: 'x' }))).toMatchObject({ value: { snils: 'x' }, freshness: 'fetched' });
+  });
+
+  it('asks the registry again inside revalidating(), and still falls back when it is down', async () => {
+    const c = clock();
+    const cache = new RegistryCache({ now: c.now });
+    await cache.lookup('frmr', 'a', 60_000, async () => ({ lastName: 'Иванова' }));
+    const fresh = await revalidating(() => cache.lookup('frmr', 'a', 60_000, async () => ({ lastName: 'Петрова' })));
+    expect(fresh).toMatchObject({ value: { lastName: 'Петрова' }, freshness: 'fetched' });
+    expect(await revalidating(() => cache.lookup('frmr', 'a', 60_000, down))).toMatchObject({ value: { lastName: 'Петрова' }, freshness: 'stale' });
+    expect(await cache.lookup('frmr', 'a', 60_000, down)).toMatchObject({ freshness: 'fresh' });
   });
 });
