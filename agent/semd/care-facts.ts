@@ -11,6 +11,7 @@
  * already coded values: their dictionaries are not in the project's data yet.
  */
 import conditions from './data/conditions-1006.json' with { type: 'json' };
+import type { DiagnosisRole } from '../../shared/domain/record.ts';
 import type { CodedValue } from './coded-value.ts';
 import { codedFrom } from './nsi-extract.ts';
 import { SemdError } from './semd-error.ts';
@@ -26,6 +27,20 @@ export interface CareFacts {
   paymentSource?: CodedValue;
   /** NSI 1.2.643.5.1.13.13.11.1035 form of the OMS policy whose number is record.patient.enp. */
   insurancePolicyType?: string;
+  /** ОКПО of record.organization (the modular kinds require it in identity:Props). */
+  organizationOkpo?: string;
+  /** NSI 1.2.643.5.1.13.13.11.1077 kind of each diagnosis role (referral DGN entries). */
+  diagnosisKinds?: Partial<Record<DiagnosisRole, CodedValue>>;
+  /** Kind 185: where the patient is referred and for what. */
+  referral?: ReferralFacts;
+}
+
+export interface ReferralFacts {
+  /** The receiving organization: FRMO OID and name. */
+  organization: { oid: string; name: string };
+  /** The requested service: NSI 1070 coded, or free text when it has no code there. */
+  service: CodedValue | string;
+  comment?: string;
 }
 
 export function conditionCode(code: string): CodedValue {
@@ -38,23 +53,41 @@ export function conditionCode(code: string): CodedValue {
 export const budgetPaymentCodes: readonly string[] = ['8', '9', '10', '11'];
 
 const codedKeys = ['visitKind', 'visitPlace', 'paymentSource'] as const;
-const codeKeys = ['patientCondition', 'insurancePolicyType'] as const;
+const codeKeys = ['patientCondition', 'insurancePolicyType', 'organizationOkpo'] as const;
 const codedFields = ['code', 'codeSystem', 'codeSystemVersion', 'codeSystemName', 'displayName'] as const;
+const knownKeys: readonly string[] = [...codedKeys, ...codeKeys, 'diagnosisKinds', 'referral'];
+
+/** Why a value is not a complete coded value, or undefined when it is one. */
+function codedProblem(value: unknown, key: string): string | undefined {
+  const coded = value as Record<string, unknown> | null;
+  const missing = codedFields.filter((f) => typeof coded?.[f] !== 'string' || coded[f] === '');
+  return missing.length > 0 ? `${key}: не заполнены ${missing.join(', ')}` : undefined;
+}
+
+function referralProblem(value: unknown): string | undefined {
+  const referral = value as { organization?: { oid?: unknown; name?: unknown }; service?: unknown; comment?: unknown } | null;
+  if (typeof referral?.organization?.oid !== 'string' || typeof referral.organization.name !== 'string') {
+    return 'referral.organization: нужны oid и name';
+  }
+  if (typeof referral.service !== 'string') return codedProblem(referral.service, 'referral.service');
+  if (referral.comment !== undefined && typeof referral.comment !== 'string') return 'referral.comment: ожидается строка';
+  return undefined;
+}
 
 /** Care facts from JSON (a clinic settings file, the CLI's --facts), or why they are not usable. */
 export function parseCareFacts(value: unknown): CareFacts | { problem: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: 'ожидается JSON-объект' };
   const input = value as Record<string, unknown>;
-  const unknown = Object.keys(input).filter((k) => !(codedKeys as readonly string[]).includes(k) && !(codeKeys as readonly string[]).includes(k));
+  const unknown = Object.keys(input).filter((k) => !knownKeys.includes(k));
   if (unknown.length > 0) return { problem: `неизвестные поля: ${unknown.join(', ')}` };
   for (const key of codeKeys) {
     if (key in input && typeof input[key] !== 'string') return { problem: `${key}: ожидается код (строка)` };
   }
-  for (const key of codedKeys) {
-    if (!(key in input)) continue;
-    const coded = input[key] as Record<string, unknown> | null;
-    const missing = codedFields.filter((f) => typeof coded?.[f] !== 'string' || coded[f] === '');
-    if (missing.length > 0) return { problem: `${key}: не заполнены ${missing.join(', ')}` };
-  }
-  return input as CareFacts;
+  const problems = [
+    ...codedKeys.filter((key) => key in input).map((key) => codedProblem(input[key], key)),
+    ...Object.entries((input.diagnosisKinds ?? {}) as Record<string, unknown>).map(([role, v]) => codedProblem(v, `diagnosisKinds.${role}`)),
+    'referral' in input ? referralProblem(input.referral) : undefined,
+  ];
+  const problem = problems.find((p) => p !== undefined);
+  return problem ? { problem } : (input as CareFacts);
 }

@@ -29,7 +29,7 @@ function id(parent: XMLBuilder, root: string, extension: string): void {
 }
 
 /** recordTarget/patientRole: local id (.10), SNILS, documents, address, patient, provider. */
-export function recordTarget(parent: XMLBuilder, record: ClinicalRecord, policyType?: string): void {
+export function recordTarget(parent: XMLBuilder, record: ClinicalRecord, policyType?: string, okpo?: string): void {
   const { patient, organization: org } = record;
   const role = parent.ele('recordTarget').ele('patientRole');
   id(role, localIdRoot(org.oid, 'patient'), patient.localId ?? patient.snils);
@@ -42,7 +42,7 @@ export function recordTarget(parent: XMLBuilder, record: ClinicalRecord, policyT
   personName(person, patient);
   codedElement(person, 'administrativeGenderCode', genderCode(patient.gender));
   person.ele('birthTime', { value: cdaDate(patient.birthDate) });
-  organization(role, 'providerOrganization', org, { props: true });
+  organization(role, 'providerOrganization', org, { props: true, ...(okpo ? { okpo } : {}) });
 }
 
 function patientAddress(role: XMLBuilder, patient: Patient, record: ClinicalRecord): void {
@@ -77,7 +77,7 @@ export function author(parent: XMLBuilder, record: ClinicalRecord): void {
 /** custodian: the organization that keeps the original (id, name, addr required). */
 export function custodian(parent: XMLBuilder, record: ClinicalRecord): void {
   const org = record.organization;
-  const el = parent.ele('custodian').ele('assignedCustodian').ele('representedCustodianOrganization');
+  const el = parent.ele('custodian').ele('assignedCustodian').ele('representedCustodianOrganization', { classCode: 'ORG' });
   el.ele('id', { root: xmlAttribute(org.oid) });
   text(el, 'name', org.name);
   telecom(el, org.phone);

@@ -82,12 +82,18 @@ export function organizationRegion(org: Organization): CodedValue | undefined {
  * An organization (representedOrganization, providerOrganization, …):
  * id = FRMO OID, identity:Props/Ogrn, name, telecom, addr.
  */
-export function organization(parent: XMLBuilder, element: string, org: Organization, options: { props?: boolean; classCode?: boolean } = {}): void {
+export function organization(
+  parent: XMLBuilder,
+  element: string,
+  org: Organization,
+  options: { props?: boolean; classCode?: boolean; okpo?: string } = {},
+): void {
   const el = parent.ele(element, options.classCode ? { classCode: 'ORG' } : {});
   el.ele('id', { root: xmlAttribute(org.oid) });
   if (options.props) {
     const props = extension(el, 'identity', 'Props');
     if (org.ogrn) extension(props, 'identity', 'Ogrn', 'ST').txt(xmlText(org.ogrn));
+    if (options.okpo) extension(props, 'identity', 'Okpo', 'ST').txt(xmlText(options.okpo));
   }
   text(el, 'name', org.name);
   telecom(el, org.phone);

@@ -4,6 +4,7 @@
  */
 import type { ClinicalRecord } from '../../shared/domain/record.ts';
 import { buildConsultation119, consultation119 } from './consultation-119.ts';
+import { buildReferral185, referral185 } from './referral-185.ts';
 import type { CareFacts } from './care-facts.ts';
 import type { DocumentIdentity } from './document-identity.ts';
 import { SemdError } from './semd-error.ts';
@@ -22,6 +23,7 @@ interface SemdTemplate {
 
 const templates: ReadonlyMap<string, SemdTemplate> = new Map([
   [consultation119.kind, { title: consultation119.title, build: buildConsultation119 }],
+  [referral185.kind, { title: referral185.title, build: buildReferral185 }],
 ]);
 
 export const supportedKinds = (): string[] => [...templates.keys()];

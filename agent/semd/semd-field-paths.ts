@@ -48,6 +48,7 @@ const table: readonly [RegExp, string][] = [
 
 /** Body sections by their NSI 99.2.197 code. */
 const sections: Readonly<Record<string, string>> = {
+  SCOPORG: 'careFacts.referral',
   DGN: 'encounter.diagnoses',
   RESCONS: 'encounter.conclusion',
   ANAM: 'encounter.complaints',

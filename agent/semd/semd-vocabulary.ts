@@ -18,6 +18,7 @@ export const sectionCode = {
   LANAM: section('LANAM', 'Анамнез жизни'),
   RESCONS: section('RESCONS', 'Результаты консультации/осмотра врача'),
   DGN: section('DGN', 'Диагнозы'),
+  SCOPORG: section('SCOPORG', 'Цель направления и медицинская организация, куда направлен'),
 } as const;
 
 /** NSI 1.2.643.5.1.13.13.99.2.166 — coded fields of CDA documents. */
@@ -29,6 +30,9 @@ export const fieldCode = {
   patientCondition: field('804', 'Состояние пациента'),
   consultationProtocol: field('805', 'Протокол консультации'),
   consultationConclusion: field('806', 'Заключение консультации'),
+  referralTarget: field('8038', 'Медицинская организация, в которую направлен пациент'),
+  medicalService: field('833', 'Медицинская услуга'),
+  comment: field('10000', 'Комментарий'),
 } as const;
 
 /** NSI 1.2.643.5.1.13.13.99.2.726 — type of the documented event. */
@@ -39,6 +43,9 @@ export const serviceEventConsultation: CodedValue = {
   codeSystemName: 'Типы документированных событий',
   displayName: 'Консультация',
 };
+
+/** NSI 1.2.643.5.1.13.13.99.2.726 — the event a referral documents. */
+export const serviceEventDocumentIssue: CodedValue = { ...serviceEventConsultation, code: '50', displayName: 'Выдача медицинского документа' };
 
 /** NSI 1.2.643.5.1.13.13.99.2.723 — type of the medical card. */
 export const outpatientCard: CodedValue = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conditionCode, parseCareFacts } from '../../../../agent/semd/care-facts.ts';
-import { fullCareFacts } from '../../../fixtures/semd/demo-record.ts';
+import { fullCareFacts, referralFacts } from '../../../fixtures/semd/demo-record.ts';
 
 describe('care facts', () => {
   it('codes the patient condition from NSI 1006', () => {
@@ -21,5 +21,10 @@ describe('care facts', () => {
     expect(parseCareFacts({ visitKind: { code: '1' } })).toEqual({ problem: 'visitKind: не заполнены codeSystem, codeSystemVersion, codeSystemName, displayName' });
     expect(parseCareFacts({ patientCondition: 1 })).toEqual({ problem: 'patientCondition: ожидается код (строка)' });
     expect(parseCareFacts({ paymentSorce: {} })).toEqual({ problem: 'неизвестные поля: paymentSorce' });
+    expect(parseCareFacts(JSON.parse(JSON.stringify(referralFacts)))).toEqual(referralFacts);
+    expect(parseCareFacts({ referral: { organization: { oid: '1.2' }, service: 'x' } })).toEqual({ problem: 'referral.organization: нужны oid и name' });
+    expect(parseCareFacts({ diagnosisKinds: { main: { code: '1' } } })).toEqual({
+      problem: 'diagnosisKinds.main: не заполнены codeSystem, codeSystemVersion, codeSystemName, displayName',
+    });
   });
 });
