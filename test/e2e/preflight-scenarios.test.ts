@@ -85,11 +85,23 @@ async function signAndExpectFinding(page: Page, text: string): Promise<string> {
   return (await handle.jsonValue()) as string;
 }
 
-/** Confirms with the PIN in the confirm page the click opened, and waits for «registered». */
-async function signThrough(page: Page): Promise<string> {
+/** Clicks «Подписать и отправить» and answers the confirm page it opens. */
+async function openConfirm(page: Page): Promise<Page> {
   const confirmTarget = chromium.browser.waitForTarget((t) => t.url().startsWith(`chrome-extension://${EXTENSION_ID}/confirm.html`));
   await page.click(signButton);
   const confirm = (await (await confirmTarget).page())!;
+  await confirm.waitForSelector('[data-egisz-input="pin"]');
+  return confirm;
+}
+
+/** The agent's remarks the confirm page lists before the PIN. */
+async function remarks(confirm: Page): Promise<string> {
+  const list = await confirm.waitForSelector('section[aria-label="Замечания"]');
+  return list!.evaluate((el) => el.textContent ?? '');
+}
+
+/** Enters the PIN, confirms, and waits for «registered» on the MIS page. */
+async function confirmWithPin(confirm: Page, page: Page): Promise<string> {
   await fill(confirm, '[data-egisz-input="pin"]', demoToken.pin);
   await confirm.click('[data-egisz-action="confirm"]');
   await page.bringToFront();
@@ -97,6 +109,8 @@ async function signThrough(page: Page): Promise<string> {
   await confirm.close().catch(() => undefined);
   return (await host!.evaluate((el) => el.getAttribute('data-egisz-remd-id')))!;
 }
+
+const signThrough = async (page: Page) => confirmWithPin(await openConfirm(page), page);
 
 const russianDay = (offsetDays: number) => {
   const d = new Date(Date.now() + offsetDays * 86_400_000);
@@ -127,11 +141,20 @@ describe('the demo clinic', () => {
     await page.close();
   });
 
-  test('the same visit twice: an other date is refused, an other diagnosis goes as version 2', async () => {
+  test('the same visit twice: unchanged it warns, an other date is refused, an other diagnosis goes as version 2', async () => {
     onTestFailed(() => console.error(agent().logLines.join('\n')));
     const page = await openMis(agent());
     const firstEmdrId = await signThrough(page);
     expect(firstEmdrId).toMatch(/\.119\./);
+
+    // Unchanged: the confirm page says «этот визит уже отправлен» and names the registration; the user backs out.
+    const reopened = await openMis(agent());
+    const duplicate = await openConfirm(reopened);
+    expect(await remarks(duplicate)).toContain('Этот визит уже отправлен: документ от');
+    expect(await remarks(duplicate)).toContain(firstEmdrId);
+    await duplicate.close();
+    await reopened.close();
+    await page.bringToFront();
 
     await fill(page, '#f_visit', russianDay(-1));
     await page.waitForSelector(panel('ready')); // an edited document is a new one
@@ -144,7 +167,9 @@ describe('the demo clinic', () => {
     await fill(page, '#f_mkb', 'J02.9');
     await page.waitForSelector(marker('encounter.diagnoses.0.code', 'ok'));
     await page.waitForSelector(panel('ready'));
-    const secondEmdrId = await signThrough(page);
+    const correction = await openConfirm(page);
+    expect(await remarks(correction)).toContain('будет зарегистрирован как исправление, версия 2');
+    const secondEmdrId = await confirmWithPin(correction, page);
     expect(secondEmdrId).not.toBe(firstEmdrId);
 
     const [second, first] = agent().outbox.list({ state: 'registered' });
