@@ -33,6 +33,15 @@ export interface CareFacts {
   diagnosisKinds?: Partial<Record<DiagnosisRole, CodedValue>>;
   /** Kind 185: where the patient is referred and for what. */
   referral?: ReferralFacts;
+  /** Kind 174: the instrumental study performed. */
+  study?: StudyFacts;
+}
+
+export interface StudyFacts {
+  /** NSI 1.2.643.5.1.13.13.11.1471: the study performed (DOCINFO act, 174.sch У3-5). */
+  service: CodedValue;
+  /** The study protocol: what was done and seen (RESINFO 1805). */
+  description: string;
 }
 
 export interface ReferralFacts {
@@ -55,7 +64,7 @@ export const budgetPaymentCodes: readonly string[] = ['8', '9', '10', '11'];
 const codedKeys = ['visitKind', 'visitPlace', 'paymentSource'] as const;
 const codeKeys = ['patientCondition', 'insurancePolicyType', 'organizationOkpo'] as const;
 const codedFields = ['code', 'codeSystem', 'codeSystemVersion', 'codeSystemName', 'displayName'] as const;
-const knownKeys: readonly string[] = [...codedKeys, ...codeKeys, 'diagnosisKinds', 'referral'];
+const knownKeys: readonly string[] = [...codedKeys, ...codeKeys, 'diagnosisKinds', 'referral', 'study'];
 
 /** Why a value is not a complete coded value, or undefined when it is one. */
 function codedProblem(value: unknown, key: string): string | undefined {
@@ -74,6 +83,12 @@ function referralProblem(value: unknown): string | undefined {
   return undefined;
 }
 
+function studyProblem(value: unknown): string | undefined {
+  const study = value as { service?: unknown; description?: unknown } | null;
+  if (typeof study?.description !== 'string' || study.description.trim() === '') return 'study.description: ожидается текст протокола';
+  return codedProblem(study.service, 'study.service');
+}
+
 /** Care facts from JSON (a clinic settings file, the CLI's --facts), or why they are not usable. */
 export function parseCareFacts(value: unknown): CareFacts | { problem: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: 'ожидается JSON-объект' };
@@ -87,6 +102,7 @@ export function parseCareFacts(value: unknown): CareFacts | { problem: string } 
     ...codedKeys.filter((key) => key in input).map((key) => codedProblem(input[key], key)),
     ...Object.entries((input.diagnosisKinds ?? {}) as Record<string, unknown>).map(([role, v]) => codedProblem(v, `diagnosisKinds.${role}`)),
     'referral' in input ? referralProblem(input.referral) : undefined,
+    'study' in input ? studyProblem(input.study) : undefined,
   ];
   const problem = problems.find((p) => p !== undefined);
   return problem ? { problem } : (input as CareFacts);

@@ -49,6 +49,7 @@ const table: readonly [RegExp, string][] = [
 /** Body sections by their NSI 99.2.197 code. */
 const sections: Readonly<Record<string, string>> = {
   SCOPORG: 'careFacts.referral',
+  RESINFO: 'encounter.conclusion',
   DGN: 'encounter.diagnoses',
   RESCONS: 'encounter.conclusion',
   ANAM: 'encounter.complaints',
@@ -61,6 +62,7 @@ const sections: Readonly<Record<string, string>> = {
  */
 const careFactRules: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   '119': { 'У1-27': 'careFacts.paymentSource', 'У3-2': 'careFacts.visitKind', 'У3-4': 'careFacts.visitPlace', 'У3-14': 'careFacts.patientCondition' },
+  '174': { 'У3-1': 'careFacts.visitKind', 'У3-4': 'careFacts.visitPlace', 'У3-5': 'careFacts.study' },
 };
 
 export interface FindingPlace {

@@ -19,6 +19,7 @@ export const sectionCode = {
   RESCONS: section('RESCONS', 'Результаты консультации/осмотра врача'),
   DGN: section('DGN', 'Диагнозы'),
   SCOPORG: section('SCOPORG', 'Цель направления и медицинская организация, куда направлен'),
+  RESINFO: section('RESINFO', 'Заключение'),
 } as const;
 
 /** NSI 1.2.643.5.1.13.13.99.2.166 — coded fields of CDA documents. */
@@ -33,6 +34,10 @@ export const fieldCode = {
   referralTarget: field('8038', 'Медицинская организация, в которую направлен пациент'),
   medicalService: field('833', 'Медицинская услуга'),
   comment: field('10000', 'Комментарий'),
+  diagnosis: field('838', 'Диагноз'),
+  studyProtocolNumber: field('8024', 'Номер протокола инструментального исследования'),
+  studyProtocol: field('1805', 'Протокол инструментального исследования'),
+  studyConclusion: field('1806', 'Заключение инструментального исследования'),
 } as const;
 
 /** NSI 1.2.643.5.1.13.13.99.2.726 — type of the documented event. */
@@ -46,6 +51,9 @@ export const serviceEventConsultation: CodedValue = {
 
 /** NSI 1.2.643.5.1.13.13.99.2.726 — the event a referral documents. */
 export const serviceEventDocumentIssue: CodedValue = { ...serviceEventConsultation, code: '50', displayName: 'Выдача медицинского документа' };
+
+/** NSI 1.2.643.5.1.13.13.99.2.726 — an instrumental study. */
+export const serviceEventInstrumental: CodedValue = { ...serviceEventConsultation, code: '3', displayName: 'Инструментальное исследование' };
 
 /** NSI 1.2.643.5.1.13.13.99.2.723 — type of the medical card. */
 export const outpatientCard: CodedValue = {
