@@ -29,6 +29,7 @@ import type { Logger } from './log.ts';
 import { localOutboxSink } from './outbox/local-outbox-sink.ts';
 import type { OutboxDocument, OutboxState } from './outbox/outbox-store.ts';
 import { GroupCommitStore } from './outbox/group-commit-store.ts';
+import { startOutboxWriter } from './outbox/outbox-writer-thread.ts';
 import { OutboxSubmitter } from './outbox/outbox-submitter.ts';
 import { SqliteOutboxStore } from './outbox/sqlite-outbox-store.ts';
 import { startPreflight } from './preflight/preflight-setup.ts';
@@ -69,8 +70,9 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
 
   const pairing = new PairingRegistry(config.dataDir);
   const audit = new AuditJournal(config.dataDir);
-  const sqlite = roles.gateway ? new SqliteOutboxStore(join(config.dataDir, 'outbox.sqlite')) : undefined;
-  const outbox = sqlite && new GroupCommitStore(sqlite);
+  const outboxFile = join(config.dataDir, 'outbox.sqlite');
+  const sqlite = roles.gateway ? new SqliteOutboxStore(outboxFile) : undefined; // reads; writes go through the writer thread
+  const outbox = sqlite && new GroupCommitStore(sqlite, startOutboxWriter(outboxFile));
   if (roles.workstation && !config.token) throw new Error('no token configured');
   const token = roles.workstation && config.token ? new TokenClient(config.token) : undefined;
   let submitter: OutboxSubmitter | undefined;
@@ -141,7 +143,7 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
       const all = publicServer ? [...servers, publicServer] : servers;
       await Promise.all(all.map((s) => new Promise<void>((done) => { s.closeAllConnections(); s.close(() => done()); })));
       await token?.close();
-      outbox?.close();
+      await outbox?.close();
     },
   };
 }

@@ -1,83 +1,91 @@
 /**
  * Group commit over the SQLite outbox. With synchronous=FULL every commit
- * waits for an fsync (≈5 ms on this machine's disk), and each document
- * takes four writes on its way (queued, MessageID, submitted, registered).
- * Writes requested in the same turn of the event loop are applied in one
- * transaction, each in its own savepoint, and their promises resolve only
- * after that commit: every caller still gets "durable before I go on", for
- * one fsync per batch instead of one per write. Reads go straight through.
+ * waits for an fsync, and each document takes four writes on its way
+ * (queued, MessageID, submitted, registered). Writes requested while a
+ * commit is pending are applied together (outbox-write-batch.ts), and their
+ * promises resolve only after that commit: every caller still gets "durable
+ * before I go on", for one fsync per batch instead of one per write.
+ *
+ * `committer` decides where the batch runs: in this thread (default; the
+ * fsync then blocks the event loop) or on the writer thread
+ * (outbox-writer-thread.ts), which the agent uses. Reads go straight to the
+ * store on this thread: WAL lets them see every committed batch.
  */
 import type { NewOutboxDocument, OutboxPatch, OutboxState, OutboxStore } from './outbox-store.ts';
+import { applyBatch, rebuildError, type WriteOp, type WriteOutcome } from './outbox-write-batch.ts';
 import type { SqliteOutboxStore } from './sqlite-outbox-store.ts';
 
+export type BatchCommitter = (ops: WriteOp[]) => Promise<WriteOutcome[]>;
+
 interface PendingWrite {
-  run: () => unknown;
+  op: WriteOp;
   resolve: (value: never) => void;
   reject: (err: unknown) => void;
 }
 
 export class GroupCommitStore implements OutboxStore {
-  private readonly inner: SqliteOutboxStore;
+  private readonly reader: SqliteOutboxStore;
+  private readonly committer: BatchCommitter;
+  private readonly closeCommitter: () => Promise<void> | void;
   private queue: PendingWrite[] = [];
+  private committing: Promise<void> | undefined;
 
-  constructor(inner: SqliteOutboxStore) {
-    this.inner = inner;
+  constructor(reader: SqliteOutboxStore, committer?: { commit: BatchCommitter; close(): Promise<void> | void }) {
+    this.reader = reader;
+    this.committer = committer?.commit ?? (async (ops) => applyBatch(reader, ops));
+    this.closeCommitter = committer ? () => committer.close() : () => {};
   }
 
   add(doc: NewOutboxDocument) {
-    return this.write(() => this.inner.add(doc));
+    return this.write({ method: 'add', args: [doc] }) as Promise<ReturnType<SqliteOutboxStore['add']>>;
   }
 
   transition(localUid: string, to: OutboxState, patch?: OutboxPatch, detail?: string, from?: readonly OutboxState[]) {
-    return this.write(() => this.inner.transition(localUid, to, patch, detail, from));
+    return this.write({ method: 'transition', args: [localUid, to, patch, detail, from] }) as Promise<ReturnType<SqliteOutboxStore['transition']>>;
   }
 
   update(localUid: string, patch: OutboxPatch) {
-    return this.write(() => this.inner.update(localUid, patch));
+    return this.write({ method: 'update', args: [localUid, patch] }) as Promise<void>;
   }
 
-  get = (localUid: string) => this.inner.get(localUid);
-  findByMessageId = (messageId: string) => this.inner.findByMessageId(messageId);
-  due = (now: number, limit?: number) => this.inner.due(now, limit);
-  overdue = (now: number, limit?: number) => this.inner.overdue(now, limit);
-  list: OutboxStore['list'] = (filter) => this.inner.list(filter);
-  counts = () => this.inner.counts();
-  journal = (localUid: string) => this.inner.journal(localUid);
+  get = (localUid: string) => this.reader.get(localUid);
+  findByMessageId = (messageId: string) => this.reader.findByMessageId(messageId);
+  due = (now: number, limit?: number) => this.reader.due(now, limit);
+  overdue = (now: number, limit?: number) => this.reader.overdue(now, limit);
+  list: OutboxStore['list'] = (filter) => this.reader.list(filter);
+  counts = () => this.reader.counts();
+  journal = (localUid: string) => this.reader.journal(localUid);
 
-  close(): void {
-    this.flush();
-    this.inner.close();
+  /** Commits what is queued, then closes. */
+  async close(): Promise<void> {
+    while (this.committing || this.queue.length) await (this.committing ?? this.next());
+    await this.closeCommitter();
+    this.reader.close();
   }
 
-  private write<T>(run: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ run, resolve: resolve as (value: never) => void, reject });
-      if (this.queue.length === 1) setImmediate(() => this.flush());
+  private write(op: WriteOp): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ op, resolve: resolve as (value: never) => void, reject });
+      if (!this.committing && this.queue.length === 1) setImmediate(() => void this.next());
     });
   }
 
-  private flush(): void {
+  /** Commits the queued writes as one batch; writes that arrive meanwhile form the next batch. */
+  private next(): Promise<void> {
+    if (this.committing || !this.queue.length) return this.committing ?? Promise.resolve();
     const batch = this.queue;
-    if (!batch.length) return;
     this.queue = [];
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-    try {
-      this.inner.atomically(() => {
-        for (const op of batch) {
-          try {
-            outcomes.push({ ok: true, value: this.inner.atomically(op.run) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-      });
-    } catch (error) {
-      return batch.forEach((op) => op.reject(error)); // the commit itself failed: nothing is durable
-    }
-    batch.forEach((op, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) op.resolve(outcome.value as never);
-      else op.reject(outcome.error);
+    this.committing = this.committer(batch.map((w) => w.op)).then(
+      (outcomes) => batch.forEach((w, i) => {
+        const outcome = outcomes[i]!;
+        if (outcome.ok) w.resolve(outcome.value as never);
+        else w.reject(rebuildError(outcome.error));
+      }),
+      (err: unknown) => batch.forEach((w) => w.reject(err)), // the commit itself failed: nothing is durable
+    ).finally(() => {
+      this.committing = undefined;
+      if (this.queue.length) void this.next();
     });
+    return this.committing;
   }
 }
