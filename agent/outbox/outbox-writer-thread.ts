@@ -18,7 +18,9 @@ export function startOutboxWriter(file: string): OutboxWriter {
   const worker = new Worker(new URL(import.meta.url), { workerData: { file } });
   const waiting = new Map<number, { resolve: (o: WriteOutcome[]) => void; reject: (e: unknown) => void }>();
   let seq = 0;
+  let dead: Error | undefined;
   const failAll = (err: unknown) => {
+    dead ??= err instanceof Error ? err : new Error(String(err));
     for (const w of waiting.values()) w.reject(err);
     waiting.clear();
   };
@@ -32,11 +34,13 @@ export function startOutboxWriter(file: string): OutboxWriter {
   worker.on('exit', (code) => failAll(new Error(`outbox writer exited (${code})`)));
   return {
     commit: (ops) => new Promise((resolve, reject) => {
+      if (dead) return reject(dead); // nothing can be made durable any more: callers see the failure, never a hang
       const id = ++seq;
       waiting.set(id, { resolve, reject });
       worker.postMessage({ id, ops });
     }),
     close: async () => {
+      if (dead) return;
       worker.postMessage({ close: true });
       await new Promise((done) => worker.once('exit', done));
     },
