@@ -8,6 +8,9 @@ import { defineConfig } from 'wxt';
 export const manifestKey =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA3t+HI9wO3tZiQ6XkPe4Qw3CBzT1gtRqvUyNuDzusBRu0nXcSaGl9aWYoRYUIP88W11AO7gTaRvN6kueT7z5222H8ahzGcIeo0GVJU3NgIK062zueafQ0NN47stg8tazPY9hyS01PbX3CDMlUzDoY1774WjX2MXFuc5mz9ynQHsY7Yo+eWt9hILTyvLYkNJ+uurUKynEhEl0fZaFpSQn809e9B09jjLykxu2qhmMctjQBxknsujD0SZ6+lhcx3EAaY1sIH7K/6pgRDaCplWNiWOhBACQXJ+3gkLhBjsB2eRjiFyzPeujALmGcXrCpQ+lfScOau2ocec3n+DQlPlhHfQIDAQAB';
 
+/** The Firefox add-on ID; the moz-extension origin is random per profile unless pinned for this ID. */
+export const FIREFOX_ADDON_ID = 'egisz-bridge@egisz.local';
+
 export default defineConfig({
   srcDir: 'extension',
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -22,5 +25,7 @@ export default defineConfig({
     ...(browser === 'firefox' && manifestVersion === 3
       ? { content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" } }
       : {}),
+    // A fixed add-on ID, so a Firefox profile can pin the moz-extension UUID (pref extensions.webextensions.uuids).
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: FIREFOX_ADDON_ID } } } : {}),
   }),
 });

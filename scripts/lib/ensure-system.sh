@@ -5,7 +5,8 @@
 #   softhsm2, opensc         the PKCS#11 demo/test token and pkcs11-tool
 #   libengine-gost-openssl   GOST for OpenSSL (our GOST test token, CMS checks)
 #   libssl-dev, gcc, make    building the GOST test token
-system_packages="chromium softhsm2 opensc libengine-gost-openssl libssl-dev gcc make"
+#   firefox-esr              the overlay's end-to-end test in Firefox (WebDriver BiDi)
+system_packages="chromium softhsm2 opensc libengine-gost-openssl libssl-dev gcc make firefox-esr"
 
 missing=""
 for p in $system_packages; do

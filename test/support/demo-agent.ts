@@ -2,7 +2,7 @@
  * Starts a real agent in demo mode for a test: its own data dir, a fresh
  * SoftHSM2 demo token, the sandbox and the demo MIS on an ephemeral port.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAgent, type RunningAgent } from '../../agent/agent.ts';
@@ -18,8 +18,10 @@ export interface DemoAgent extends RunningAgent {
   stop(): Promise<void>;
 }
 
-export async function startDemoAgent(): Promise<DemoAgent> {
+/** `extensionOrigins`: more extension origins to accept, e.g. Firefox's moz-extension://<uuid>. */
+export async function startDemoAgent(options: { extensionOrigins?: string[] } = {}): Promise<DemoAgent> {
   const dataDir = mkdtempSync(join(tmpdir(), 'egisz-agent-'));
+  if (options.extensionOrigins) writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ extensionOrigins: options.extensionOrigins }));
   const config = loadConfig({ demo: true, port: 0, dataDir });
   const token = await provisionSoftHsmToken({
     dir: join(dataDir, 'demo-token'), label: demoToken.label, pin: demoToken.pin, soPin: demoToken.soPin,

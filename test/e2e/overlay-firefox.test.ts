@@ -1,0 +1,78 @@
+/**
+ * The overlay in Firefox (firefox-esr, WebDriver BiDi): a frameset page and
+ * the demo MIS with live marks; pairing through the options page the panel
+ * opens, with an agent that allows the pinned moz-extension origin; then a
+ * document signed and registered from the panel.
+ */
+import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { demoToken } from '../../agent/demo/demo-clinic.ts';
+import { startDemoAgent, type DemoAgent } from '../support/demo-agent.ts';
+import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
+import { buildFirefoxExtension, firefoxExtensionOrigin, launchFirefoxWithExtension, waitForExtensionPage } from '../support/firefox.ts';
+
+let agent: DemoAgent;
+let fixtures: FixtureServer;
+let firefox: Awaited<ReturnType<typeof launchFirefoxWithExtension>>;
+
+const marker = (path: string, state: string) => `[data-egisz-field="${path}"][data-egisz-state="${state}"]`;
+const panel = (state: string) => `egisz-panel[data-egisz-state="${state}"]`;
+const signButton = 'pierce/[data-egisz-action="sign-and-send"]';
+
+beforeAll(async () => {
+  buildFirefoxExtension();
+  [agent, fixtures] = await Promise.all([startDemoAgent({ extensionOrigins: [firefoxExtensionOrigin] }), startFixtureServer()]);
+  firefox = await launchFirefoxWithExtension();
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await fixtures?.close();
+  await agent?.stop();
+});
+
+async function fill(page: Page, selector: string, value: string): Promise<void> {
+  const input = (await page.waitForSelector(selector))!;
+  await input.click({ count: 3 });
+  await input.press('Backspace');
+  await input.type(value);
+}
+
+test('Firefox: pairs with the agent, marks the demo MIS and a frameset, signs and registers', async () => {
+  onTestFailed(() => console.error(`agent log:\n${agent.logLines.join('\n')}`));
+  const legacy = await firefox.browser.newPage();
+  await legacy.goto(`${fixtures.base}/legacy/index.html`);
+  const work = await legacy.waitForFrame((f) => f.url().endsWith('/visit.html'));
+  await work.waitForSelector(marker('patient.lastName', 'ok'));
+  await work.waitForSelector(panel('ready'));
+  await legacy.close();
+
+  const page = await firefox.browser.newPage();
+  await page.goto(`${agent.url}/demo/consultation.html`);
+  await page.waitForSelector(marker('patient.snils', 'ok'));
+  await fill(page, '#f_snils', '156-427-818 87');
+  await page.waitForSelector(marker('patient.snils', 'error'));
+  await page.waitForSelector(panel('invalid'));
+  await fill(page, '#f_snils', '156-427-818 86');
+  await page.waitForSelector(panel('ready'));
+
+  // Not paired yet: the panel offers the settings (WebDriver BiDi may not open moz-extension:// pages itself).
+  await page.click(signButton);
+  await (await page.waitForSelector('pierce/.panel__failure button'))!.click();
+  const options = await waitForExtensionPage(firefox.browser, '/options.html');
+  await fill(options, '[data-egisz-input="agent-port"]', String(agent.port));
+  await fill(options, '[data-egisz-input="pairing-code"]', agent.pairing.issueCode());
+  await options.click('[data-egisz-action="pair"]');
+  await options.waitForSelector('[data-egisz-pairing="paired"]');
+  await page.bringToFront();
+
+  await page.click(signButton);
+  const confirm = await waitForExtensionPage(firefox.browser, '/confirm.html');
+  await fill(confirm, '[data-egisz-input="pin"]', demoToken.pin);
+  await confirm.click('[data-egisz-action="confirm"]');
+  await page.bringToFront();
+  const host = await page.waitForSelector(panel('registered'), { timeout: 60_000 });
+  const emdrId = await host!.evaluate((el) => el.getAttribute('data-egisz-remd-id'));
+  const registry = (await (await fetch(`${agent.url}/sandbox/registry`)).json()) as { emdrId: string }[];
+  expect(registry.map((r) => r.emdrId)).toContain(emdrId);
+});
