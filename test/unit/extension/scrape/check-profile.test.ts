@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { builtinProfiles } from '../../../../extension/scrape/builtin-profiles.ts';
+import { isSiteProfile, profileErrors } from '../../../../extension/scrape/check-profile.ts';
+
+const minimal = () => ({
+  id: 'p',
+  title: 'Форма',
+  match: { host: '*', path: '/form' },
+  fields: [{ paths: ['patient.snils'], find: { selector: '#s' }, read: 'value', format: { kind: 'snils' } }],
+  constants: {},
+  agentCompleted: [],
+});
+
+describe('site profiles against profile-schema.json', () => {
+  it.each(builtinProfiles.map((p) => [p.id, p]))('built-in %s is valid', (_id, profile) => {
+    expect(profileErrors(profile)).toEqual([]);
+  });
+
+  it('accepts every locator kind, a list of locators and every reader', () => {
+    const profile = minimal();
+    profile.fields = [
+      { paths: ['patient.snils'], find: [{ extjs: 'textfield[name=snils]' }, { label: 'СНИЛС' }] as never, read: 'value', format: { kind: 'snils' } },
+      { paths: ['patient.gender'], find: { xpath: "//select[@name='sex']" } as never, read: 'option-text', format: { kind: 'map', values: { М: 'male' } } as never },
+      { paths: ['patient.birthDate'], find: { selector: '#bd' }, read: 'option-value', format: { kind: 'date', pattern: 'dd/mm/yyyy' } as never },
+    ];
+    expect(profileErrors(profile)).toEqual([]);
+  });
+
+  it.each([
+    ['no id', (p: Record<string, unknown>) => delete p.id, '$: нет поля «id»'],
+    ['an unknown top-level key', (p: Record<string, unknown>) => (p.script = 'alert(1)'), '$: лишнее поле «script»'],
+    ['an empty field list', (p: Record<string, unknown>) => (p.fields = []), '$.fields: элементов меньше 1'],
+    ['an unknown locator', (p: ReturnType<typeof minimal>) => ((p.fields[0] as Record<string, unknown>).find = { css: '#s' }), 'не подходит ни под один вариант'],
+    ['two locator kinds in one', (p: ReturnType<typeof minimal>) => ((p.fields[0] as Record<string, unknown>).find = { selector: '#s', label: 'СНИЛС' }), 'не подходит ни под один вариант'],
+    ['an unknown reader', (p: ReturnType<typeof minimal>) => ((p.fields[0] as Record<string, unknown>).read = 'html'), 'одно из value'],
+    ['a date without a pattern', (p: ReturnType<typeof minimal>) => ((p.fields[0] as Record<string, unknown>).format = { kind: 'date' }), 'не подходит ни под один вариант'],
+    ['a path that is not dotted', (p: ReturnType<typeof minimal>) => (p.fields[0]!.paths = ['snils']), 'не по образцу'],
+    ['a constant that is not text', (p: Record<string, unknown>) => (p.constants = { 'document.kind': 119 }), 'ожидается string'],
+    ['a confidence above 1', (p: ReturnType<typeof minimal>) => ((p.fields[0] as Record<string, unknown>).confidence = 2), 'больше 1'],
+  ])('rejects %s', (_name, spoil, message) => {
+    const profile = minimal();
+    spoil(profile as never);
+    expect(isSiteProfile(profile)).toBe(false);
+    expect(profileErrors(profile).join('\n')).toContain(message);
+  });
+
+  it('rejects what is not a profile at all', () => {
+    expect(isSiteProfile(null)).toBe(false);
+    expect(isSiteProfile([minimal()])).toBe(false);
+    expect(isSiteProfile('{}')).toBe(false);
+  });
+});

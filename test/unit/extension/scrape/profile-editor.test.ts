@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { profileErrors } from '../../../../extension/scrape/check-profile.ts';
+import { detectFields } from '../../../../extension/scrape/detect-fields.ts';
+import { isStableId, selectorFor } from '../../../../extension/scrape/element-selector.ts';
+import { withPickedField } from '../../../../extension/scrape/profile-editor.ts';
+import { scrapeRecord } from '../../../../extension/scrape/scrape-record.ts';
+
+describe('selectorFor', () => {
+  it('never uses generated ids and finds the same element again', () => {
+    document.body.innerHTML = `<div id="ext-gen1234"><p><span>a</span><span class="x">b</span></p></div><input name="q"><input id="f_snils">`;
+    expect(isStableId('ext-gen1234')).toBe(false);
+    expect(isStableId('f_snils')).toBe(true);
+    expect(selectorFor(document.querySelector('#f_snils')!)).toBe('#f_snils');
+    expect(selectorFor(document.querySelector('input[name=q]')!)).toBe('input[name="q"]');
+    const span = document.querySelector('.x')!;
+    const selector = selectorFor(span);
+    expect(selector).not.toContain('ext-gen');
+    expect(document.querySelector(selector)).toBe(span);
+  });
+});
+
+describe('withPickedField (the field mapper)', () => {
+  it('turns a detected profile into a user profile for this page with the picked element', () => {
+    document.body.innerHTML = `<div>Врач: <span class="who-name">Иванова Мария Петровна</span> <b class="who">112-233-445 95</b></div>
+      <p>СНИЛС <input value="15642781886"></p><p>Фамилия <input value="Петров"></p>`;
+    const detected = detectFields([document], new URL(location.href)).profile;
+    let profile = withPickedField(detected, 'practitioner.snils', document.querySelector('b.who')!);
+    profile = withPickedField(profile, 'practitioner.fio', document.querySelector('.who-name')!);
+    expect(profile).toMatchObject({ origin: 'user', match: { host: location.hostname, path: location.pathname } });
+    expect(profile.id).toMatch(/^user:/);
+    expect(profileErrors(profile)).toEqual([]);
+    const { record } = scrapeRecord(document, profile);
+    expect(record.practitioner).toEqual({ snils: '11223344595', lastName: 'Иванова', firstName: 'Мария', middleName: 'Петровна' });
+  });
+
+  it('replaces the rule a path had, and prefers the label that leads back to the control', () => {
+    document.body.innerHTML = `<label for="a">СНИЛС</label><input id="a" value="1"><label for="b">Страховой номер</label><input id="b" value="15642781886">`;
+    const detected = detectFields([document], new URL(location.href)).profile;
+    const picked = withPickedField(detected, 'patient.snils', document.querySelector('#b')!);
+    const rules = picked.fields.filter((rule) => rule.paths.includes('patient.snils'));
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toMatchObject({ find: [{ label: 'Страховой номер' }, { selector: '#b' }], format: { kind: 'snils' } });
+  });
+});
