@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../config.ts';
+import { OUTBOX_STATES, type OutboxState } from '../outbox/outbox-store.ts';
 import { adminClient, AgentUnreachable } from './outbox-admin-client.ts';
 
 interface Io {
@@ -14,7 +15,7 @@ interface Io {
   stderr: (s: string) => void;
 }
 
-const USAGE = 'usage: egisz-agent outbox list [--state S] [--limit N] [--json] | show LOCALUID | retry LOCALUID | cancel LOCALUID  [--data-dir DIR]\n';
+const USAGE = `usage: egisz-agent outbox list [--state ${OUTBOX_STATES.join('|')}] [--limit N] [--json] | show LOCALUID | retry LOCALUID | cancel LOCALUID  [--data-dir DIR]\n`;
 
 export async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -23,7 +24,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   });
   const [action, localUid] = positionals;
   const needsUid = action === 'show' || action === 'retry' || action === 'cancel';
-  if (!(action === 'list' || (needsUid && localUid))) {
+  if (!(action === 'list' || (needsUid && localUid)) || (values.state && !OUTBOX_STATES.includes(values.state as OutboxState))) {
     io.stderr(USAGE);
     return 2;
   }

@@ -43,8 +43,13 @@ export function createAdminApi(deps: AdminApiDeps): Router {
     router.post('/outbox/:localUid/cancel', async (req, res) => answer(res, await cancelDocument(String(req.params.localUid), outbox)));
   }
   if (submit) router.post('/submit', (req, res) => void submitRecord(req, res, submit));
+  else router.post('/submit', (_req, res) => void res.status(409).json({ code: 'ADMIN_ROLE', message: noWorkstation }));
+  if (!outbox) router.use('/outbox', (_req, res) => void res.status(409).json({ code: 'ADMIN_ROLE', message: noGateway }));
   return router;
 }
+
+const noWorkstation = 'Этот агент — только шлюз: подписывать здесь нечем. Запустите submit на рабочем месте с токеном.';
+const noGateway = 'Очередь документов живёт на шлюзе: выполните egisz-agent outbox на нём.';
 
 function answer(res: Response, outcome: Awaited<ReturnType<typeof retryDocument>>): void {
   if (outcome.ok) return void res.json(summarize(outcome.document));

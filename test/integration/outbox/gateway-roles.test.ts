@@ -50,7 +50,8 @@ test('a workstation signs and forwards; the gateway queues, submits and register
 
   const again = await admin(workstation.access, 'POST', '/submit', { record: outboxRecord(localUid), pin: demoToken.pin });
   expect(again).toMatchObject({ status: 200, body: { localUid, state: 'registered', duplicate: true } });
-  expect((await admin(workstation.access, 'GET', '/outbox')).status).toBe(404); // the queue lives on the gateway
+  expect(await admin(workstation.access, 'GET', '/outbox')).toMatchObject({ status: 409, body: { code: 'ADMIN_ROLE' } }); // the queue lives on the gateway
+  expect(await admin(gateway.access, 'POST', '/submit', { record: outboxRecord(), pin: demoToken.pin })).toMatchObject({ status: 409, body: { code: 'ADMIN_ROLE' } });
 });
 
 async function post(cred: { id: string; secret: string }, body: string) {
