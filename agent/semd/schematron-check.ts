@@ -9,6 +9,7 @@
  */
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
 import fontoxpath from 'fontoxpath';
+import { locationOf } from './element-location.ts';
 import { documentChains, mayMatch } from './schematron-context.ts';
 import { compileTest, type FastTest } from './schematron-fast.ts';
 import { newPlanCache, selectPlanned } from './schematron-match.ts';
@@ -17,6 +18,8 @@ import { fieldPathOf } from './semd-field-paths.ts';
 import { SemdError } from './semd-error.ts';
 
 const { evaluateXPathToBoolean, evaluateXPathToNodes } = fontoxpath;
+
+export { locationOf };
 
 export interface SchematronFinding {
   ruleId?: string;
@@ -58,21 +61,6 @@ function withoutCdaNamespace(xml: string): Element {
     throw malformed(problem ?? 'корневой элемент не ClinicalDocument');
   }
   return root;
-}
-
-/** `/ClinicalDocument/recordTarget/patientRole/id[2]`: positions only where a name repeats. */
-export function locationOf(node: Node): string {
-  const steps: string[] = [];
-  for (let n: Node | null = node; n && n.nodeType === 1; n = n.parentNode) {
-    const el = n as Element;
-    const same = (s: Node | null) => s && s.nodeType === 1 && (s as Element).nodeName === el.nodeName;
-    let index = 1;
-    let count = 1;
-    for (let s = el.previousSibling; s; s = s.previousSibling) if (same(s)) index++, count++;
-    for (let s = el.nextSibling; s; s = s.nextSibling) if (same(s)) count++;
-    steps.unshift(count > 1 ? `${el.nodeName}[${index}]` : el.nodeName);
-  }
-  return `/${steps.join('/')}`;
 }
 
 function sectionOf(node: Node): { sectionCode?: string } {

@@ -6,6 +6,7 @@
 import type { Issue } from '../../shared/validate/issue.ts';
 import { checkSchematron, type SchematronFinding } from './schematron-check.ts';
 import { ruleSet } from './schematron-rules.ts';
+import { fieldPathOf } from './semd-field-paths.ts';
 import { checkXsd, preloadXsd, type XsdError } from './xsd-check.ts';
 
 export interface SemdCheck {
@@ -15,9 +16,17 @@ export interface SemdCheck {
   issues: Issue[];
 }
 
-function xsdIssue(error: XsdError): Issue {
+function xsdIssue(error: XsdError, kind: string): Issue {
   const where = error.line ? ` (строка ${error.line})` : '';
-  return { path: 'document', code: 'DOCUMENT_XSD_INVALID', severity: 'error', message: `СЭМД не соответствует XSD-схеме${where}: ${error.message}`, remdCode: 'VALIDATION_ERROR' };
+  const path = error.location ? fieldPathOf({ location: error.location, kind }) : undefined;
+  return {
+    path: path ?? 'document',
+    code: 'DOCUMENT_XSD_INVALID',
+    severity: 'error',
+    message: `СЭМД не соответствует XSD-схеме${where}: ${error.message}`,
+    ...(error.location ? { hint: `Элемент ${error.location}` } : {}),
+    remdCode: 'VALIDATION_ERROR',
+  };
 }
 
 const careFactHint = 'Этих сведений нет в записи документа: их задают в настройках клиники для вида документа (care facts).';
@@ -40,7 +49,7 @@ function schematronIssue(finding: SchematronFinding): Issue {
  */
 export async function checkSemd(xml: string, kind: string): Promise<SemdCheck> {
   const xsd = await checkXsd(xml, kind);
-  if (!xsd.ok) return { ok: false, xsd: xsd.errors, schematron: [], issues: xsd.errors.map(xsdIssue) };
+  if (!xsd.ok) return { ok: false, xsd: xsd.errors, schematron: [], issues: xsd.errors.map((e) => xsdIssue(e, kind)) };
   const schematron = await checkSchematron(xml, kind);
   return { ok: schematron.ok, xsd: [], schematron: schematron.findings, issues: schematron.findings.map(schematronIssue) };
 }

@@ -17,11 +17,15 @@ import {
   XsdValidator,
   type ErrorDetail,
 } from 'libxml2-wasm';
+import { DOMParser, type Element } from '@xmldom/xmldom';
+import { elementAtPositions, locationOf } from './element-location.ts';
 import { SemdError } from './semd-error.ts';
 
 export interface XsdError {
   line?: number;
   message: string;
+  /** The element the error is about, e.g. /ClinicalDocument/recordTarget/patientRole/addr. */
+  location?: string;
 }
 
 export interface XsdResult {
@@ -70,8 +74,24 @@ export async function preloadXsd(kind: string): Promise<void> {
   await validatorFor(kind);
 }
 
-const toErrors = (details: readonly ErrorDetail[]): XsdError[] =>
-  details.map((d) => ({ ...(d.line ? { line: d.line } : {}), message: d.message.trim() }));
+/** libxml2 names the element by position (`/` and `*[n]` steps); findings name it by element names. */
+function namedLocations(xml: string): (positions: string | undefined) => string | undefined {
+  let root: Element | null | undefined;
+  return (positions) => {
+    if (!positions) return undefined;
+    root ??= new DOMParser({ onError: () => undefined }).parseFromString(xml, 'text/xml').documentElement;
+    const el = root ? elementAtPositions(root, positions) : undefined;
+    return el ? locationOf(el) : undefined;
+  };
+}
+
+function toErrors(details: readonly ErrorDetail[], xml?: string): XsdError[] {
+  const locate = xml === undefined ? () => undefined : namedLocations(xml);
+  return details.map((d) => {
+    const location = locate(d.xpath);
+    return { ...(d.line ? { line: d.line } : {}), message: d.message.trim(), ...(location ? { location } : {}) };
+  });
+}
 
 export async function checkXsd(xml: string, kind: string): Promise<XsdResult> {
   const validator = await validatorFor(kind);
@@ -86,7 +106,7 @@ export async function checkXsd(xml: string, kind: string): Promise<XsdResult> {
     validator.validate(doc);
     return { ok: true, errors: [] };
   } catch (e) {
-    if (e instanceof XmlLibError) return { ok: false, errors: toErrors(e.details) };
+    if (e instanceof XmlLibError) return { ok: false, errors: toErrors(e.details, xml) };
     throw e;
   } finally {
     doc.dispose();

@@ -52,6 +52,14 @@ describe('buildReferral185', () => {
     expect(findings.map((f) => f.message).join('\n')).toContain('1.2.643.5.1.13.13.11.1077');
   });
 
+  it('needs the patient address in its modular schema, and says so on patient.address', async () => {
+    const record = minimalReferral();
+    delete record.patient.address;
+    const result = await checkSemd(buildReferral185(record, fixedIdentity, referralFacts), '185');
+    expect(result.ok).toBe(false);
+    expect(result.issues).toEqual([expect.objectContaining({ code: 'DOCUMENT_XSD_INVALID', path: 'patient.address' })]);
+  });
+
   it('cannot make a valid referral without saying where to', async () => {
     const result = await checkSemd(buildReferral185(minimalReferral(), fixedIdentity, { ...referralFacts, referral: undefined }), '185');
     expect(result.ok).toBe(false);

@@ -19,6 +19,7 @@ describe('checkXsd', () => {
     expect(result.ok).toBe(false);
     expect(result.errors[0]?.message).toMatch(/author.*not expected.*recordTarget/s);
     expect(result.errors[0]?.line).toBeGreaterThan(1);
+    expect(result.errors[0]?.location).toBe('/ClinicalDocument/author');
   });
 
   it('rejects a value of the wrong datatype', async () => {
