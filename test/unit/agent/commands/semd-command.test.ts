@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../../../../agent/commands/semd-command.ts';
-import { demoConsultation, fullCareFacts } from '../../../fixtures/semd/demo-record.ts';
+import { demoConsultation, fullCareFacts, minimalReferral, referralFacts } from '../../../fixtures/semd/demo-record.ts';
 
 // Builds and checks against the official schemas: slow on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -83,5 +83,22 @@ describe('egisz-agent semd build --facts', () => {
     const r = io();
     expect(await run(['build', join(dir, 'record.json'), '--facts', join(dir, 'bad-facts.json')], r.io)).toBe(2);
     expect(r.err.join('')).toContain('visitKind: не заполнены');
+  });
+});
+
+describe('egisz-agent semd for a referral (kind 185)', () => {
+  it('builds it with its facts and checks it clean, the kind told by its templateId', async () => {
+    const record = minimalReferral();
+    record.document.createdAt = '2024-03-01T10:15:00+03:00';
+    record.encounter.visitDate = '2024-03-01';
+    await writeFile(join(dir, 'referral.json'), JSON.stringify(record));
+    await writeFile(join(dir, 'referral-facts.json'), JSON.stringify(referralFacts));
+    const out = join(dir, 'referral.xml');
+    const build = io();
+    expect(await run(['build', join(dir, 'referral.json'), '--facts', join(dir, 'referral-facts.json'), '-o', out], build.io)).toBe(0);
+    expect(JSON.parse(build.out.join(''))).toMatchObject({ ok: true, kind: '185' });
+    const check = io();
+    expect(await run(['check', out], check.io)).toBe(0);
+    expect(JSON.parse(check.out.join(''))).toMatchObject({ kind: '185', ok: true });
   });
 });
