@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, onTestFailed, test } from 'vitest';
+import { verifyAuditJournal } from '../../../agent/audit/audit-journal.ts';
 import { demoToken } from '../../../agent/demo/demo-clinic.ts';
 import { freePort, killHard, spawnAgent, startSandboxProcess, type AgentProcess, type SandboxProcess } from '../../support/agent-processes.ts';
 import { admin, outboxRecord } from '../../support/outbox-records.ts';
@@ -83,6 +84,7 @@ test(`${TOTAL} documents survive SIGKILLs of the agent: all registered once, the
   expect(new Set(registry.map((r) => r.emdrId)).size).toBe(TOTAL);
   const emdrOf = new Map(registry.map((r) => [r.localUid, r.emdrId]));
   for (const doc of outbox) expect(doc.emdrId).toBe(emdrOf.get(doc.localUid));
+  expect(verifyAuditJournal(dir)).toMatchObject({ ok: true }); // SIGKILL never leaves half a line in the chain
   let reconciled = 0;
   for (const { localUid } of outbox) {
     const journal = (await admin(access, 'GET', `/outbox/${localUid}`)).body.journal as { detail?: string }[];
