@@ -61,7 +61,9 @@ export class FakeAgentSocket implements SocketLike {
 
   /** Waits (on real immediates, so fake timers do not matter) until the extension has sent a frame of the type. */
   async sentFrame<T extends ClientFrame['type']>(type: T): Promise<Extract<ClientFrame, { type: T }>> {
-    for (let round = 0; round < 2000; round++) {
+    // A real-time deadline, not a round count: WebCrypto's HMAC runs off-thread and is slow on a loaded machine.
+    const deadline = process.hrtime.bigint() + 10_000_000_000n;
+    while (process.hrtime.bigint() < deadline) {
       const frame = this.lastSent(type);
       if (frame) return frame;
       await settle(1);
