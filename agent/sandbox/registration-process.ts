@@ -13,6 +13,7 @@ import type { CdaFacts } from './cda-facts.ts';
 import { crossCheck } from './document-cross-check.ts';
 import { fetchDocumentFile } from './document-fetch.ts';
 import { checkPatientInMpi, checkStaffInFrmr, revocationErrors } from './federal-checks.ts';
+import { rememberPatient } from './patient-index-learning.ts';
 import type { FederalDataset } from './federal-dataset.ts';
 import { checkOrgSignature } from './org-signature-checks.ts';
 import type { OrgSignatureMode } from './org-signature-checks.ts';
@@ -71,6 +72,7 @@ export async function processRegistration(reg: Registration, deps: RegistrationD
     },
     deps.now(),
   );
+  rememberPatient(deps.dataset, request);
   const registryItem = toRegistryItem(entry);
   if (warnings.length) registryItem.registrationWarnings = warnings;
   return { ...base, status: 'success', registryItem };

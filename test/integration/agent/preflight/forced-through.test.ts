@@ -123,6 +123,30 @@ describe('caught before the PIN, and rejected by REMD when forced through', () =
   });
 });
 
+describe('the same visit sent again with other patient data', () => {
+  it('→ PATIENT_MPI_MISMATCH once ГИП has learnt the patient from the first registration', async () => {
+    const token = await createTokenFixture();
+    try {
+      const newPatient = (x: ClinicalRecord) => {
+        x.patient = { snils: '30040050066', lastName: 'Кузнецов', firstName: 'Олег', middleName: 'Павлович', birthDate: '1975-02-11', gender: 'male' };
+      };
+      const first = record(newPatient);
+      expect(errorCodes(await beforeThePin(token, first))).toEqual([]);
+      const registered = await forceThrough(token, first);
+      expect(registered.codes).toEqual([]);
+      sent.set(first.document.localUid!, { state: 'registered', emdrId: registered.emdrId });
+
+      const again = record((x) => { newPatient(x); x.patient.birthDate = '1975-11-02'; });
+      const issues = await beforeThePin(token, again);
+      expect(issues.map((i) => i.code)).toContain('PREFLIGHT_PATIENT_HISTORY_MISMATCH');
+      expect(new Set(errorCodes(issues))).toEqual(new Set(['PATIENT_MPI_MISMATCH']));
+      expect((await forceThrough(token, again)).codes).toContain('PATIENT_MPI_MISMATCH');
+    } finally {
+      await token.cleanup();
+    }
+  });
+});
+
 describe('a doctor missing from FRMR', () => {
   it('→ PERSON_NOT_FOUND', async () => {
     const token = await createTokenFixture({ holder: newcomer });
