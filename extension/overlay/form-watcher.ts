@@ -1,5 +1,5 @@
 /** Our own hosts: adding or removing them must not wake the watcher. */
-const OWN_TAGS = new Set(['egisz-mark', 'egisz-panel']);
+const OWN_TAGS = new Set(['egisz-mark', 'egisz-panel', 'egisz-pick']);
 /** Re-renders come in bursts; one look after the burst is enough. */
 export const REBIND_DELAY_MS = 100;
 

@@ -25,6 +25,11 @@ export function pickElement(docs: readonly Document[], signal: AbortSignal): Pro
         event.stopImmediatePropagation();
       }
     };
+    const highlight = new PickHighlight(done.signal);
+    const onHover = (event: Event): void => {
+      const target = event.composedPath()[0] as Element | undefined;
+      if (target?.nodeType === 1 && !ownUi(event)) highlight.show(target);
+    };
     const onKey = (event: KeyboardEvent): void => {
       if (event.key !== 'Escape') return;
       finish();
@@ -36,8 +41,41 @@ export function pickElement(docs: readonly Document[], signal: AbortSignal): Pro
       // A select or a link must not open on the picking press.
       doc.addEventListener('mousedown', swallow, options);
       doc.addEventListener('keydown', onKey, options);
+      doc.addEventListener('mouseover', onHover, options);
     }
   });
 }
 
 const ownUi = (event: Event): boolean => event.composedPath().some((node) => (node as Element).localName?.startsWith?.('egisz-'));
+
+/**
+ * An outline over the element under the pointer while picking, so the user
+ * sees what a click will take. One fixed box per document, in a shadow root,
+ * ignoring the pointer; gone when picking ends.
+ */
+class PickHighlight {
+  private readonly boxes = new Map<Document, HTMLElement>();
+
+  constructor(signal: AbortSignal) {
+    signal.addEventListener('abort', () => this.boxes.forEach((box) => box.remove()), { once: true });
+  }
+
+  show(target: Element): void {
+    const box = this.boxFor(target.ownerDocument);
+    const rect = target.getBoundingClientRect();
+    box.style.cssText =
+      `position:fixed;z-index:2147483647;pointer-events:none;box-sizing:border-box;border:2px solid #0969da;` +
+      `background:rgba(9,105,218,.08);left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px`;
+  }
+
+  private boxFor(doc: Document): HTMLElement {
+    let box = this.boxes.get(doc);
+    if (!box) {
+      box = doc.createElement('egisz-pick');
+      box.attachShadow({ mode: 'open' });
+      (doc.body ?? doc.documentElement).append(box);
+      this.boxes.set(doc, box);
+    }
+    return box;
+  }
+}
