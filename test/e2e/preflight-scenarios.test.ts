@@ -234,3 +234,19 @@ describe('an organization not bound to the MIS', () => {
     await page.close();
   });
 });
+
+describe('registries that do not answer', () => {
+  const dead = { url: 'http://127.0.0.1:9/registry' };
+  const { agent } = scenarioAgent({ registries: { frmr: dead, frmo: dead, patientIndex: dead } });
+
+  test('only warn: the confirm page opens and says which checks REMD will make after submission', async () => {
+    onTestFailed(() => console.error(agent().logLines.join('\n')));
+    const page = await openMis(agent());
+    const confirm = await openConfirm(page);
+    const text = await remarks(confirm);
+    expect(text).toContain('ФРМР не отвечает');
+    expect(text).toContain('ФРМО не отвечает');
+    await confirm.close();
+    await page.close();
+  });
+});

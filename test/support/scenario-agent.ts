@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAgent } from '../../agent/agent.ts';
-import { loadConfig } from '../../agent/config.ts';
+import { loadConfig, type AgentConfig } from '../../agent/config.ts';
 import { demoDoctor, demoOrganization, demoToken } from '../../agent/demo/demo-clinic.ts';
 import { createLogger, type LogSink } from '../../agent/log.ts';
 import { provisionSoftHsmToken, type ProvisionOptions } from '../../agent/signing/demo-token.ts';
@@ -22,6 +22,8 @@ export interface ScenarioOptions {
   /** Certificate options: validity, organisation-only, another SNILS. */
   certificate?: Pick<Partial<ProvisionOptions>, 'validFrom' | 'validTo' | 'personal' | 'snilsOverride'>;
   clientEntityId?: string;
+  /** Registry endpoints instead of the agent's own sandbox (e.g. ones that do not answer). */
+  registries?: AgentConfig['registries'];
 }
 
 export async function startScenarioAgent(opts: ScenarioOptions = {}): Promise<DemoAgent> {
@@ -31,6 +33,7 @@ export async function startScenarioAgent(opts: ScenarioOptions = {}): Promise<De
   const organization = opts.organization ?? demoOrganization;
   config.clinic = { organization, staff: [doctor] };
   if (opts.clientEntityId) config.clientEntityId = opts.clientEntityId;
+  if (opts.registries) config.registries = opts.registries;
   const token = await provisionSoftHsmToken({
     dir: join(dataDir, 'demo-token'), label: demoToken.label, pin: demoToken.pin, soPin: demoToken.soPin,
     holder: doctor, organization, ...opts.certificate,
