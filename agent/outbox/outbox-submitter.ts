@@ -10,12 +10,10 @@ import type { Logger } from '../log.ts';
 import { reconcile } from './outbox-reconciler.ts';
 import { applyRemdResult } from './outbox-results.ts';
 import { defaultOutboxSettings, type OutboxSettings } from './outbox-settings.ts';
-import type { OutboxDocument, OutboxState, OutboxStore } from './outbox-store.ts';
+import type { OutboxDocument, OutboxStore } from './outbox-store.ts';
 import type { RemdPort, RemdResult } from './remd-port.ts';
 import { judgeAnswer, judgeFailure, type Verdict } from './remd-verdict.ts';
-import { nextAttemptDelayMs } from './retry-policy.ts';
-
-const sendable: readonly OutboxState[] = ['signed', 'failed-retryable'];
+import { applyVerdict, runPool, sendable } from './verdict-application.ts';
 
 export class OutboxSubmitter {
   private running: Promise<void> | undefined;
@@ -121,37 +119,13 @@ export class OutboxSubmitter {
       } catch (err) {
         verdict = judgeFailure(err);
       }
-      await this.settle(doc.localUid, doc.attempts + 1, verdict, messageId);
+      const moved = await applyVerdict(this.store, { localUid: doc.localUid, attempts: doc.attempts + 1, messageId }, verdict, {
+        settings: this.settings, log: this.log, pause: (ms) => this.pause(ms),
+      });
+      if (moved) this.moved(moved);
     } finally {
       this.busy.delete(doc.localUid);
     }
-  }
-
-  private async settle(localUid: string, attempts: number, verdict: Verdict, messageId: string): Promise<void> {
-    const now = Date.now();
-    const { backoff, callbackTimeoutMs } = this.settings;
-    let moved: OutboxDocument | undefined;
-    switch (verdict.action) {
-      case 'accepted':
-        moved = await this.store.transition(localUid, 'submitted', { nextAttemptAt: now + callbackTimeoutMs, errors: undefined }, `accepted ${messageId}`, sendable);
-        break;
-      case 'reconcile': {
-        const wait = Math.min(callbackTimeoutMs, nextAttemptDelayMs(attempts, Math.random, backoff));
-        moved = await this.store.transition(localUid, 'submitted', { nextAttemptAt: now + wait }, verdict.reason, sendable);
-        break;
-      }
-      case 'retry': {
-        const delay = nextAttemptDelayMs(attempts, Math.random, backoff);
-        if (verdict.rateLimited) this.pause(delay);
-        this.log.warn('outbox.retry-scheduled', { localUid, delayMs: delay, reason: verdict.reason });
-        moved = await this.store.transition(localUid, 'failed-retryable', { nextAttemptAt: now + delay }, verdict.reason, sendable);
-        break;
-      }
-      case 'reject':
-        moved = await this.store.transition(localUid, 'rejected', { errors: JSON.stringify(verdict.errors) }, 'синхронный ответ РЭМД', sendable);
-        break;
-    }
-    if (moved) this.moved(moved);
   }
 
   private async check(doc: OutboxDocument): Promise<void> {
@@ -174,16 +148,4 @@ export class OutboxSubmitter {
     this.log.info('outbox.state', { localUid: doc.localUid, state: doc.state, emdrId: doc.emdrId });
     this.onChange(doc);
   }
-}
-
-/** Runs tasks with at most `width` at once; stops taking new ones when `halt()` says so. */
-async function runPool(tasks: (() => Promise<void>)[], width: number, halt: () => boolean): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < tasks.length && !halt()) {
-      const task = tasks[next++]!;
-      await task();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, lane));
 }
