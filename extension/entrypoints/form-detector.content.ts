@@ -8,6 +8,7 @@ import { isCoveredByParent, tabDocuments } from '../scrape/tab-documents.ts';
 
 /** A burst of DOM changes is looked at once, this long after it settles. */
 const SETTLE_MS = 400;
+const LOAD_WAIT_MS = 3000;
 
 // Runs in every frame of every web page, because an MIS may live on any
 // intranet host. It stays silent (no UI, no message) unless a site profile
@@ -26,7 +27,13 @@ export default defineContentScript({
       void browser.runtime.sendMessage({ type: 'overlay-needed' } satisfies ContentToBackground).catch(() => undefined);
       return true;
     };
-    if (document.readyState !== 'complete') await new Promise((done) => window.addEventListener('load', done, { once: true }));
+    // Frames of a frameset are there at `load`; a page that never finishes loading gets a look anyway.
+    if (document.readyState !== 'complete') {
+      await new Promise((done) => {
+        window.addEventListener('load', done, { once: true });
+        setTimeout(done, LOAD_WAIT_MS);
+      });
+    }
     if (ctx.isInvalid || look()) return;
     watchForForms(look, ctx.signal);
   },
