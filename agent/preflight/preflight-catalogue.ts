@@ -38,6 +38,7 @@ export const PREFLIGHT_RULES = {
   PREFLIGHT_DUPLICATE_VISIT: warning('Этот визит уже отправлен: {ref}, с теми же данными. Повторная отправка создаст в РЭМД второй такой же документ', undefined, 'Если нужно исправить документ, измените данные — агент отправит исправление новой версией'),
   PREFLIGHT_VISIT_OTHER_DATE: error('Этот визит уже отправлен с датой приёма {earlierDate}: {ref} (тот же пациент, врач и заключение). Проверьте дату приёма', undefined, 'Если это другой приём, опишите его в заключении'),
   PREFLIGHT_NEW_VERSION: warning('Этот визит уже отправлен ({ref}): документ будет зарегистрирован как исправление, версия {version}'),
+  PREFLIGHT_VERSION_NOT_BUILT: warning('Исправление (версия {version}) оформить не удалось: документ будет отправлен как новый. Сообщите администратору'),
 
   // The registries themselves.
   PREFLIGHT_REGISTRY_UNAVAILABLE: warning('{registry} не отвечает: проверка «{check}» не выполнена, РЭМД проверит это после отправки'),

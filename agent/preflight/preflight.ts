@@ -73,15 +73,21 @@ export class Preflight {
     if (hasErrors(issues)) return { ok: false, issues };
 
     let prepared = document;
-    if (duplicates.identity) {
-      const xml = await rebuildAsVersion(record, { localUid: document.localUid, ...duplicates.identity });
+    let identity = duplicates.identity;
+    if (identity) {
+      const xml = await rebuildAsVersion(record, { localUid: document.localUid, ...identity });
       if (xml) prepared = { ...document, xml };
-      else return { ok: false, issues: [...issues, preflightIssue('PREFLIGHT_REGISTRY_UNAVAILABLE', '', { registry: 'Агент', check: 'новая версия документа' })] };
+      else {
+        // The first version passed the XSD; send that rather than nothing, and say so.
+        this.deps.log.error('preflight.version-not-built', { kind: document.kind, versionNumber: identity.versionNumber });
+        issues.push(preflightIssue('PREFLIGHT_VERSION_NOT_BUILT', '', { version: identity.versionNumber }));
+        identity = undefined;
+      }
     }
     this.deps.history.record({
       ...fingerprint, conclusionHash: conclusion, localUid: prepared.localUid,
-      setId: duplicates.identity?.setId ?? setIdOf(prepared.xml) ?? prepared.localUid,
-      versionNumber: duplicates.identity?.versionNumber ?? 1,
+      setId: identity?.setId ?? setIdOf(prepared.xml) ?? prepared.localUid,
+      versionNumber: identity?.versionNumber ?? 1,
       patientLocalId: record.patient.localId, patientLastName: record.patient.lastName, patientFirstName: record.patient.firstName,
       patientMiddleName: record.patient.middleName, patientBirthDate: record.patient.birthDate,
       createdAt: record.document.createdAt, caseId: record.encounter.caseId, details: JSON.stringify(visitDetails(record)),
