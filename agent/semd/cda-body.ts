@@ -7,7 +7,7 @@
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { CodedValue } from './coded-value.ts';
 import { codedElement, text as textElement } from './cda-parts.ts';
-import { xmlText } from './xml-text.ts';
+import { xmlText } from '../xml/xml-text.ts';
 
 export interface Section {
   section: XMLBuilder;

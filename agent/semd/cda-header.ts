@@ -11,7 +11,7 @@ import { confidentialityCode, type CodedValue } from './coded-value.ts';
 import { codedElement, ns, text } from './cda-parts.ts';
 import { cdaMoment } from './cda-time.ts';
 import { localIdRoot, type DocumentIdentity } from './document-identity.ts';
-import { xmlAttribute } from './xml-text.ts';
+import { xmlAttribute } from '../xml/xml-text.ts';
 
 export interface DocumentTemplate {
   /** ClinicalDocument/templateId/@root. */

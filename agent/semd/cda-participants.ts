@@ -13,7 +13,7 @@ import { localIdRoot } from './document-identity.ts';
 import { identityDocument, insurancePolicy } from './patient-documents.ts';
 import { ministryOfHealth, snilsRoot } from './semd-vocabulary.ts';
 import { regionOfAddress } from './region.ts';
-import { xmlAttribute } from './xml-text.ts';
+import { xmlAttribute } from '../xml/xml-text.ts';
 
 /** NSI 1.2.643.5.1.13.13.11.1504 code 3: the first patient address must be the actual one (У1-21). */
 const actualAddress: CodedValue = {

@@ -7,7 +7,7 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Organization } from '../../shared/domain/record.ts';
 import { codedAttributes, type CodedValue } from './coded-value.ts';
 import { regionOfOrganization } from './region.ts';
-import { xmlAttribute, xmlText } from './xml-text.ts';
+import { xmlAttribute, xmlText } from '../xml/xml-text.ts';
 
 export const ns = {
   cda: 'urn:hl7-org:v3',

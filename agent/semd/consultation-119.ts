@@ -17,7 +17,7 @@ import { cdaDate } from './cda-time.ts';
 import { localIdRoot, type DocumentIdentity } from './document-identity.ts';
 import { paragraphs, table } from './narrative.ts';
 import { fieldCode, outpatientCard, sectionCode, serviceEventConsultation } from './semd-vocabulary.ts';
-import { xmlAttribute } from './xml-text.ts';
+import { xmlAttribute } from '../xml/xml-text.ts';
 
 export const consultation119 = {
   kind: '119',

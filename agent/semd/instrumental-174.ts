@@ -18,7 +18,7 @@ import { localIdRoot, type DocumentIdentity } from './document-identity.ts';
 import { untypeExtensions } from './modular-profile.ts';
 import { paragraphs } from './narrative.ts';
 import { fieldCode, outpatientCard, sectionCode, serviceEventInstrumental } from './semd-vocabulary.ts';
-import { xmlAttribute } from './xml-text.ts';
+import { xmlAttribute } from '../xml/xml-text.ts';
 
 export const instrumental174 = {
   kind: '174',

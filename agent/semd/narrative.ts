@@ -3,7 +3,7 @@
  * the same data as the coded entries. Only paragraph and table are used.
  */
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import { xmlText } from './xml-text.ts';
+import { xmlText } from '../xml/xml-text.ts';
 
 /** One paragraph per non-empty line of the text. */
 export function paragraphs(textEl: XMLBuilder, value: string): void {

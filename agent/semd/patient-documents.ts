@@ -13,7 +13,7 @@ import { codedElement, extension } from './cda-parts.ts';
 import { cdaDate } from './cda-time.ts';
 import { codedFrom } from './nsi-extract.ts';
 import { SemdError } from './semd-error.ts';
-import { xmlText } from './xml-text.ts';
+import { xmlText } from '../xml/xml-text.ts';
 
 /** identity:<name> xsi:type ST with the text, or nullFlavor NI when there is none. */
 function textPart(parent: XMLBuilder, name: string, value: string | undefined): void {

@@ -18,7 +18,7 @@ import type { DocumentIdentity } from './document-identity.ts';
 import { untypeExtensions } from './modular-profile.ts';
 import { paragraphs, table } from './narrative.ts';
 import { fieldCode, sectionCode, serviceEventDocumentIssue } from './semd-vocabulary.ts';
-import { xmlAttribute, xmlText } from './xml-text.ts';
+import { xmlAttribute, xmlText } from '../xml/xml-text.ts';
 
 export const referral185 = {
   kind: '185',

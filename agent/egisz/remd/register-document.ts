@@ -8,6 +8,7 @@ import { child, childText, listItems } from './xml-reader.ts';
 import type { Element } from './xml-reader.ts';
 import { appendItems, appendOrdered, qualified } from './xml-writer.ts';
 import type { XMLBuilder } from './xml-writer.ts';
+import { xmlText } from '../../xml/xml-text.ts';
 
 export interface RegisterDocumentRequest {
   /** UUID of this document version in the MIS; equals the CDA id/@extension. */
@@ -58,7 +59,7 @@ const ns = OPERATION.registerDocument.ns;
 
 /** Text with the NSI dictionary version as attribute (VIMIS shape) [?]. */
 const coded = (code: string | undefined, dict: keyof typeof DICTIONARY_VERSION) =>
-  code === undefined ? undefined : (el: XMLBuilder) => el.att('version', DICTIONARY_VERSION[dict].version).txt(code);
+  code === undefined ? undefined : (el: XMLBuilder) => el.att('version', DICTIONARY_VERSION[dict].version).txt(xmlText(code));
 
 export function writeRegisterDocumentRequest(body: XMLBuilder, req: RegisterDocumentRequest): void {
   const root = qualified(ns)(body, OPERATION.registerDocument.request);

@@ -5,6 +5,7 @@
 import type { create } from 'xmlbuilder2';
 import { LIST_ITEM, NS, ORDER, PREFIX } from './remd-contract.ts';
 import type { FieldOf, OrderedElement } from './remd-contract.ts';
+import { xmlText } from '../../xml/xml-text.ts';
 
 export type XMLBuilder = ReturnType<typeof create>;
 
@@ -30,7 +31,7 @@ export function appendOrdered<E extends OrderedElement>(
     const value = values[name];
     if (value === undefined) continue;
     const child = ele(parent, name);
-    if (typeof value === 'string') child.txt(value);
+    if (typeof value === 'string') child.txt(xmlText(value));
     else value(child);
   }
   return parent;

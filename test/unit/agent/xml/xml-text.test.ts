@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DOMParser } from '@xmldom/xmldom';
 import { create } from 'xmlbuilder2';
 import { describe, expect, it, vi } from 'vitest';
-import { cleanText, xmlAttribute, xmlText } from '../../../../agent/semd/xml-text.ts';
+import { cleanText, xmlAttribute, xmlText } from '../../../../agent/xml/xml-text.ts';
 
 // A property over a hundred random strings, each built and parsed: slow on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });

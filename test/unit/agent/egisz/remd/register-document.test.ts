@@ -13,6 +13,11 @@ describe('register-document', () => {
     expect(roundTrip(envelope(request))).toEqual({ request, missing: [] });
   });
 
+  it('carries text that looks like an entity exactly as typed', () => {
+    const request = { ...sampleRequest(), documentNumber: 'К-1 &lt;2&gt; &nbsp; &#65; & <b>' };
+    expect(roundTrip(envelope(request)).request.documentNumber).toBe('К-1 &lt;2&gt; &nbsp; &#65; & <b>');
+  });
+
   it('writes gender as the NSI 1040 code and coded values with their dictionary version', () => {
     const xml = envelope({ ...sampleRequest(), patient: { ...sampleRequest().patient, gender: 'female' } });
     expect(xml).toContain('<ser:gender>2</ser:gender>');
