@@ -113,6 +113,11 @@ export class FormOverlay {
       const onEdit = (event: Event): void => this.fieldEdited(event.target);
       doc.addEventListener('input', onEdit, { capture: true, signal: this.signal });
       doc.addEventListener('change', onEdit, { capture: true, signal: this.signal });
+      // A frame that loads another page (a legacy MIS menu opening a form) brings a new document to read.
+      const onFrameLoad = (event: Event): void => {
+        if ((event.target as Element | null)?.localName?.endsWith('frame')) this.rebindSoon();
+      };
+      doc.addEventListener('load', onFrameLoad, { capture: true, signal: this.signal });
     }
   }
 

@@ -70,6 +70,13 @@ describe('overlay on MIS-like pages', () => {
     await work.waitForSelector(marker('patient.snils', 'error'));
     await work.waitForSelector(panel('invalid'));
     expect(await buttonDisabled(work)).toBe(true);
+
+    // The menu frame opens the form again: a new document in the work frame, read and marked afresh.
+    await frameNamed(page, 'menu').click('a[href="visit.html"]');
+    await page.waitForFunction(() => {
+      const work = (window.frames as unknown as Record<string, Window>)['work'];
+      return work?.document.readyState === 'complete' && work.document.querySelector('[data-egisz-field="patient.snils"][data-egisz-state="ok"]');
+    });
     await page.close();
   });
 
@@ -135,6 +142,15 @@ describe('overlay on MIS-like pages', () => {
     await expectMarks(page, ['practitioner.snils', 'practitioner.lastName', ...PATIENT]);
     await page.waitForSelector(panel('ready'));
     expect(await page.$('pierce/[data-egisz-detected]')).toBeNull();
+    await page.close();
+  });
+
+  test('a form rendered late on a page without a profile wakes detection', async () => {
+    const page = await open('late/index.html');
+    await page.waitForSelector('.loading');
+    expect(await page.$('egisz-panel')).toBeNull();
+    await expectMarks(page, ['patient.snils', 'patient.lastName', 'patient.birthDate']);
+    await page.waitForSelector('pierce/[data-egisz-detected]');
     await page.close();
   });
 
