@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { JobState } from '../../shared/protocol/messages.ts';
 import type { AgentLink, StatusReply } from '../messaging/runtime-messages.ts';
 import { askBackground } from './ask-background.ts';
+import { SiteSwitch } from './site-switch.tsx';
 
 const LINK_TEXT: Record<AgentLink, string> = {
   connected: 'Сопряжено, агент на связи',
@@ -42,6 +43,7 @@ export function PopupStatus() {
       {status.link === 'unpaired' ? (
         <a href="/options.html" target="_blank">Открыть настройки сопряжения</a>
       ) : null}
+      <SiteSwitch />
       <h2>Последние документы</h2>
       {status.jobs.length === 0 ? <p class="muted">Документов в этом сеансе ещё не было</p> : null}
       <ul class="jobs">
