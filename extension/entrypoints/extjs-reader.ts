@@ -5,13 +5,20 @@
  * writes to the page.
  */
 interface ExtComponent {
+  xtype?: string;
+  getXType?(): string;
+  itemId?: string;
+  id?: string;
   getValue?(): unknown;
   getRawValue?(): unknown;
   inputEl?: { dom?: Element };
   el?: { dom?: Element };
 }
 interface ExtGlobal {
+  /** Ext 4 and later. */
   ComponentQuery?: { query(selector: string): ExtComponent[] };
+  /** Ext 2 and 3 (older Promed and БАРС builds): the registry without a query language. */
+  ComponentMgr?: { all?: { items?: ExtComponent[] } };
 }
 
 export default defineUnlistedScript(() => {
@@ -22,7 +29,7 @@ export default defineUnlistedScript(() => {
     const ext = (window as unknown as { Ext?: ExtGlobal }).Ext;
     const answer: Record<string, { inputId?: string; value: string; raw: string }> = {};
     for (const query of JSON.parse(detail) as string[]) {
-      const component = safely(() => ext?.ComponentQuery?.query(query)[0]);
+      const component = safely(() => (ext?.ComponentQuery ? ext.ComponentQuery.query(query)[0] : legacyQuery(ext, query)));
       if (!component) continue;
       const input = component.inputEl?.dom ?? component.el?.dom;
       answer[query] = {
@@ -45,6 +52,21 @@ function readerPresent(): boolean {
   document.dispatchEvent(new CustomEvent('egisz:extjs-ask', { detail: '[]' }));
   document.removeEventListener('egisz:extjs-answer', listen);
   return answered;
+}
+
+/**
+ * The simple queries profiles use — `xtype`, `xtype[attr=value]`, `#itemId` —
+ * over Ext 2/3's ComponentMgr, which has no ComponentQuery.
+ */
+function legacyQuery(ext: ExtGlobal | undefined, query: string): ExtComponent | undefined {
+  const parts = /^(\w+)?(?:\[(\w+)=["']?([^\]"']+)["']?\])?$|^#([\w-]+)$/.exec(query.trim());
+  if (!parts) return undefined;
+  const [, xtype, attr, value, itemId] = parts;
+  return (ext?.ComponentMgr?.all?.items ?? []).find((c) => {
+    if (itemId) return c.itemId === itemId || c.id === itemId;
+    if (xtype && (c.getXType?.() ?? c.xtype) !== xtype) return false;
+    return !attr || String((c as Record<string, unknown>)[attr]) === value;
+  });
 }
 
 function safely<T>(read: () => T): T | undefined {
