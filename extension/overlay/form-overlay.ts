@@ -125,12 +125,14 @@ export class FormOverlay {
     this.binding = this.binding.then(() => this.rebind());
   }
 
-  /** The panel goes into the first document with a real body: a frameset has none. */
+  /** The panel goes into the top page; a frameset has no body, so then into the frame holding most fields. */
   private panelDocument(): Document {
     const docs = this.docs();
-    const withFields = this.fields[0]?.element.ownerDocument;
-    const first = docs.find((doc) => doc.body && doc.body.localName !== 'frameset');
-    return (first === docs[0] ? first : withFields) ?? first ?? docs[0]!;
+    const hasBody = (doc: Document): boolean => doc.body !== null && doc.body.localName !== 'frameset';
+    if (hasBody(docs[0]!)) return docs[0]!;
+    const count = (doc: Document): number => this.fields.filter((field) => field.element.ownerDocument === doc).length;
+    const framed = docs.filter(hasBody).sort((a, b) => count(b) - count(a));
+    return framed[0] ?? docs[0]!;
   }
 
   private async bind({ record, fields }: ScrapeResult): Promise<void> {
