@@ -25,7 +25,7 @@ const pathsOf = (key: string): string[] =>
 
 /** A user profile for this site: the current one with the mapper's field `key` now read from `element`. */
 export function withPickedField(profile: SiteProfile, key: string, picked: Element): SiteProfile {
-  const element = picked.closest(CONTROL_SELECTOR) ?? picked;
+  const element = pickedControl(picked);
   const paths = pathsOf(key);
   const kept = profile.fields.filter((rule) => !rule.paths.some((p) => paths.includes(p)));
   const rule = ruleFor(paths, element);
@@ -39,6 +39,15 @@ export function withPickedField(profile: SiteProfile, key: string, picked: Eleme
     match: profile.origin === 'detected' ? { host: address.hostname, path: address.pathname } : profile.match,
     fields: [...kept, rule],
   };
+}
+
+/** A click on a control, inside one, or on its <label> means the control; anything else is read as text. */
+function pickedControl(picked: Element): Element {
+  const control = picked.closest(CONTROL_SELECTOR);
+  if (control) return control;
+  const label = picked.closest('label');
+  const labelled = label?.htmlFor ? label.ownerDocument.getElementById(label.htmlFor) : label?.querySelector(CONTROL_SELECTOR);
+  return labelled ?? picked;
 }
 
 function ruleFor(paths: string[], element: Element): FieldRule {

@@ -1,6 +1,6 @@
 /**
- * The overlay in Firefox (firefox-esr, WebDriver BiDi): a frameset page and
- * the demo MIS with live marks; pairing through the options page the panel
+ * The overlay in Firefox (firefox-esr, WebDriver BiDi): a frameset page, an
+ * ExtJS page read through the page-world reader and the demo MIS with live marks; pairing through the options page the panel
  * opens, with an agent that allows the pinned moz-extension origin; then a
  * document signed and registered from the panel.
  */
@@ -38,7 +38,7 @@ async function fill(page: Page, selector: string, value: string): Promise<void> 
   await input.type(value);
 }
 
-test('Firefox: pairs with the agent, marks the demo MIS and a frameset, signs and registers', async () => {
+test('Firefox: marks a frameset, an ExtJS page and the demo MIS; pairs with the agent, signs and registers', async () => {
   onTestFailed(() => console.error(`agent log:\n${agent.logLines.join('\n')}`));
   const legacy = await firefox.browser.newPage();
   await legacy.goto(`${fixtures.base}/legacy/index.html`);
@@ -46,6 +46,13 @@ test('Firefox: pairs with the agent, marks the demo MIS and a frameset, signs an
   await work.waitForSelector(marker('patient.lastName', 'ok'));
   await work.waitForSelector(panel('ready'));
   await legacy.close();
+
+  // ExtJS: the combo's code comes from the page-world reader (world MAIN), not from the input's text.
+  const extjs = await firefox.browser.newPage();
+  await extjs.goto(`${fixtures.base}/extjs/index.html`);
+  await extjs.waitForSelector(marker('patient.gender', 'ok'));
+  await extjs.waitForSelector(marker('patient.birthDate', 'ok'));
+  await extjs.close();
 
   const page = await firefox.browser.newPage();
   await page.goto(`${agent.url}/demo/consultation.html`);

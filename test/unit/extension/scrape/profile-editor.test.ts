@@ -34,6 +34,13 @@ describe('withPickedField (the field mapper)', () => {
     expect(record.practitioner).toEqual({ snils: '11223344595', lastName: 'Иванова', firstName: 'Мария', middleName: 'Петровна' });
   });
 
+  it('takes a click on a label as a click on its control', () => {
+    document.body.innerHTML = `<label for="enp">Номер полиса</label><input id="enp" value="1234567890123456"><p>СНИЛС <input></p>`;
+    const detected = detectFields([document], new URL(location.href)).profile;
+    const picked = withPickedField(detected, 'patient.enp', document.querySelector('label')!);
+    expect(picked.fields.find((rule) => rule.paths.includes('patient.enp'))).toMatchObject({ read: 'value', find: [{ label: 'Номер полиса' }, { selector: '#enp' }] });
+  });
+
   it('replaces the rule a path had, and prefers the label that leads back to the control', () => {
     document.body.innerHTML = `<label for="a">СНИЛС</label><input id="a" value="1"><label for="b">Страховой номер</label><input id="b" value="15642781886">`;
     const detected = detectFields([document], new URL(location.href)).profile;
