@@ -1,8 +1,9 @@
 /**
  * The overlay in Firefox (firefox-esr, WebDriver BiDi): a frameset page, an
- * ExtJS page read through the page-world reader and the demo MIS with live marks; pairing through the options page the panel
- * opens, with an agent that allows the pinned moz-extension origin; then a
- * document signed and registered from the panel.
+ * ExtJS page read through the page-world reader, the demo MIS with live
+ * marks; pairing through the options page the panel opens, with an agent
+ * that allows the pinned moz-extension origin; then a document signed and
+ * registered from the panel.
  */
 import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
