@@ -20,9 +20,9 @@ const WEIGHT: Record<LabelSource, number> = {
 
 export const CONTROL_SELECTOR = 'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=checkbox]):not([type=radio]):not([type=image]):not([type=reset]), select, textarea';
 
-/** Labels compare without case, ё, extra spaces or a trailing colon or asterisk. */
+/** Labels compare without case, ё, extra spaces, a trailing colon or a required-field asterisk on either side. */
 export function labelKey(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\s:*]+$/, '').trim().toLowerCase().replace(/ё/g, 'е');
+  return text.replace(/\s+/g, ' ').replace(/^[\s*]+|[\s:*]+$/g, '').trim().toLowerCase().replace(/ё/g, 'е');
 }
 
 /** Per document, `<label for>` texts by id: one query instead of one per control. */

@@ -65,7 +65,8 @@ export function locateField(lookup: DocumentLookup, locator: Exclude<FieldLocato
 function byXpath(doc: Document, xpath: string): Element | null {
   try {
     const node = doc.evaluate(xpath, doc, null, 9 /* FIRST_ORDERED_NODE_TYPE */, null).singleNodeValue;
-    return node instanceof doc.defaultView!.Element ? node : (node as Element | null);
+    // An XPath may end on a text or attribute node: the element that holds it is what gets read and marked.
+    return node === null ? null : node.nodeType === 1 ? (node as Element) : node.parentElement;
   } catch {
     return null;
   }

@@ -52,6 +52,7 @@ describe('label sources and Russian synonyms', () => {
     ['<p>МКБ-10 <input></p>', 'encounter.diagnoses.0.code'],
     ['<p>Дата посещения <input></p>', 'encounter.visitDate'],
     ['<p>Дата приёма* <input></p>', 'encounter.visitDate'],
+    ['<p>* Фамилия: <input></p>', 'patient.lastName'],
     ['<p><input placeholder="Фамилия"></p>', 'patient.lastName'],
     ['<fieldset><legend>Пол</legend><select><option>М</option></select></fieldset>', 'patient.gender'],
     ['<label for="d">СНИЛС врача</label><input id="d">', 'practitioner.snils'],
