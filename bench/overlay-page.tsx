@@ -11,6 +11,7 @@ import { formDatePattern } from '../extension/overlay/form-display.ts';
 import { createMarkHost } from '../extension/overlay/mark-host.ts';
 import { markViews } from '../extension/overlay/overlay-views.ts';
 import { builtinProfiles } from '../extension/scrape/builtin-profiles.ts';
+import { chooseProfile } from '../extension/scrape/choose-profile.ts';
 import { detectFields, mayHoldPatientForm } from '../extension/scrape/detect-fields.ts';
 import { applyRule, scrapeRecord, type BoundField } from '../extension/scrape/scrape-record.ts';
 
@@ -58,4 +59,11 @@ export function run(css: string, runs: number): Record<string, number[]> {
     detect.push(timed(() => mayHoldPatientForm(document) && detectFields([document], new URL(location.href))));
   }
   return { full, edit, detect };
+}
+
+/** What the form detector costs on an ordinary page where it stays silent: profiles by address, the text pre-check. */
+export function silent(runs: number): Record<string, number[]> {
+  const look: number[] = [];
+  for (let i = 0; i < runs; i++) look.push(timed(() => chooseProfile([document], [], builtinProfiles)));
+  return { silent: look };
 }
