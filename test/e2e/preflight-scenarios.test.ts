@@ -57,16 +57,13 @@ async function fill(page: Page, selector: string, value: string): Promise<void> 
 async function openMis(agent: DemoAgent, header?: { fio: string; snils: string }): Promise<Page> {
   const page = await chromium.browser.newPage();
   if (header) {
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      if (!request.url().endsWith('/demo/consultation.html')) return void request.continue();
-      void fetch(request.url()).then(async (r) => {
-        const html = (await r.text())
-          .replace('Иванова Мария Петровна', header.fio)
-          .replace('112-233-445 95', header.snils);
-        await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    // The MIS shows another logged-in doctor: rewritten at DOMContentLoaded, before the content script reads the page.
+    await page.evaluateOnNewDocument((fio: string, snils: string) => {
+      document.addEventListener('DOMContentLoaded', () => {
+        document.getElementById('hdr-user-fio')!.textContent = fio;
+        document.getElementById('hdr-user-snils')!.textContent = snils;
       });
-    });
+    }, header.fio, header.snils);
   }
   await page.goto(`${agent.url}/demo/consultation.html`);
   await page.waitForSelector(panel('ready'));
