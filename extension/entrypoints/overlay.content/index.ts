@@ -20,9 +20,15 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     const docs = (): Document[] => tabDocuments(window);
-    if (docs().some((doc) => doc.querySelector('egisz-panel'))) return;
+    // Injected again while the first copy is still mounting (the panel is not there yet): one overlay per frame.
+    const world = globalThis as { egiszOverlayStarted?: boolean };
+    if (world.egiszOverlayStarted || docs().some((doc) => doc.querySelector('egisz-panel'))) return;
+    world.egiszOverlayStarted = true;
     const profile = chooseProfile(docs(), await loadUserProfiles().catch(() => []), builtinProfiles);
-    if (!profile) return;
+    if (!profile) {
+      world.egiszOverlayStarted = false;
+      return;
+    }
     const send = (message: ContentToBackground): Promise<unknown> => browser.runtime.sendMessage(message);
     // ExtJS values live in the page's world: the background puts the read-only reader there first.
     if (extjsQueries(profile).length > 0) await send({ type: 'page-reader-needed' }).catch(() => undefined);
@@ -41,7 +47,10 @@ export default defineContentScript({
       if (isPush(message)) overlay.receive(message);
     });
     const signal = AbortSignal.any([ctx.signal, disable.signal]);
-    signal.addEventListener('abort', () => docs().forEach((doc) => doc.querySelectorAll('egisz-mark, egisz-panel').forEach((host) => host.remove())));
+    signal.addEventListener('abort', () => {
+      docs().forEach((doc) => doc.querySelectorAll('egisz-mark, egisz-panel').forEach((host) => host.remove()));
+      world.egiszOverlayStarted = false;
+    });
     await overlay.start(signal);
   },
 });
