@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { EMK_NS } from '../../../../agent/egisz/iemk/emk-contract.ts';
+import { emkEnvelope, emkFault, readFaultItems, readOperation, writeCase, writeStep } from '../../../../agent/egisz/iemk/emk-xml.ts';
+import { parseXml } from '../../../../agent/egisz/remd/xml-reader.ts';
+
+const doctor = { idPersonMis: 'doc-0042', lastName: 'Иванова', firstName: 'Мария', idPosition: '109' };
+const aCase = { idCaseMis: 'c1', idPatientMis: 'p1', idLpu: 'lpu', openDate: '2026-11-01', historyNumber: 'c1', doctorInCharge: doctor };
+
+describe('EmkService XML', () => {
+  it('writes AddCase as N3 expects: tempuri operation, guid first, CaseAmb with its prefix declared, CaseBase order', () => {
+    const xml = emkEnvelope('AddCase', 'g-1', (op) => writeCase(op, aCase));
+    const doc = parseXml(xml);
+    const operation = doc.getElementsByTagNameNS(EMK_NS.service, 'AddCase')[0]!;
+    expect(operation).toBeDefined();
+    const dto = doc.getElementsByTagNameNS(EMK_NS.service, 'caseDto')[0]!;
+    expect(dto.getAttributeNS(EMK_NS.xsi, 'type')).toBe('a:CaseAmb');
+    expect(dto.lookupNamespaceURI('a')).toBe(EMK_NS.case);
+    const names = [...dto.childNodes].filter((n) => n.nodeType === 1).map((n) => (n as Element).localName);
+    expect(names.indexOf('OpenDate')).toBeLessThan(names.indexOf('IdCaseMis'));
+    expect(names.indexOf('IdLpu')).toBeLessThan(names.indexOf('DoctorInCharge'));
+    expect(names.indexOf('DoctorInCharge')).toBeLessThan(names.indexOf('IdPatientMis'));
+    expect(readOperation(xml)).toMatchObject({ op: 'AddCase' });
+    expect(readOperation(xml).text('guid')).toBe('g-1');
+  });
+
+  it('writes a StepAmb with the doctor as MedicalStaff', () => {
+    const xml = emkEnvelope('AddStepToCase', 'g', (op) => writeStep(op, { idStepMis: 's1', dateStart: '2026-11-02', dateEnd: '2026-11-02', doctor }, 'lpu'));
+    expect(xml).toContain('i:type="b:StepAmb"');
+    expect(xml).toMatch(/<b:DateStart>2026-11-02T00:00:00<\/b:DateStart>/);
+    expect(xml).toMatch(/<c:FamilyName>Иванова<\/c:FamilyName>/);
+  });
+
+  it('round-trips RequestFault items', () => {
+    const items = [{ errorCode: 2, message: 'Случай не найден', propertyName: 'idCaseMis' }, { message: 'ещё' }];
+    expect(readFaultItems(emkFault(items))).toEqual(items);
+  });
+});
