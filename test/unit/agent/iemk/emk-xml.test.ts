@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMK_NS } from '../../../../agent/egisz/iemk/emk-contract.ts';
 import { emkEnvelope, emkFault, readFaultItems, readOperation, writeCase, writeStep } from '../../../../agent/egisz/iemk/emk-xml.ts';
-import { parseXml } from '../../../../agent/egisz/remd/xml-reader.ts';
+import { elementChildren, parseXml } from '../../../../agent/egisz/remd/xml-reader.ts';
 
 const doctor = { idPersonMis: 'doc-0042', lastName: 'Иванова', firstName: 'Мария', idPosition: '109' };
 const aCase = { idCaseMis: 'c1', idPatientMis: 'p1', idLpu: 'lpu', openDate: '2026-11-01', historyNumber: 'c1', doctorInCharge: doctor };
@@ -15,7 +15,7 @@ describe('EmkService XML', () => {
     const dto = doc.getElementsByTagNameNS(EMK_NS.service, 'caseDto')[0]!;
     expect(dto.getAttributeNS(EMK_NS.xsi, 'type')).toBe('a:CaseAmb');
     expect(dto.lookupNamespaceURI('a')).toBe(EMK_NS.case);
-    const names = [...dto.childNodes].filter((n) => n.nodeType === 1).map((n) => (n as Element).localName);
+    const names = elementChildren(dto).map((n) => n.localName);
     expect(names.indexOf('OpenDate')).toBeLessThan(names.indexOf('IdCaseMis'));
     expect(names.indexOf('IdLpu')).toBeLessThan(names.indexOf('DoctorInCharge'));
     expect(names.indexOf('DoctorInCharge')).toBeLessThan(names.indexOf('IdPatientMis'));
