@@ -36,6 +36,7 @@ import { startPreflight } from './preflight/preflight-setup.ts';
 import { mountEgiszEndpoints } from './server/egisz-endpoints.ts';
 import { hostCheck } from './server/host-check.ts';
 import { PairingRegistry } from './server/pairing.ts';
+import { createPairingApi } from './server/pairing-api.ts';
 import { attachWsGate, type RequestFrame, type ClientChannel } from './server/ws-gate.ts';
 import { TokenClient } from './signing/token-client.ts';
 
@@ -129,6 +130,7 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
     },
   }));
   if (checks) app.use('/admin/v1/cases', requireAdminToken(admin.token), checks.casesApi);
+  app.use('/admin/v1/pairing', requireAdminToken(admin.token), createPairingApi(pairing, (id) => gate?.disconnect(id)));
   submitter?.start();
   log.info('agent.started', { port, demo: config.demo, roles: Object.keys(roles).filter((r) => roles[r as keyof typeof roles]) });
 
@@ -211,6 +213,7 @@ function attachWsGates(servers: Server[], opts: Omit<Parameters<typeof attachWsG
   const gates = servers.map((server) => attachWsGate({ ...opts, server }));
   return {
     broadcast: (clientId: string, frame: AgentFrame) => gates.forEach((g) => g.broadcast(clientId, frame)),
+    disconnect: (clientId: string) => gates.forEach((g) => g.disconnect(clientId)),
     close: () => gates.forEach((g) => g.close()),
   };
 }

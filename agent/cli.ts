@@ -17,6 +17,7 @@ const commands: Record<string, { summary: string; run: Command }> = {
   sandbox: { summary: 'run the EGISZ sandbox alone', run: (a, io) => runStartCommand(a, io, { sandboxOnly: true }) },
   validate: { summary: 'validate a record file: validate FILE.json', run: lazy('./commands/validate-cli.ts') },
   journal: { summary: 'check the audit journal: journal verify', run: lazy('./commands/journal-command.ts') },
+  pairing: { summary: 'pair extensions with the running agent: pairing code|list|revoke CLIENTID', run: lazy('./commands/pairing-command.ts') },
   certs: { summary: 'list tokens and certificates with their warnings: certs [--module LIB]', run: lazy('./commands/certs-command.ts') },
   sign: { summary: 'sign a file detached (CAdES-BES): sign FILE -o FILE.sig [--module LIB]', run: lazy('./commands/sign-command.ts') },
   semd: { summary: 'build or check a SEMD: semd build FILE.json [--kind K] [-o out.xml] | semd check out.xml', run: lazy('./commands/semd-command.ts') },

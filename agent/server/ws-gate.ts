@@ -37,6 +37,8 @@ export interface WsGateOptions {
 export interface WsGate {
   /** Sends a frame to every open, authenticated connection of the client. */
   broadcast(clientId: string, frame: AgentFrame): void;
+  /** Closes every connection of the client (after its pairing was revoked). */
+  disconnect(clientId: string): void;
   close(): void;
 }
 
@@ -112,6 +114,10 @@ export function attachWsGate(opts: WsGateOptions): WsGate {
   return {
     broadcast(clientId, frame) {
       for (const ws of channels.get(clientId) ?? []) if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+    },
+    disconnect(clientId) {
+      for (const ws of channels.get(clientId) ?? []) ws.close(4401, 'pairing revoked');
+      channels.delete(clientId);
     },
     close() {
       for (const ws of wss.clients) ws.terminate();
