@@ -61,7 +61,7 @@ function printBanner(io: Io, agent: RunningAgent, config: AgentConfig): void {
         ]
       : []),
     `  Код сопряжения:   ${code}  (введите в настройках расширения; действует 10 минут)`,
-    '                    новый код: egisz-agent pairing code',
+    `                    новый код: egisz-agent pairing code --data-dir ${config.dataDir}`,
     `  Данные:           ${config.dataDir}`,
     '',
   ];
