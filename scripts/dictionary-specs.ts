@@ -80,10 +80,13 @@ export const DICTIONARY_SPECS: readonly DictionarySpec[] = [
   {
     oid: '1.2.643.5.1.13.13.11.1520',
     module: 'document-kinds-data',
-    columns: ['code', 'name', 'type', 'startDate', 'endDate', 'patientInfo'],
+    columns: ['code', 'name', 'type', 'startDate', 'endDate', 'patientInfo', 'organizationSignature'],
     table: (rows) =>
       rows
-        .map((r) => [text(r.OID), text(r.NAME), text(r.TYPE), isoDay(r.START_DATE), isoDay(r.END_DATE), text(r.PATIENT_INFO)])
+        .map((r) => [
+          text(r.OID), text(r.NAME), text(r.TYPE), isoDay(r.START_DATE), isoDay(r.END_DATE), text(r.PATIENT_INFO),
+          r.MO_SIGN === 'Да' ? '1' : '', // MO_SIGN: the organization signs too (registerDocument orgSignature)
+        ])
         .sort(byNumericCode),
   },
   {

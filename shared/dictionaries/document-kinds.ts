@@ -14,17 +14,20 @@ export interface DocumentKindEntry extends DictEntry {
   endDate?: string;
   /** Whether patient data (and SNILS) are required: «Обязательны с указанием СНИЛС» etc. */
   patientInfo: string;
+  /** MO_SIGN «Да»: the organization signs the document too (registerDocument orgSignature). */
+  organizationSignature: boolean;
 }
 
 export const documentKindsRef: DictionaryRef = ref;
 
-const table = lazyTable<DocumentKindEntry>(ref, rows, ([code = '', name = '', type = '', startDate, endDate, patientInfo = '']) => ({
+const table = lazyTable<DocumentKindEntry>(ref, rows, ([code = '', name = '', type = '', startDate, endDate, patientInfo = '', moSign]) => ({
   code,
   name,
   type,
   ...(startDate ? { startDate } : {}),
   ...(endDate ? { endDate } : {}),
   patientInfo,
+  organizationSignature: moSign === '1',
 }));
 
 export function findDocumentKind(code: string): DocumentKindEntry | undefined {
@@ -49,4 +52,9 @@ export function isDocumentKindValidOn(kind: DocumentKindEntry, day: string): boo
 /** True when the kind requires the patient's SNILS. */
 export function requiresPatientSnils(kind: DocumentKindEntry): boolean {
   return kind.patientInfo.includes('СНИЛС');
+}
+
+/** NSI 1520 MO_SIGN: whether REMD wants the organization's signature on documents of this kind. */
+export function requiresOrganizationSignature(kind: string): boolean {
+  return findDocumentKind(kind)?.organizationSignature ?? false;
 }

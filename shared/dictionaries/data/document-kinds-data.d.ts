@@ -2,5 +2,5 @@
 import type { DictionaryRef } from '../dictionary.ts';
 
 export declare const ref: DictionaryRef;
-export declare const columns: readonly ["code", "name", "type", "startDate", "endDate", "patientInfo"];
+export declare const columns: readonly ["code", "name", "type", "startDate", "endDate", "patientInfo", "organizationSignature"];
 export declare const rows: string;
