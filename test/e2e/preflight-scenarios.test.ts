@@ -11,7 +11,7 @@ import { demoDoctor, demoToken } from '../../agent/demo/demo-clinic.ts';
 import { EXTENSION_ID } from '../../shared/protocol/extension-id.ts';
 import { launchChromiumWithExtension, type LaunchedBrowser } from '../support/chromium.ts';
 import type { DemoAgent } from '../support/demo-agent.ts';
-import { startScenarioAgent, type ScenarioOptions } from '../support/scenario-agent.ts';
+import { startDemoAgent as startScenarioAgent, type DemoAgentOptions as ScenarioOptions } from '../support/demo-agent.ts';
 
 let chromium: LaunchedBrowser;
 

@@ -1,15 +1,19 @@
 /**
  * Starts a real agent in demo mode for a test: its own data dir, a fresh
  * SoftHSM2 demo token, the sandbox and the demo MIS on an ephemeral port.
+ * Options set up a seed-article scenario: another doctor or organization
+ * (missing from FRMR, not bound to the demo MIS), another system ID, or a
+ * certificate that is expired, organization-only or carries another SNILS.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAgent, type RunningAgent } from '../../agent/agent.ts';
-import { loadConfig } from '../../agent/config.ts';
+import { loadConfig, type AgentConfig } from '../../agent/config.ts';
 import { demoDoctor, demoOrganization, demoToken } from '../../agent/demo/demo-clinic.ts';
 import { createLogger, type LogSink } from '../../agent/log.ts';
-import { provisionSoftHsmToken } from '../../agent/signing/demo-token.ts';
+import { provisionSoftHsmToken, type ProvisionOptions } from '../../agent/signing/demo-token.ts';
+import type { Organization, Practitioner } from '../../shared/domain/record.ts';
 
 export interface DemoAgent extends RunningAgent {
   dataDir: string;
@@ -18,14 +22,33 @@ export interface DemoAgent extends RunningAgent {
   stop(): Promise<void>;
 }
 
-/** `extensionOrigins`: more extension origins to accept, e.g. Firefox's moz-extension://<uuid>. */
-export async function startDemoAgent(options: { extensionOrigins?: string[] } = {}): Promise<DemoAgent> {
+export interface DemoAgentOptions {
+  /** More extension origins to accept, e.g. Firefox's moz-extension://<uuid>. */
+  extensionOrigins?: string[];
+  doctor?: Practitioner;
+  organization?: Organization;
+  /** Certificate options: validity, organization-only, another SNILS. */
+  certificate?: Pick<Partial<ProvisionOptions>, 'validFrom' | 'validTo' | 'personal' | 'snilsOverride'>;
+  /** Shorthand for certificate.validTo: a certificate close to expiry. */
+  certificateValidTo?: Date;
+  clientEntityId?: string;
+  /** Registry endpoints instead of the agent's own sandbox (e.g. ones that do not answer). */
+  registries?: AgentConfig['registries'];
+}
+
+export async function startDemoAgent(opts: DemoAgentOptions = {}): Promise<DemoAgent> {
   const dataDir = mkdtempSync(join(tmpdir(), 'egisz-agent-'));
-  if (options.extensionOrigins) writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ extensionOrigins: options.extensionOrigins }));
+  if (opts.extensionOrigins) writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ extensionOrigins: opts.extensionOrigins }));
   const config = loadConfig({ demo: true, port: 0, dataDir });
+  const doctor = opts.doctor ?? demoDoctor;
+  const organization = opts.organization ?? demoOrganization;
+  config.clinic = { organization, staff: [doctor] };
+  if (opts.clientEntityId) config.clientEntityId = opts.clientEntityId;
+  if (opts.registries) config.registries = opts.registries;
   const token = await provisionSoftHsmToken({
     dir: join(dataDir, 'demo-token'), label: demoToken.label, pin: demoToken.pin, soPin: demoToken.soPin,
-    holder: demoDoctor, organization: demoOrganization,
+    holder: doctor, organization, ...opts.certificate,
+    ...(opts.certificateValidTo ? { validTo: opts.certificateValidTo } : {}),
   });
   config.token = { modulePath: token.modulePath, env: token.env, tokenLabel: demoToken.label };
   const logLines: string[] = [];
