@@ -12,7 +12,7 @@ import express, { Router } from 'express';
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import type { AgentFrame, JobState } from '../shared/protocol/messages.ts';
+import type { AgentFrame, JobState, QueuedDocument } from '../shared/protocol/messages.ts';
 import { AuditJournal } from './audit/audit-journal.ts';
 import type { AgentConfig } from './config.ts';
 import { publishAdminAccess, requireAdminToken } from './gateway/admin-access.ts';
@@ -159,6 +159,15 @@ async function dispatch(
       return jobs.prepare(frame.id, channel.clientId, frame.record, channel.send);
     case 'sign':
       return jobs.sign(frame.id, channel.clientId, frame.jobId, frame.pin, frame.certificate, channel.send);
+    case 'sign-batch':
+      return jobs.signBatch(frame.id, channel.clientId, frame.jobIds, frame.pin, frame.certificate, channel.send);
+    case 'certificates':
+      return jobs.certificates(frame.id, channel.send);
+    case 'queue': {
+      // A workstation-only agent keeps no queue: its gateway's outbox holds the documents.
+      const rows = where.outbox?.list({ clientId: channel.clientId, limit: frame.limit ?? 50 }) ?? [];
+      return channel.send({ type: 'queue', id: frame.id, documents: rows.map(queuedDocument) });
+    }
     case 'job-status': {
       const job = where.outbox
         ? where.outbox.list({ jobId: frame.jobId, clientId: channel.clientId, limit: 1 })[0]
@@ -182,6 +191,11 @@ export function jobFrame(doc: JobView): Extract<AgentFrame, { type: 'job' }> {
     type: 'job', jobId: doc.jobId, state: stateOf[doc.state], localUid: doc.localUid, emdrId: doc.emdrId,
     errors: errors?.map((e) => ({ ...e, path: pathForRemdCode(e.code) })),
   };
+}
+
+function queuedDocument(doc: OutboxDocument): QueuedDocument {
+  const { type: _, ...view } = jobFrame(doc);
+  return { ...view, localUid: doc.localUid, kind: doc.kind, createdAt: doc.createdAt, updatedAt: doc.updatedAt };
 }
 
 function errorCodes(errors: string | undefined): string | undefined {

@@ -9,7 +9,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { DraftRecord } from '../../shared/domain/record.ts';
-import type { AgentFrame } from '../../shared/protocol/messages.ts';
+import { MAX_BATCH_DOCUMENTS, type AgentFrame } from '../../shared/protocol/messages.ts';
 import { agentErrors, type AgentErrorCode } from '../../shared/protocol/error-catalogue.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
 import type { AuditJournal } from '../audit/audit-journal.ts';
@@ -17,7 +17,8 @@ import type { Logger } from '../log.ts';
 import type { PreflightOutcome } from '../preflight/preflight.ts';
 import { renderPreview } from '../semd/preview.ts';
 import { TokenError } from '../signing/token-client.ts';
-import { prepareDocument, signDocument, type DocumentSink, type PreparedDocument } from './document-pipeline.ts';
+import type { NewOutboxDocument } from '../outbox/outbox-store.ts';
+import { prepareDocument, signDocument, signDocuments, type DocumentSink, type PreparedDocument } from './document-pipeline.ts';
 import type { ClinicContext } from './record-completion.ts';
 import type { SignerSource } from './signer-choice.ts';
 
@@ -88,14 +89,61 @@ export class DocumentJobs {
       }
       throw err;
     }
-    const { localUid } = signed;
+    await this.queue(job, signed, fingerprint);
+    reply({ type: 'job', id, jobId, state: 'sending', localUid: signed.localUid });
+  }
+
+  /**
+   * Several prepared jobs of this client under one PIN entry: one token login
+   * (logged out afterwards), limited by count here and by time in the token
+   * client. All are signed or none: a wrong PIN leaves every job prepared.
+   */
+  async signBatch(id: string, clientId: string, jobIds: string[], pin: string, fingerprint: string, reply: Reply): Promise<void> {
+    if (jobIds.length > MAX_BATCH_DOCUMENTS) return fail(reply, id, 'BATCH_TOO_LARGE');
+    const jobs = [...new Set(jobIds)].map((jobId) => this.prepared.get(jobId));
+    if (jobs.some((job) => !job || job.clientId !== clientId)) return fail(reply, id, 'AGENT_JOB_NOT_FOUND');
+    const batch = jobs as PreparedJob[];
+    if (batch.some((job) => job.document.certificate.fingerprint !== fingerprint)) return fail(reply, id, 'BATCH_MIXED_CERTIFICATES');
+    batch.forEach((job) => reply({ type: 'job', jobId: job.jobId, state: 'signing' }));
+    let signed;
+    try {
+      const items = batch.map((job) => ({ prepared: job.document, owner: { clientId, jobId: job.jobId } }));
+      signed = await signDocuments(items, this.deps.signer, pin, fingerprint);
+    } catch (err) {
+      if (!(err instanceof TokenError)) throw err;
+      batch.forEach((job) => reply({ type: 'job', jobId: job.jobId, state: 'prepared' }));
+      return reply({ type: 'error', id, code: err.code, message: err.message });
+    }
+    const done = [];
+    for (const [i, job] of batch.entries()) {
+      const doc = signed[i]!;
+      await this.queue(job, doc, fingerprint);
+      reply({ type: 'job', jobId: job.jobId, state: 'sending', localUid: doc.localUid });
+      done.push({ jobId: job.jobId, state: 'sending' as const, localUid: doc.localUid });
+    }
+    this.deps.log.info('job.batch-signed', { count: done.length });
+    reply({ type: 'batch-signed', id, jobs: done });
+  }
+
+  /** The token's certificates with their warnings, for the popup; token trouble answers as an error frame. */
+  async certificates(id: string, reply: Reply): Promise<void> {
+    try {
+      const certificates = await this.deps.signer.certificates(this.deps.now?.() ?? new Date());
+      reply({ type: 'certificates', id, certificates });
+    } catch (err) {
+      if (!(err instanceof TokenError)) throw err;
+      reply({ type: 'error', id, code: err.code, message: err.message });
+    }
+  }
+
+  /** Hands a signed document to the sink and forgets the prepared job only once it is durable. */
+  private async queue(job: PreparedJob, signed: NewOutboxDocument, fingerprint: string): Promise<void> {
     await this.deps.sink.accept(signed);
-    this.prepared.delete(jobId); // only once the signed document is durable
+    this.prepared.delete(job.jobId);
     this.deps.audit.append({
-      event: 'signed', localUid, kind: job.document.kind, patientSnils: job.document.record.patient.snils, certificate: fingerprint,
+      event: 'signed', localUid: signed.localUid, kind: job.document.kind, patientSnils: job.document.record.patient.snils, certificate: fingerprint,
     });
-    this.deps.log.info('job.signed', { jobId, localUid });
-    reply({ type: 'job', id, jobId, state: 'sending', localUid });
+    this.deps.log.info('job.signed', { jobId: job.jobId, localUid: signed.localUid });
   }
 
   private prune(now: number): void {

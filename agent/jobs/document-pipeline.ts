@@ -65,6 +65,24 @@ export async function signDocument(
 ): Promise<NewOutboxDocument> {
   const semd = new TextEncoder().encode(prepared.xml);
   const signature = await signer.sign(semd, prepared.certificate.fingerprint, pin);
+  return signedDocument(prepared, semd, signature, owner);
+}
+
+/**
+ * Signs several prepared documents with one PIN entry (one token login) and
+ * the one certificate the user confirmed for all of them; all or none.
+ */
+export async function signDocuments(
+  batch: { prepared: PreparedDocument; owner: { clientId: string; jobId: string } }[], signer: SignerSource, pin: string, fingerprint: string,
+): Promise<NewOutboxDocument[]> {
+  const contents = batch.map((b) => new TextEncoder().encode(b.prepared.xml));
+  const signatures = await signer.signBatch(contents, fingerprint, pin);
+  return batch.map((b, i) => signedDocument(b.prepared, contents[i]!, signatures[i]!, b.owner));
+}
+
+function signedDocument(
+  prepared: PreparedDocument, semd: Uint8Array, signature: Uint8Array, owner: { clientId: string; jobId: string },
+): NewOutboxDocument {
   const request = buildRegisterRequest(prepared.record, signature);
   return { localUid: prepared.localUid, ...owner, kind: prepared.kind, semd, signature, request: JSON.stringify(request) };
 }

@@ -6,7 +6,7 @@
 import type { ClinicalRecord } from '../../shared/domain/record.ts';
 import type { CertificateSummary } from '../../shared/protocol/messages.ts';
 import { hasErrors, type Issue } from '../../shared/validate/issue.ts';
-import { checkSigningCertificate } from '../signing/certificate-checks.ts';
+import { checkCertificateNow, checkSigningCertificate } from '../signing/certificate-checks.ts';
 import { summarizeCertificate } from '../signing/certificate.ts';
 import type { TokenClient } from '../signing/token-client.ts';
 
@@ -15,6 +15,10 @@ export type SignerChoice = { ok: true; summary: CertificateSummary } | { ok: fal
 export interface SignerSource {
   choose(record: ClinicalRecord, now: Date): Promise<SignerChoice>;
   sign(content: Uint8Array, fingerprint: string, pin: string): Promise<Uint8Array>;
+  /** Several documents under one login; signatures in the order of `contents`. */
+  signBatch(contents: Uint8Array[], fingerprint: string, pin: string): Promise<Uint8Array[]>;
+  /** Every certificate on the token with what blocks or will block signing (expiry at 30, 14, 3 days). */
+  certificates(now: Date): Promise<CertificateSummary[]>;
 }
 
 export class TokenSigner implements SignerSource {
@@ -40,6 +44,15 @@ export class TokenSigner implements SignerSource {
 
   sign(content: Uint8Array, fingerprint: string, pin: string): Promise<Uint8Array> {
     return this.token.signDetached({ content, certificateFingerprint: fingerprint, pin });
+  }
+
+  signBatch(contents: Uint8Array[], fingerprint: string, pin: string): Promise<Uint8Array[]> {
+    return this.token.signDetachedBatch({ contents, certificateFingerprint: fingerprint, pin });
+  }
+
+  async certificates(now: Date): Promise<CertificateSummary[]> {
+    const certificates = await this.token.listCertificates();
+    return certificates.map((c) => summarizeCertificate(c.certificate, checkCertificateNow(c.certificate, now)));
   }
 }
 

@@ -4,6 +4,7 @@
  * private-key operation (C_Sign) on the token. The PIN is passed through for
  * one login and never stored.
  */
+import { MAX_BATCH_DOCUMENTS } from '../../shared/protocol/messages.ts';
 import { parseCertificate, normalizeFingerprint, type ParsedCertificate } from './certificate.ts';
 import { cmsAlgorithmFor } from './cms-algorithms.ts';
 import { prepareCadesBes } from './cades-bes.ts';
@@ -17,7 +18,7 @@ export type { TokenErrorCode, PinState } from './token-error.ts';
 export type { TokenInfo } from './token-host-messages.ts';
 
 /** Most documents one PIN entry may sign: a batch is limited by count (issue 5). */
-export const MAX_BATCH_DOCUMENTS = 200;
+export { MAX_BATCH_DOCUMENTS };
 /** Time a batch gets per document beyond the first, in milliseconds, on top of timeoutMs. */
 export const BATCH_MS_PER_DOCUMENT = 1_000;
 

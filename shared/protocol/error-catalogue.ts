@@ -21,6 +21,8 @@ export const agentErrors = {
   DOCUMENT_XSD_INVALID: { message: 'Документ не прошёл проверку по официальной XSD-схеме. Обратитесь к администратору: данные формы не укладываются в формат СЭМД.', retriable: false },
   PREFLIGHT_FAILED: { message: 'ЕГИСЗ не примет документ: данные расходятся с федеральными реестрами или этот визит уже отправлен. Подробности в списке ошибок.', retriable: false },
   DOCUMENT_CERTIFICATE_REJECTED: { message: 'Сертификат подписи не подходит для этого документа. Подробности в списке ошибок.', retriable: false },
+  BATCH_TOO_LARGE: { message: 'За один ввод PIN-кода можно подписать не больше 200 документов. Выберите меньше документов.', retriable: false },
+  BATCH_MIXED_CERTIFICATES: { message: 'Документы пакета подписываются разными сертификатами. Подпишите их по отдельности.', retriable: false },
   SUBMIT_NETWORK: { message: 'Нет связи с РЭМД. Документ сохранён и будет отправлен повторно.', retriable: true },
 } satisfies Record<string, ErrorEntry>;
 

@@ -48,6 +48,22 @@ export interface DocumentPreview {
   kind: string;
 }
 
+/** A document of this install in the agent's outbox, as the popup lists it. */
+export interface QueuedDocument {
+  jobId: string;
+  localUid: string;
+  kind: string;
+  state: JobState;
+  emdrId?: string;
+  errors?: RemdError[];
+  /** ISO 8601. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Most prepared documents one `sign-batch` may name: one PIN entry, one login (issue 5). */
+export const MAX_BATCH_DOCUMENTS = 200;
+
 /** A REMD error as it comes back, attached to a record field where possible. */
 export interface RemdError {
   code: string;
@@ -62,7 +78,13 @@ export type ClientFrame =
   | { type: 'ping' }
   | { type: 'prepare'; id: string; origin: string; record: DraftRecord }
   | { type: 'sign'; id: string; jobId: string; pin: string; certificate: string }
-  | { type: 'job-status'; id: string; jobId: string };
+  | { type: 'job-status'; id: string; jobId: string }
+  /** The token's certificates with their warnings (expiry in 30, 14, 3 days…), for the popup. */
+  | { type: 'certificates'; id: string }
+  /** This install's documents in the outbox, newest first. */
+  | { type: 'queue'; id: string; limit?: number }
+  /** Prepared jobs signed under one PIN entry; each job's state follows in `job` frames. */
+  | { type: 'sign-batch'; id: string; jobIds: string[]; pin: string; certificate: string };
 
 // Agent → extension.
 export type AgentFrame =
@@ -79,6 +101,10 @@ export type AgentFrame =
       issues: Issue[];
     }
   | { type: 'job'; id?: string; jobId: string; state: JobState; localUid?: string; emdrId?: string; errors?: RemdError[] }
+  | { type: 'certificates'; id: string; certificates: CertificateSummary[] }
+  | { type: 'queue'; id: string; documents: QueuedDocument[] }
+  /** The end of a `sign-batch`: every job signed and queued. */
+  | { type: 'batch-signed'; id: string; jobs: { jobId: string; state: JobState; localUid?: string }[] }
   | { type: 'error'; id?: string; code: string; message: string; issues?: Issue[] };
 
 /** Largest frame either side accepts, in bytes. */

@@ -16,6 +16,12 @@ const shapes: Record<ClientFrame['type'], (f: Record<string, unknown>) => boolea
   prepare: (f) => isText(f.id, 64) && isText(f.origin, 2048) && isObject(f.record),
   sign: (f) => isText(f.id, 64) && isText(f.jobId, 64) && isText(f.pin, 64) && isText(f.certificate, 128),
   'job-status': (f) => isText(f.id, 64) && isText(f.jobId, 64),
+  certificates: (f) => isText(f.id, 64),
+  queue: (f) => isText(f.id, 64) && (f.limit === undefined || (Number.isInteger(f.limit) && (f.limit as number) > 0 && (f.limit as number) <= 500)),
+  // The count limit is the agent's to refuse with a clear message; this only bounds the frame.
+  'sign-batch': (f) =>
+    isText(f.id, 64) && isText(f.pin, 64) && isText(f.certificate, 128) &&
+    Array.isArray(f.jobIds) && f.jobIds.length > 0 && f.jobIds.length <= 1000 && f.jobIds.every((j) => isText(j, 64)),
 };
 
 export function parseClientFrame(text: string): ParsedFrame {
