@@ -20,6 +20,8 @@ import { createAdminApi } from './gateway/admin-api.ts';
 import { createGatewayApi } from './gateway/gateway-api.ts';
 import { gatewayClient } from './gateway/gateway-client.ts';
 import { startPublicListener } from './gateway/public-listener.ts';
+import { startOrganizationKey } from './gateway/organization-key-setup.ts';
+import { withOrganizationSignature } from './gateway/organization-signature.ts';
 import { watchForwardedJobs, type ForwardedJobs } from './gateway/forwarded-jobs.ts';
 import type { DocumentSink } from './jobs/document-pipeline.ts';
 import { DocumentJobs } from './jobs/document-jobs.ts';
@@ -39,6 +41,8 @@ import { PairingRegistry } from './server/pairing.ts';
 import { createPairingApi } from './server/pairing-api.ts';
 import { attachWsGate, type RequestFrame, type ClientChannel } from './server/ws-gate.ts';
 import { TokenClient } from './signing/token-client.ts';
+import { supportedKinds } from './semd/semd-builders.ts';
+import { preloadSemdChecks } from './semd/semd-check.ts';
 
 export const AGENT_VERSION = '0.1.0';
 
@@ -77,8 +81,9 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
   if (roles.workstation && !config.token) throw new Error('no token configured');
   const token = roles.workstation && config.token ? new TokenClient(config.token) : undefined;
   let submitter: OutboxSubmitter | undefined;
+  const orgKey = outbox ? await startOrganizationKey(config, log) : undefined;
   const egisz = mountEgiszEndpoints(app, config, {
-    url, publicUrl, log,
+    url, publicUrl, log, wsSecurity: orgKey?.wsSecurity,
     gateway: outbox && { outbox, routes: publicRoutes, onResult: (r) => submitter!.applyResult(r) },
   });
 
@@ -97,6 +102,7 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
       hooks.onOutboxChange?.(doc);
     }, config.outbox);
     sink = localOutboxSink(outbox, () => void submitter!.kick());
+    if (orgKey) sink = withOrganizationSignature(sink, orgKey);
   } else {
     forwarded = watchForwardedJobs(gatewayClient(config.gateway!), (clientId, job) => broadcast(clientId, jobFrame(job)), log);
     sink = forwarded.sink;
@@ -109,6 +115,8 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
   }
 
   const signer = token && new TokenSigner(token);
+  // The schemas load now, so that the doctor's first document is not the slow one.
+  preloadSemdChecks(supportedKinds()).catch((err: Error) => log.error('semd.preload-failed', { message: err.message }));
   const checks = signer && startPreflight({
     dataDir: config.dataDir, clientEntityId: config.clientEntityId, registries: config.registries,
     sandboxUrl: config.sandbox ? `${url()}/sandbox` : undefined, sink, log,
@@ -145,6 +153,7 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
       const all = publicServer ? [...servers, publicServer] : servers;
       await Promise.all(all.map((s) => new Promise<void>((done) => { s.closeAllConnections(); s.close(() => done()); })));
       await token?.close();
+      await orgKey?.close();
       await outbox?.close();
     },
   };

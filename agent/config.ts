@@ -8,12 +8,14 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_AGENT_PORT, EXTENSION_ORIGINS } from '../shared/protocol/extension-id.ts';
 import type { GatewayLink } from './gateway/gateway-client.ts';
+import type { OrganizationKeyConfig } from './gateway/organization-key.ts';
 import type { WorkstationCredential } from './gateway/gateway-auth.ts';
 import type { PublicListen } from './gateway/public-listener.ts';
 import type { ClinicContext } from './jobs/record-completion.ts';
 import type { RegistriesConfig } from './preflight/preflight-setup.ts';
 import { parseOutboxSettings, type OutboxSettings } from './outbox/outbox-settings.ts';
-import { demoClientEntityId, demoDoctor, demoOrganization } from './demo/demo-clinic.ts';
+import { demoCareFacts, demoClientEntityId, demoDoctor, demoOrganization } from './demo/demo-clinic.ts';
+import { parseCareFacts } from './semd/care-facts.ts';
 import type { TokenModuleConfig } from './signing/token-client.ts';
 
 export interface AgentConfig {
@@ -50,10 +52,12 @@ export interface AgentConfig {
   outbox: OutboxSettings;
   /** FRMR, FRMO, FNSI and patient-index endpoints for pre-flight; absent: the sandbox's in demo mode, none otherwise. */
   registries?: RegistriesConfig;
+  /** The gateway's information-system key (WS-Security, orgSignature); demo mode provisions one when absent. */
+  organizationKey?: OrganizationKeyConfig;
 }
 
 /** The part of config.json about roles, the gateway link and the outbox; also read in demo mode. */
-type DeploymentConfig = Pick<AgentConfig, 'roles' | 'gateway' | 'workstations' | 'publicUrl' | 'listen' | 'outbox' | 'registries'> & { remdEndpoint?: string };
+type DeploymentConfig = Pick<AgentConfig, 'roles' | 'gateway' | 'workstations' | 'publicUrl' | 'listen' | 'outbox' | 'registries' | 'organizationKey'> & { remdEndpoint?: string };
 
 export interface ConfigOptions {
   port?: number;
@@ -78,7 +82,7 @@ export function loadConfig(opts: ConfigOptions): AgentConfig {
     const raw = existsSync(file) ? readJson(file) : {};
     return {
       port, dataDir, demo: true, sandbox: true, clientEntityId: demoClientEntityId, allowedOrigins: allowedOrigins(raw, file),
-      clinic: { organization: demoOrganization, staff: [demoDoctor] }, ...parseDeployment(raw, file),
+      clinic: { organization: demoOrganization, staff: [demoDoctor], careFacts: demoCareFacts }, ...parseDeployment(raw, file),
     };
   }
   if (!existsSync(file)) {
@@ -140,7 +144,16 @@ function parseDeployment(raw: Record<string, unknown>, file: string): Deployment
     publicUrl: raw.publicUrl as string | undefined,
     ...(raw.registries !== undefined ? { registries: raw.registries as RegistriesConfig } : {}),
     ...(raw.remdEndpoint !== undefined ? { remdEndpoint: String(raw.remdEndpoint) } : {}),
+    ...(raw.organizationKey !== undefined ? { organizationKey: parseOrganizationKey(raw.organizationKey, file) } : {}),
   };
+}
+
+function parseOrganizationKey(raw: unknown, file: string): OrganizationKeyConfig {
+  const key = raw as Partial<OrganizationKeyConfig> | null;
+  if (!key?.token?.modulePath || !(key.pinEnv || key.pinFile)) {
+    throw new ConfigError(`${file}: "organizationKey" is {"token": {"modulePath", "tokenLabel"?}, "certificate"?, "pinEnv" | "pinFile"}`);
+  }
+  return key as OrganizationKeyConfig;
 }
 
 function parseClinicConfig(raw: Record<string, unknown>, file: string): Pick<AgentConfig, 'clinic' | 'clientEntityId' | 'remdEndpoint' | 'token'> {
@@ -149,9 +162,19 @@ function parseClinicConfig(raw: Record<string, unknown>, file: string): Pick<Age
     return raw[key];
   };
   return {
-    clinic: { organization: need('organization') as ClinicContext['organization'], staff: (raw.staff as ClinicContext['staff']) ?? [] },
+    clinic: {
+      organization: need('organization') as ClinicContext['organization'], staff: (raw.staff as ClinicContext['staff']) ?? [],
+      ...(raw.careFacts !== undefined ? { careFacts: clinicCareFacts(raw.careFacts, file) } : {}),
+    },
     clientEntityId: String(need('clientEntityId')),
     remdEndpoint: raw.remdEndpoint as string | undefined,
     token: raw.token as TokenModuleConfig | undefined,
   };
+}
+
+/** config.json "careFacts": the clinic's defaults for what the SEMD templates need beyond the record. */
+function clinicCareFacts(raw: unknown, file: string): NonNullable<ClinicContext['careFacts']> {
+  const facts = parseCareFacts(raw);
+  if ('problem' in facts) throw new ConfigError(`${file}: "careFacts": ${facts.problem}`);
+  return facts;
 }

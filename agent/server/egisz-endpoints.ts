@@ -6,17 +6,19 @@
  * outbox submits through.
  */
 import express, { type Router } from 'express';
+import { X509Certificate } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { AgentConfig } from '../config.ts';
 import { createCallbackEndpoint } from '../egisz/remd/callback-endpoint.ts';
 import { createDocumentFileService } from '../egisz/remd/document-file-service.ts';
 import { RemdClient } from '../egisz/remd/remd-client.ts';
 import { newMessageId } from '../egisz/remd/soap-envelope.ts';
+import { signEnvelope, type WsSecuritySigner } from '../egisz/remd/ws-security.ts';
 import type { Logger } from '../log.ts';
 import type { OutboxStore } from '../outbox/outbox-store.ts';
 import type { RemdPort, RemdResult } from '../outbox/remd-port.ts';
 import { createSandbox } from '../sandbox/sandbox.ts';
-import { loadFederalDataset } from '../sandbox/federal-dataset.ts';
+import { findSystem, loadFederalDataset } from '../sandbox/federal-dataset.ts';
 
 const demoMisDir = fileURLToPath(new URL('../demo/mis/', import.meta.url));
 
@@ -27,6 +29,8 @@ export interface EgiszEndpointDeps {
   publicUrl: () => string;
   /** The gateway's outbox and the result handler; absent on a workstation-only agent. */
   gateway?: { outbox: OutboxStore; onResult: (result: RemdResult) => Promise<void>; routes: Router };
+  /** The information system's key: every REMD request is signed with it (WS-Security). */
+  wsSecurity?: WsSecuritySigner;
   log: Logger;
 }
 
@@ -48,10 +52,17 @@ export function mountEgiszEndpoints(app: express.Express, config: AgentConfig, d
 
   let closeSandbox = () => {};
   if (config.sandbox) {
+    const dataset = loadFederalDataset();
+    // IPS knows a system's certificate by its serial number: the demo gateway's own is the registered one.
+    const system = deps.wsSecurity && !config.remdEndpoint ? findSystem(dataset, config.clientEntityId) : undefined;
+    if (system && deps.wsSecurity) system.certificateSerialNumber = new X509Certificate(deps.wsSecurity.certificateDer).serialNumber;
     const sandbox = createSandbox({
-      dataset: loadFederalDataset(),
+      dataset,
       documentFileUrlFor: () => `${deps.publicUrl()}/remd/document-file`,
       log: deps.log.child({ component: 'sandbox' }),
+      // As REMD: unsigned requests and a missing organization signature are refused.
+      wsSecurity: 'require',
+      orgSignature: 'enforce',
     });
     app.use('/sandbox', sandbox.router);
     closeSandbox = () => sandbox.close();
@@ -63,6 +74,7 @@ export function mountEgiszEndpoints(app: express.Express, config: AgentConfig, d
     endpoint: config.remdEndpoint ?? `${deps.url()}/sandbox/remd`,
     clientEntityId: config.clientEntityId,
     replyTo: `${deps.publicUrl()}/remd/callback`,
+    ...(deps.wsSecurity ? { secureEnvelope: (xml: string) => signEnvelope(xml, deps.wsSecurity!) } : {}),
   }));
   const remd: RemdPort = {
     newMessageId,

@@ -32,8 +32,11 @@ export interface ProvisionOptions {
   label: string;
   pin: string;
   soPin: string;
-  holder: Practitioner;
+  /** The certificate's owner; not needed for an organization certificate (`personal: false`). */
+  holder?: Practitioner;
   organization: Organization;
+  /** File in `dir` the issued certificate is kept in (reuse marker); default holder.der. */
+  certificateFile?: string;
   /** Certificate validity; default from yesterday for one year. */
   validFrom?: Date;
   validTo?: Date;
@@ -71,7 +74,7 @@ export async function provisionSoftHsmToken(opts: ProvisionOptions): Promise<Pro
   const env = { SOFTHSM2_CONF: confPath };
   const modulePath = softHsmModulePath();
   const ca = loadOrCreateDemoCa(dir);
-  const certPath = join(dir, 'holder.der');
+  const certPath = join(dir, opts.certificateFile ?? 'holder.der');
 
   const host = new TokenHostProcess(modulePath, env, 30_000);
   try {
@@ -84,7 +87,7 @@ export async function provisionSoftHsmToken(opts: ProvisionOptions): Promise<Pro
     await softHsmUtil(env, ['--init-token', '--free', '--label', opts.label, '--so-pin', opts.soPin, '--pin', opts.pin]);
 
     const keyId = randomBytes(8).toString('hex');
-    const keyLabel = `${opts.holder.lastName} ${opts.holder.firstName}`;
+    const keyLabel = opts.holder && opts.personal !== false ? `${opts.holder.lastName} ${opts.holder.firstName}` : opts.organization.name;
     const spki = await host.request({ op: 'generate-key', tokenLabel: opts.label, pin: opts.pin, keyId, label: keyLabel, keyType: opts.keyType ?? 'ec-p256' });
     const subject = holderSubject(opts);
     const notBefore = opts.validFrom ?? new Date(Date.now() - 86_400_000);
@@ -116,7 +119,7 @@ function holderSubject(opts: ProvisionOptions): SubjectFields {
     ...(organization.ogrn ? { ogrn: organization.ogrn } : {}),
     ...(organization.inn ? { innle: organization.inn } : {}),
   };
-  if (opts.personal === false) return { ...org, commonName: organization.name };
+  if (opts.personal === false || !holder) return { ...org, commonName: organization.name };
   const givenName = [holder.firstName, holder.middleName].filter(Boolean).join(' ');
   return {
     ...org,
