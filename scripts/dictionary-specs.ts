@@ -96,6 +96,12 @@ export const DICTIONARY_SPECS: readonly DictionarySpec[] = [
     table: (rows) => rows.map((r) => [text(r.RECID), text(r.Name), text(r.OID), flag(r.ACTUAL)]).sort(byNumericCode),
   },
   {
+    oid: '1.2.643.5.1.13.13.11.1006',
+    module: 'patient-conditions-data',
+    columns: ['code', 'name'],
+    table: (rows) => rows.map((r) => [text(r.ID), text(r.NAME)]).sort(byNumericCode),
+  },
+  {
     oid: '1.2.643.5.1.13.13.99.2.285',
     module: 'confidentiality-data',
     columns: ['code', 'name', 'id'],

@@ -81,6 +81,8 @@ export interface Encounter {
   conclusion: string;
   /** Free text: complaints / anamnesis, where the form has them. */
   complaints?: string;
+  /** NSI 1.2.643.5.1.13.13.11.1006 code of the patient's condition; the clinic's default when absent. */
+  patientCondition?: string;
 }
 
 export interface DocumentInfo {

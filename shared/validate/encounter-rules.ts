@@ -5,6 +5,8 @@ import { readDate, readText } from './field-checks.ts';
 import { plausibleBirthDate } from './birth-date-rules.ts';
 import { issueFor } from './rule-catalogue.ts';
 import { fieldLabel } from './field-labels.ts';
+import { suggestCode } from './code-suggestion.ts';
+import { findPatientCondition, findPatientConditionByName } from '../dictionaries/patient-conditions.ts';
 
 /** A past-or-today date that is not before birth; reports and returns false otherwise. */
 export function checkEventDate(day: string, path: string, ctx: ValidationContext, issues: Issue[]): boolean {
@@ -25,6 +27,7 @@ function checkEncounter(ctx: ValidationContext): Issue[] {
   const e = ctx.record.encounter ?? {};
   readText(e.caseId, 'encounter.caseId', issues, false);
   readText(e.conclusion, 'encounter.conclusion', issues, 'VALIDATION_REQUIRED');
+  checkCondition(readText(e.patientCondition, 'encounter.patientCondition', issues, false), issues);
   const visitDate = readDate(e.visitDate, 'encounter.visitDate', issues, 'VALIDATION_REQUIRED');
   const openDate = readDate(e.openDate, 'encounter.openDate', issues, false);
   const closeDate = readDate(e.closeDate, 'encounter.closeDate', issues, false);
@@ -39,6 +42,12 @@ function checkEncounter(ctx: ValidationContext): Issue[] {
     );
   }
   return issues;
+}
+
+function checkCondition(code: string | undefined, issues: Issue[]): void {
+  if (code === undefined || findPatientCondition(code)) return;
+  const suggestion = suggestCode(code, findPatientConditionByName);
+  issues.push(issueFor('VALIDATION_CONDITION_UNKNOWN', 'encounter.patientCondition', { value: code, suggestion }));
 }
 
 function outsideCase(visit: string, open: string | undefined, close: string | undefined): boolean {

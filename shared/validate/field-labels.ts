@@ -32,6 +32,7 @@ const LABELS: Readonly<Record<string, string>> = {
   'encounter.visitDate': 'Дата визита',
   'encounter.conclusion': 'Заключение',
   'encounter.diagnoses': 'Диагнозы',
+  'encounter.patientCondition': 'Состояние пациента',
   'document.kind': 'Вид документа',
   'document.createdAt': 'Дата создания документа',
 };

@@ -92,6 +92,7 @@ export const RULES = {
   VALIDATION_POSITION_UNKNOWN: error('Код {value} не является должностью из справочника должностей (НСИ 1.2.643.5.1.13.13.11.1002): выберите должность из справочника', 'PERSON_POST_IN_FRMR_MISMATCH', '{suggestion}'),
   VALIDATION_POSITION_NOT_ACTUAL: warning('Должность {value} ({name}) в справочнике помечена как неактуальная', 'PERSON_POST_IN_FRMR_MISMATCH'),
   VALIDATION_POSITION_MISSING: warning('Не указана должность врача: РЭМД сверяет её с ФРМР', 'PERSON_POST_IN_FRMR_MISMATCH'),
+  VALIDATION_CONDITION_UNKNOWN: error('Состояния пациента с кодом {value} нет в справочнике (НСИ 1.2.643.5.1.13.13.11.1006)', 'INVALID_ELEMENT_VALUE_CODE', '{suggestion}'),
   VALIDATION_SPECIALTY_UNKNOWN: error('Специальности с кодом {value} нет в справочнике (НСИ 1.2.643.5.1.13.13.11.1066)', 'NO_SPECIALITY', '{suggestion}'),
   VALIDATION_SPECIALTY_NOT_ACTUAL: warning('Специальность {value} ({name}) упразднена', 'NO_SPECIALITY'),
   VALIDATION_DOCUMENT_KIND_UNKNOWN: error('Вида документа с кодом {value} нет в справочнике РЭМД (НСИ 1.2.643.5.1.13.13.11.1520)', 'OBJECT_NOT_FOUND', '{suggestion}'),
