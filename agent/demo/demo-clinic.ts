@@ -4,6 +4,7 @@
  * SoftHSM2 token the demo doctor signs with. Used by `start --demo` and the tests.
  */
 import type { Organization, Patient, Practitioner } from '../../shared/domain/record.ts';
+import type { CareFacts } from '../semd/care-facts.ts';
 
 export const demoOrganization: Organization = {
   oid: '1.2.643.5.1.13.13.12.2.77.7701',
@@ -34,6 +35,23 @@ export const demoPatient: Patient = {
   birthDate: '1980-05-14',
   gender: 'male',
   localId: 'pat-100500',
+};
+
+/**
+ * The demo clinic's defaults for what SEMD 119 needs beyond the record
+ * (119.sch У1-27, У3-2, У3-4, У3-14): an outpatient visit paid from the
+ * regional budget (so no policy is required), patient in satisfactory
+ * condition. The condition is coded from NSI 1006 (data/fnsi). NSI 1007,
+ * 1008 and the rows of 1039 are not in the project's FNSI data (the reference
+ * set holds only the 1039 passport, version 5.2): these three are complete
+ * coded values written here, checked by the Schematron for code system and
+ * non-empty attributes, not against the dictionaries.
+ */
+export const demoCareFacts: CareFacts = {
+  patientCondition: '1',
+  visitKind: { code: '1', codeSystem: '1.2.643.5.1.13.13.11.1007', codeSystemVersion: '2.2', codeSystemName: 'Вид обращения', displayName: 'Первичное' },
+  visitPlace: { code: '1', codeSystem: '1.2.643.5.1.13.13.11.1008', codeSystemVersion: '1.3', codeSystemName: 'Место оказания медицинской помощи', displayName: 'Амбулаторно' },
+  paymentSource: { code: '9', codeSystem: '1.2.643.5.1.13.13.11.1039', codeSystemVersion: '5.2', codeSystemName: 'Источники оплаты медицинской помощи', displayName: 'Средства регионального бюджета' },
 };
 
 /** The information system's ID in EGISZ (transportHeader/authInfo/clientEntityId). */

@@ -2,7 +2,8 @@
  * The document pipeline as reusable steps, shared by the extension's jobs
  * (prepare → PIN → sign) and `egisz-agent submit`:
  *   prepareDocument: complete the record, validate it, build the SEMD, check
- *                    the XSD, pick and check the signer's certificate;
+ *                    it against the official XSD and Schematron (semd-verdict.ts),
+ *                    pick and check the signer's certificate;
  *   signDocument:    sign those exact bytes and form the registerDocument request.
  * Where the signed document goes (the local outbox or a remote gateway) is
  * the caller's DocumentSink.
@@ -16,9 +17,11 @@ import { validateRecord } from '../../shared/validate/validate-record.ts';
 import type { Logger } from '../log.ts';
 import type { NewOutboxDocument, OutboxState } from '../outbox/outbox-store.ts';
 import { buildSemd } from '../semd/semd-builders.ts';
-import { checkXsd } from '../semd/xsd-check.ts';
+import { recordCareFacts } from '../semd/care-facts.ts';
+import { checkSemd } from '../semd/semd-check.ts';
 import { completeRecord, type ClinicContext } from './record-completion.ts';
 import { buildRegisterRequest } from './register-request.ts';
+import { semdVerdict } from './semd-verdict.ts';
 import type { SignerSource } from './signer-choice.ts';
 
 export interface PreparedDocument {
@@ -45,17 +48,18 @@ export async function prepareDocument(draft: DraftRecord, deps: PipelineDeps, no
   if (hasErrors(issues)) return { ok: false, code: 'VALIDATION_FAILED', issues };
   const record = completed as ClinicalRecord;
   const localUid = record.document.localUid!;
-  const semd = buildSemd(record, { localUid, setId: randomUUID(), versionNumber: 1 });
-  const xsd = await checkXsd(semd.xml, semd.kind);
-  if (!xsd.ok) {
-    deps.log.error('job.xsd-invalid', { kind: semd.kind, errors: xsd.errors.slice(0, 5).map((e) => e.message) });
-    return { ok: false, code: 'DOCUMENT_XSD_INVALID' };
+  const semd = buildSemd(record, { localUid, setId: randomUUID(), versionNumber: 1 }, recordCareFacts(record, deps.clinic.careFacts));
+  const verdict = semdVerdict(await checkSemd(semd.xml, semd.kind));
+  if (!verdict.ok) {
+    // Rule ids and element paths only: never the document's text.
+    deps.log.error('job.semd-invalid', { kind: semd.kind, code: verdict.code, issues: verdict.issues.slice(0, 5).map((i) => i.hint ?? i.path) });
+    return { ok: false, code: verdict.code, issues: verdict.issues };
   }
   const signer = await deps.signer.choose(record, now);
   if (!signer.ok) return { ok: false, code: 'DOCUMENT_CERTIFICATE_REJECTED', issues: signer.issues };
   return {
     ok: true,
-    document: { record, localUid, xml: semd.xml, kind: semd.kind, certificate: signer.summary, issues: [...issues, ...signer.summary.warnings] },
+    document: { record, localUid, xml: semd.xml, kind: semd.kind, certificate: signer.summary, issues: [...issues, ...verdict.warnings, ...signer.summary.warnings] },
   };
 }
 

@@ -5,11 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DraftRecord, Organization, Practitioner } from '../../shared/domain/record.ts';
+import type { CareFacts } from '../semd/care-facts.ts';
 
 export interface ClinicContext {
   organization: Organization;
   /** Practitioners of this workstation, matched by SNILS. */
   staff: readonly Practitioner[];
+  /** What the SEMD templates need beyond the record (visit kind, place, payment source…): the clinic's defaults. */
+  careFacts?: CareFacts;
 }
 
 export function completeRecord(draft: DraftRecord, clinic: ClinicContext, now: Date): DraftRecord {

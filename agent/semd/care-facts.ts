@@ -11,7 +11,7 @@
  * already coded values: their dictionaries are not in the project's data yet.
  */
 import conditions from './data/conditions-1006.json' with { type: 'json' };
-import type { DiagnosisRole } from '../../shared/domain/record.ts';
+import type { ClinicalRecord, DiagnosisRole } from '../../shared/domain/record.ts';
 import type { CodedValue } from './coded-value.ts';
 import { codedFrom } from './nsi-extract.ts';
 import { SemdError } from './semd-error.ts';
@@ -50,6 +50,12 @@ export interface ReferralFacts {
   /** The requested service: NSI 1070 coded, or free text when it has no code there. */
   service: CodedValue | string;
   comment?: string;
+}
+
+/** The clinic's facts with what this record states itself (its own condition wins over the default). */
+export function recordCareFacts(record: ClinicalRecord, defaults: CareFacts = {}): CareFacts {
+  const { patientCondition } = record.encounter;
+  return patientCondition ? { ...defaults, patientCondition } : defaults;
 }
 
 export function conditionCode(code: string): CodedValue {

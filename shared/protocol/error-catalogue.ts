@@ -19,6 +19,7 @@ export const agentErrors = {
   AGENT_UNAVAILABLE: { message: 'Агент ЕГИСЗ-мост не отвечает. Проверьте, что он запущен на этом компьютере.', retriable: true },
   VALIDATION_FAILED: { message: 'В документе есть ошибки. Исправьте отмеченные поля.', retriable: false },
   DOCUMENT_XSD_INVALID: { message: 'Документ не прошёл проверку по официальной XSD-схеме. Обратитесь к администратору: данные формы не укладываются в формат СЭМД.', retriable: false },
+  DOCUMENT_SCHEMATRON_FAILED: { message: 'Документ не прошёл проверку по официальным правилам СЭМД (Schematron), которые РЭМД применяет после отправки. Исправьте отмеченные поля.', retriable: false },
   PREFLIGHT_FAILED: { message: 'ЕГИСЗ не примет документ: данные расходятся с федеральными реестрами или этот визит уже отправлен. Подробности в списке ошибок.', retriable: false },
   DOCUMENT_CERTIFICATE_REJECTED: { message: 'Сертификат подписи не подходит для этого документа. Подробности в списке ошибок.', retriable: false },
   BATCH_TOO_LARGE: { message: 'За один ввод PIN-кода можно подписать не больше 200 документов. Выберите меньше документов.', retriable: false },

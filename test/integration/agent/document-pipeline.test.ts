@@ -47,6 +47,8 @@ describe('a consultation from the demo MIS', () => {
     const prepared = await prepare(client, 'p1', scraped());
     if (prepared.type !== 'prepared') throw new Error(JSON.stringify(prepared));
     expect(prepared.preview.kind).toBe('119');
+    // The demo clinic's care facts complete the document: the official 119.sch finds nothing.
+    expect(prepared.issues.filter((i) => i.code.startsWith('DOCUMENT_'))).toEqual([]);
     expect(prepared.preview.html).toContain('Петров Иван Сергеевич');
     expect(prepared.preview.digest).toMatch(/^[0-9a-f]{64}$/);
     expect(prepared.certificate).toMatchObject({ owner: 'Иванова Мария Петровна', snils: '11223344595' });

@@ -46,3 +46,11 @@ test.each([
 ])('%s is refused', (_name, extra) => {
   expect(() => load({ ...clinic, ...extra })).toThrow(ConfigError);
 });
+
+test('care facts: the clinic’s from config.json, checked; the demo clinic’s in demo mode', () => {
+  const careFacts = { patientCondition: '1', visitKind: { code: '1', codeSystem: '1.2.643.5.1.13.13.11.1007', codeSystemVersion: '2.2', codeSystemName: 'Вид обращения', displayName: 'Первичное' } };
+  expect(load({ ...clinic, careFacts }).clinic.careFacts).toEqual(careFacts);
+  expect(load(clinic).clinic.careFacts).toBeUndefined();
+  expect(() => load({ ...clinic, careFacts: { visitKind: { code: '1' } } })).toThrow(/careFacts.*visitKind/);
+  expect(load({}, true).clinic.careFacts).toMatchObject({ patientCondition: '1', paymentSource: { codeSystem: '1.2.643.5.1.13.13.11.1039' } });
+});
