@@ -14,7 +14,8 @@ import type { PublicListen } from './gateway/public-listener.ts';
 import type { ClinicContext } from './jobs/record-completion.ts';
 import type { RegistriesConfig } from './preflight/preflight-setup.ts';
 import { parseOutboxSettings, type OutboxSettings } from './outbox/outbox-settings.ts';
-import { demoClientEntityId, demoDoctor, demoOrganization } from './demo/demo-clinic.ts';
+import { demoCareFacts, demoClientEntityId, demoDoctor, demoOrganization } from './demo/demo-clinic.ts';
+import { parseCareFacts } from './semd/care-facts.ts';
 import type { TokenModuleConfig } from './signing/token-client.ts';
 
 export interface AgentConfig {
@@ -81,7 +82,7 @@ export function loadConfig(opts: ConfigOptions): AgentConfig {
     const raw = existsSync(file) ? readJson(file) : {};
     return {
       port, dataDir, demo: true, sandbox: true, clientEntityId: demoClientEntityId, allowedOrigins: allowedOrigins(raw, file),
-      clinic: { organization: demoOrganization, staff: [demoDoctor] }, ...parseDeployment(raw, file),
+      clinic: { organization: demoOrganization, staff: [demoDoctor], careFacts: demoCareFacts }, ...parseDeployment(raw, file),
     };
   }
   if (!existsSync(file)) {
@@ -161,9 +162,19 @@ function parseClinicConfig(raw: Record<string, unknown>, file: string): Pick<Age
     return raw[key];
   };
   return {
-    clinic: { organization: need('organization') as ClinicContext['organization'], staff: (raw.staff as ClinicContext['staff']) ?? [] },
+    clinic: {
+      organization: need('organization') as ClinicContext['organization'], staff: (raw.staff as ClinicContext['staff']) ?? [],
+      ...(raw.careFacts !== undefined ? { careFacts: clinicCareFacts(raw.careFacts, file) } : {}),
+    },
     clientEntityId: String(need('clientEntityId')),
     remdEndpoint: raw.remdEndpoint as string | undefined,
     token: raw.token as TokenModuleConfig | undefined,
   };
+}
+
+/** config.json "careFacts": the clinic's defaults for what the SEMD templates need beyond the record. */
+function clinicCareFacts(raw: unknown, file: string): NonNullable<ClinicContext['careFacts']> {
+  const facts = parseCareFacts(raw);
+  if ('problem' in facts) throw new ConfigError(`${file}: "careFacts": ${facts.problem}`);
+  return facts;
 }
