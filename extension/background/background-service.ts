@@ -8,13 +8,14 @@ import type { BackgroundRequest } from '../messaging/runtime-messages.ts';
 import { AgentClient } from './agent-client.ts';
 import { toFailure } from './agent-error.ts';
 import { agentUrl, type SocketFactory } from './agent-socket.ts';
-import { cancelJob, confirmSign, jobDetails, signAndSend, watchJob } from './document-requests.ts';
+import { cancelJob, confirmSign, confirmSignBatch, jobDetails, signAndSend, watchJob } from './document-requests.ts';
 import { injectOverlay, injectPageReader } from './inject-overlay.ts';
 import { relayJobFrame } from './job-relay.ts';
 import { hasActiveJobs, isFinal, loadJobs } from './job-store.ts';
 import { admit, type Caller } from './message-gate.ts';
 import { agentPort, loadPairing } from './pairing-store.ts';
 import { pair, status, unpair } from './pairing-requests.ts';
+import { certificates, queue } from './popup-requests.ts';
 
 const JOB_STATUS_TIMEOUT_MS = 10_000;
 
@@ -67,6 +68,12 @@ async function handle(client: AgentClient, Socket: SocketFactory, message: Backg
       return jobDetails(message.jobId);
     case 'confirm-sign':
       return confirmSign(client, message.jobId, message.pin);
+    case 'confirm-sign-batch':
+      return confirmSignBatch(client, message.jobIds, message.pin);
+    case 'certificates':
+      return certificates(client);
+    case 'queue':
+      return queue(client);
     case 'cancel-job':
       return cancelJob(message.jobId);
     case 'pair':

@@ -5,7 +5,8 @@
 import { browser } from 'wxt/browser';
 import type { DraftRecord } from '../../shared/domain/record.ts';
 import type { AgentFrame } from '../../shared/protocol/messages.ts';
-import type { ConfirmSignReply, DoneReply, JobDetailsReply, SignAndSendReply, WatchJobReply } from '../messaging/runtime-messages.ts';
+import { MAX_BATCH_DOCUMENTS } from '../../shared/protocol/messages.ts';
+import type { ConfirmBatchReply, ConfirmSignReply, DoneReply, JobDetailsReply, SignAndSendReply, WatchJobReply } from '../messaging/runtime-messages.ts';
 import type { AgentClient } from './agent-client.ts';
 import { AgentError } from './agent-error.ts';
 import { jobView, pushToJob } from './job-relay.ts';
@@ -18,6 +19,10 @@ const SIGN_TIMEOUT_MS = 120_000;
 
 export const confirmPageUrl = (jobId: string): string =>
   `${browser.runtime.getURL('/confirm.html')}?job=${encodeURIComponent(jobId)}`;
+
+/** The confirm page in batch mode: every listed job, one certificate, one PIN. */
+export const batchConfirmPageUrl = (jobIds: string[]): string =>
+  `${browser.runtime.getURL('/confirm.html')}?jobs=${jobIds.map(encodeURIComponent).join(',')}`;
 
 /** «Подписать и отправить»: the origin is the tab's, from the browser; the record is the page's. */
 export async function signAndSend(
@@ -59,6 +64,27 @@ export async function confirmSign(client: AgentClient, jobId: string, pin: strin
   if (frame.type !== 'job') throw new AgentError('AGENT_BAD_FRAME', 'Агент ответил не по протоколу.');
   return { ok: true, job: { ...jobView(job), state: frame.state } };
 }
+
+/**
+ * One PIN for several prepared jobs: a `sign-batch` frame, one token login in
+ * the agent. Each job's state reaches its own tab through the `job` frames.
+ */
+export async function confirmSignBatch(client: AgentClient, jobIds: string[], pin: string): Promise<ConfirmBatchReply> {
+  if (jobIds.length > MAX_BATCH_DOCUMENTS) throw AgentError.of('BATCH_TOO_LARGE');
+  const jobs = await Promise.all(jobIds.map(getJob));
+  if (jobs.some((job) => !job)) throw AgentError.of('AGENT_JOB_NOT_FOUND');
+  const certificate = jobs[0]!.certificate.fingerprint;
+  if (jobs.some((job) => job!.certificate.fingerprint !== certificate)) throw AgentError.of('BATCH_MIXED_CERTIFICATES');
+  const frame = await client.request(
+    { type: 'sign-batch', jobIds, pin, certificate },
+    { timeoutMs: SIGN_TIMEOUT_MS + BATCH_MS_PER_DOCUMENT * jobIds.length, until: (f) => f.type === 'error' || f.type === 'batch-signed' },
+  );
+  if (frame.type !== 'batch-signed') throw new AgentError('AGENT_BAD_FRAME', 'Агент ответил не по протоколу.');
+  return { ok: true, jobs: frame.jobs.map((job) => ({ jobId: job.jobId, state: job.state })) };
+}
+
+/** The agent's token client allows a batch about a second a document on top of one signature. */
+const BATCH_MS_PER_DOCUMENT = 1_000;
 
 const pastSigning = (frame: AgentFrame): boolean =>
   frame.type === 'error' || (frame.type === 'job' && frame.state !== 'signing');

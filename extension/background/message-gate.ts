@@ -11,7 +11,9 @@ export type Caller =
   | { kind: 'extension-page' };
 
 const CONTENT_TYPES: ReadonlySet<string> = new Set(['overlay-needed', 'page-reader-needed', 'sign-and-send', 'watch-job', 'open-options']);
-const PAGE_TYPES: ReadonlySet<string> = new Set(['job-details', 'confirm-sign', 'cancel-job', 'pair', 'unpair', 'status']);
+const PAGE_TYPES: ReadonlySet<string> = new Set([
+  'job-details', 'confirm-sign', 'confirm-sign-batch', 'cancel-job', 'pair', 'unpair', 'status', 'certificates', 'queue',
+]);
 
 /**
  * The caller, or undefined when the message must be dropped.

@@ -3,7 +3,7 @@
  * wire frames are in shared/protocol/messages.ts; these never leave the browser.
  */
 import type { DraftRecord } from '../../shared/domain/record.ts';
-import type { CertificateSummary, DocumentPreview, JobState, RemdError } from '../../shared/protocol/messages.ts';
+import type { CertificateSummary, DocumentPreview, JobState, QueuedDocument, RemdError } from '../../shared/protocol/messages.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
 
 /** Content scripts (MIS tab) → background. The origin is taken from the sender, never from here. */
@@ -26,6 +26,12 @@ export type PageToBackground =
   | { type: 'job-details'; jobId: string }
   /** The PIN goes straight into the `sign` frame; nothing stores or logs it. */
   | { type: 'confirm-sign'; jobId: string; pin: string }
+  /** One PIN for several prepared jobs (batch signing); like confirm-sign, never stored or logged. */
+  | { type: 'confirm-sign-batch'; jobIds: string[]; pin: string }
+  /** The token's certificates with their expiry warnings (popup). */
+  | { type: 'certificates' }
+  /** This install's documents in the agent's outbox (popup). */
+  | { type: 'queue' }
   | { type: 'cancel-job'; jobId: string }
   | { type: 'pair'; port: number; code: string }
   | { type: 'unpair' }
@@ -68,6 +74,10 @@ export type JobDetailsReply =
   | Failure;
 
 export type ConfirmSignReply = { ok: true; job: JobView } | Failure;
+export type ConfirmBatchReply = { ok: true; jobs: JobView[] } | Failure;
+export type CertificatesReply = { ok: true; certificates: CertificateSummary[] } | Failure;
+/** `title` when this browser session prepared the document itself. */
+export type QueueReply = { ok: true; documents: (QueuedDocument & { title?: string })[] } | Failure;
 export type PairReply = { ok: true; clientId: string } | Failure;
 export type DoneReply = { ok: true } | Failure;
 

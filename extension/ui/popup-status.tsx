@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { JobState } from '../../shared/protocol/messages.ts';
 import type { AgentLink, StatusReply } from '../messaging/runtime-messages.ts';
 import { askBackground } from './ask-background.ts';
+import { BatchSelection } from './batch-selection.tsx';
+import { CertificateStatus } from './certificate-status.tsx';
+import { JOB_STATE_TEXT } from './job-state-text.ts';
+import { OutboxQueue } from './outbox-queue.tsx';
 import { SiteSwitch } from './site-switch.tsx';
 
 const LINK_TEXT: Record<AgentLink, string> = {
@@ -11,17 +14,11 @@ const LINK_TEXT: Record<AgentLink, string> = {
   unknown: 'Сопряжено',
 };
 
-const JOB_TEXT: Record<JobState, string> = {
-  prepared: 'ожидает PIN-код',
-  signing: 'подписывается',
-  sending: 'отправляется',
-  submitted: 'ожидает ответа РЭМД',
-  registered: 'зарегистрирован',
-  rejected: 'отклонён',
-  failed: 'ошибка отправки',
-};
-
-/** The toolbar popup: is the agent there, and what happened to the last documents. */
+/**
+ * The toolbar popup: is the agent there, the token's certificates and their
+ * expiry, documents waiting for the PIN (batch signing), the last documents
+ * of this session and the agent's queue for this install.
+ */
 export function PopupStatus() {
   const [status, setStatus] = useState<StatusReply>();
   const [error, setError] = useState<string>();
@@ -44,6 +41,8 @@ export function PopupStatus() {
         <a href="/options.html" target="_blank">Открыть настройки сопряжения</a>
       ) : null}
       <SiteSwitch />
+      {status.link === 'unpaired' ? null : <CertificateStatus />}
+      <BatchSelection jobs={status.jobs} />
       <h2>Последние документы</h2>
       {status.jobs.length === 0 ? <p class="muted">Документов в этом сеансе ещё не было</p> : null}
       <ul class="jobs">
@@ -51,12 +50,13 @@ export function PopupStatus() {
           <li key={job.jobId} class={`job job--${job.state}`}>
             <span>{job.title}</span>
             <span class="job__state">
-              {JOB_TEXT[job.state]}
+              {JOB_STATE_TEXT[job.state]}
               {job.emdrId ? ` · ${job.emdrId}` : ''}
             </span>
           </li>
         ))}
       </ul>
+      {status.link === 'unpaired' ? null : <OutboxQueue />}
     </main>
   );
 }

@@ -151,3 +151,59 @@ describe('the document path', () => {
     await expect(reply).resolves.toEqual({ ok: false, code: 'VALIDATION_FAILED', message: 'Исправьте поля', issues });
   });
 });
+
+describe('batch signing and the popup', () => {
+  /** Two jobs prepared from two MIS tabs. */
+  async function prepareTwo(): Promise<FakeAgentSocket> {
+    const first = ask({ type: 'sign-and-send', record: {} }, misTab);
+    const socket = await agentAccepts();
+    socket.deliver({ type: 'prepared', id: (await socket.sentFrame('prepare')).id, jobId: 'j1', preview, certificate, issues: [] });
+    await first;
+    socket.sent.length = 0;
+    const otherTab = { ...misTab, tab: { ...misTab.tab!, id: 8 } } as Sender;
+    const second = ask({ type: 'sign-and-send', record: {} }, otherTab);
+    socket.deliver({ type: 'prepared', id: (await socket.sentFrame('prepare')).id, jobId: 'j2', preview, certificate, issues: [] });
+    await second;
+    return socket;
+  }
+
+  it('signs several jobs with one PIN in one sign-batch frame; each tab gets its own job', async () => {
+    const socket = await prepareTwo();
+    const signed = ask({ type: 'confirm-sign-batch', jobIds: ['j1', 'j2'], pin: '12345678' }, confirmPage);
+    const batch = await socket.sentFrame('sign-batch');
+    expect(batch).toMatchObject({ jobIds: ['j1', 'j2'], pin: '12345678', certificate: certificate.fingerprint });
+    socket.deliver({ type: 'job', jobId: 'j1', state: 'sending', localUid: 'u1' });
+    socket.deliver({ type: 'job', jobId: 'j2', state: 'sending', localUid: 'u2' });
+    socket.deliver({ type: 'batch-signed', id: batch.id, jobs: [{ jobId: 'j1', state: 'sending', localUid: 'u1' }, { jobId: 'j2', state: 'sending', localUid: 'u2' }] });
+    await expect(signed).resolves.toEqual({ ok: true, jobs: [{ jobId: 'j1', state: 'sending' }, { jobId: 'j2', state: 'sending' }] });
+    await settle();
+    expect(tabMessages).toHaveBeenCalledWith(7, { type: 'job-update', job: { jobId: 'j1', state: 'sending' } });
+    expect(tabMessages).toHaveBeenCalledWith(8, { type: 'job-update', job: { jobId: 'j2', state: 'sending' } });
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain('12345678');
+  });
+
+  it('refuses a batch naming a job it does not hold, without asking the agent', async () => {
+    const socket = await prepareTwo();
+    socket.sent.length = 0;
+    await expect(ask({ type: 'confirm-sign-batch', jobIds: ['j1', 'gone'], pin: '1' }, confirmPage)).resolves.toMatchObject({ ok: false, code: 'AGENT_JOB_NOT_FOUND' });
+    expect(socket.sent).toEqual([]);
+  });
+
+  it('answers the popup with the certificates and the queue, titled where this session knows the job', async () => {
+    const socket = await prepareTwo();
+    const certificates = ask({ type: 'certificates' }, confirmPage);
+    socket.deliver({ type: 'certificates', id: (await socket.sentFrame('certificates')).id, certificates: [certificate] });
+    await expect(certificates).resolves.toEqual({ ok: true, certificates: [certificate] });
+    const queue = ask({ type: 'queue' }, confirmPage);
+    const doc = { localUid: 'u1', kind: '119', state: 'registered' as const, emdrId: 'E1', createdAt: '2026-11-26T05:00:00Z', updatedAt: '2026-11-26T05:01:00Z' };
+    socket.deliver({ type: 'queue', id: (await socket.sentFrame('queue')).id, documents: [{ ...doc, jobId: 'j1' }, { ...doc, jobId: 'old', localUid: 'u0' }] });
+    const reply = await queue;
+    expect(reply.documents.map((d: { title?: string }) => d.title)).toEqual(['Протокол консультации', undefined]);
+  });
+
+  it('keeps the PIN and the popup requests away from MIS tabs', async () => {
+    for (const message of [{ type: 'confirm-sign-batch', jobIds: ['j1'], pin: '0000' }, { type: 'certificates' }, { type: 'queue' }]) {
+      await expect(ask(message, misTab)).resolves.toMatchObject({ ok: false, code: 'EXTENSION_FORBIDDEN' });
+    }
+  });
+});
