@@ -9,7 +9,7 @@
  * also listen on the clinic network for EGISZ and workstations.
  */
 import express, { Router } from 'express';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { AgentFrame, JobState, QueuedDocument } from '../shared/protocol/messages.ts';
@@ -33,7 +33,9 @@ import type { OutboxDocument, OutboxState } from './outbox/outbox-store.ts';
 import { GroupCommitStore } from './outbox/group-commit-store.ts';
 import { startOutboxWriter } from './outbox/outbox-writer-thread.ts';
 import { OutboxSubmitter } from './outbox/outbox-submitter.ts';
-import { SqliteOutboxStore } from './outbox/sqlite-outbox-store.ts';
+import { SqliteOutboxStore, type BodyProtection } from './outbox/sqlite-outbox-store.ts';
+import { ensureOutboxKey } from './outbox/body-cipher.ts';
+import { startRetention } from './outbox/outbox-retention.ts';
 import { startPreflight } from './preflight/preflight-setup.ts';
 import { mountEgiszEndpoints } from './server/egisz-endpoints.ts';
 import { hostCheck } from './server/host-check.ts';
@@ -76,8 +78,10 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
   const pairing = new PairingRegistry(config.dataDir);
   const audit = new AuditJournal(config.dataDir);
   const outboxFile = join(config.dataDir, 'outbox.sqlite');
-  const sqlite = roles.gateway ? new SqliteOutboxStore(outboxFile) : undefined; // reads; writes go through the writer thread
-  const outbox = sqlite && new GroupCommitStore(sqlite, startOutboxWriter(outboxFile));
+  const bodies = roles.gateway ? bodyProtection(config) : {};
+  const sqlite = roles.gateway ? new SqliteOutboxStore(outboxFile, bodies) : undefined; // reads; writes go through the writer thread
+  const outbox = sqlite && new GroupCommitStore(sqlite, startOutboxWriter(outboxFile, bodies));
+  const retention = outbox && config.outbox.retentionDays !== undefined ? startRetention(outbox, config.outbox.retentionDays, log) : undefined;
   if (roles.workstation && !config.token) throw new Error('no token configured');
   const token = roles.workstation && config.token ? new TokenClient(config.token) : undefined;
   let submitter: OutboxSubmitter | undefined;
@@ -145,6 +149,7 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
   return {
     port, url: url(), pairing, outbox: sqlite as SqliteOutboxStore,
     async close() {
+      retention?.stop();
       await submitter?.stop();
       forwarded?.stop();
       gate?.close();
@@ -209,6 +214,13 @@ function queuedDocument(doc: OutboxDocument): QueuedDocument {
 
 function errorCodes(errors: string | undefined): string | undefined {
   return errors ? (JSON.parse(errors) as { code: string }[]).map((e) => e.code).join(',') : undefined;
+}
+
+/** Sealing new bodies when configured; opening sealed ones whenever the key exists (encryption switched off later). */
+function bodyProtection(config: AgentConfig): BodyProtection {
+  const keyFile = join(config.dataDir, 'outbox.key');
+  if (config.outbox.encryptBodies) return { keyFile: ensureOutboxKey(config.dataDir), seal: true };
+  return existsSync(keyFile) ? { keyFile } : {};
 }
 
 /** Listens on 127.0.0.1 and, where the machine has IPv6 loopback, on ::1 at the same port. */

@@ -48,6 +48,10 @@ export class GroupCommitStore implements OutboxStore {
     return this.write({ method: 'update', args: [localUid, patch] }) as Promise<void>;
   }
 
+  purgeBodies(registeredBefore: number, limit?: number) {
+    return this.write({ method: 'purgeBodies', args: [registeredBefore, limit] }) as Promise<number>;
+  }
+
   get = (localUid: string) => this.reader.get(localUid);
   findByMessageId = (messageId: string) => this.reader.findByMessageId(messageId);
   due = (now: number, limit?: number) => this.reader.due(now, limit);

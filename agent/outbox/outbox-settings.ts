@@ -9,13 +9,17 @@ export interface OutboxSettings {
   /** A submitted document whose callback has not come after this long is reconciled, ms. */
   callbackTimeoutMs: number;
   backoff: BackoffSettings;
+  /** Seal the SEMD, the signatures and the request at rest (AES-256-GCM, <data-dir>/outbox.key). */
+  encryptBodies?: boolean;
+  /** Days after registration the SEMD and signature bodies are kept; absent: kept for good. */
+  retentionDays?: number;
 }
 
 export const defaultOutboxSettings: OutboxSettings = {
-  concurrency: 4, pollMs: 1_000, callbackTimeoutMs: 10 * 60_000, backoff: defaultBackoff,
+  concurrency: 4, pollMs: 1_000, callbackTimeoutMs: 10 * 60_000, backoff: defaultBackoff, encryptBodies: false,
 };
 
-/** Reads `{concurrency?, pollMs?, callbackTimeoutMs?, retryBaseMs?, retryCapMs?}`; throws on nonsense. */
+/** Reads `{concurrency?, pollMs?, callbackTimeoutMs?, retryBaseMs?, retryCapMs?, encryptBodies?, retentionDays?}`; throws on nonsense. */
 export function parseOutboxSettings(raw: unknown, where: string): OutboxSettings {
   if (raw === undefined) return defaultOutboxSettings;
   if (typeof raw !== 'object' || raw === null) throw new Error(`${where}: "outbox" must be an object`);
@@ -32,5 +36,13 @@ export function parseOutboxSettings(raw: unknown, where: string): OutboxSettings
     pollMs: num('pollMs', d.pollMs, 10),
     callbackTimeoutMs: num('callbackTimeoutMs', d.callbackTimeoutMs, 100),
     backoff: { baseMs: num('retryBaseMs', d.backoff.baseMs, 1), capMs: num('retryCapMs', d.backoff.capMs, 1) },
+    encryptBodies: flag(input.encryptBodies, `${where}: outbox.encryptBodies`),
+    ...(input.retentionDays !== undefined ? { retentionDays: num('retentionDays', 0, 0) } : {}),
   };
+}
+
+function flag(v: unknown, what: string): boolean {
+  if (v === undefined) return false;
+  if (typeof v !== 'boolean') throw new Error(`${what} must be true or false`);
+  return v;
 }

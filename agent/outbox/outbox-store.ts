@@ -96,5 +96,7 @@ export interface OutboxStore {
   /** How many documents are in each state. */
   counts(): Awaitable<Partial<Record<OutboxState, number>>>;
   journal(localUid: string): Awaitable<JournalEntry[]>;
+  /** Retention: drops the bodies of documents registered before `registeredBefore` (epoch ms); answers how many. */
+  purgeBodies(registeredBefore: number, limit?: number): Awaitable<number>;
   close(): Awaitable<void>;
 }

@@ -11,7 +11,8 @@ import type { SqliteOutboxStore } from './sqlite-outbox-store.ts';
 export type WriteOp =
   | { method: 'add'; args: [NewOutboxDocument] }
   | { method: 'transition'; args: [string, OutboxState, OutboxPatch?, string?, (readonly OutboxState[])?] }
-  | { method: 'update'; args: [string, OutboxPatch] };
+  | { method: 'update'; args: [string, OutboxPatch] }
+  | { method: 'purgeBodies'; args: [number, number?] };
 
 /** What crosses back: a value, or an error that can be rebuilt on the other side of a thread. */
 export type WriteOutcome = { ok: true; value: unknown } | { ok: false; error: { name: string; message: string; localUid?: string } };
@@ -39,6 +40,8 @@ function apply(store: SqliteOutboxStore, op: WriteOp): unknown {
       return store.transition(...op.args);
     case 'update':
       return store.update(...op.args);
+    case 'purgeBodies':
+      return store.purgeBodies(...op.args);
   }
 }
 

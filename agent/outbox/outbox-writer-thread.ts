@@ -7,15 +7,15 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { applyBatch, type WriteOp, type WriteOutcome } from './outbox-write-batch.ts';
-import { SqliteOutboxStore } from './sqlite-outbox-store.ts';
+import { SqliteOutboxStore, type BodyProtection } from './sqlite-outbox-store.ts';
 
 export interface OutboxWriter {
   commit(ops: WriteOp[]): Promise<WriteOutcome[]>;
   close(): Promise<void>;
 }
 
-export function startOutboxWriter(file: string): OutboxWriter {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { file } });
+export function startOutboxWriter(file: string, bodies: BodyProtection = {}): OutboxWriter {
+  const worker = new Worker(new URL(import.meta.url), { workerData: { file, bodies } });
   const waiting = new Map<number, { resolve: (o: WriteOutcome[]) => void; reject: (e: unknown) => void }>();
   let seq = 0;
   let dead: Error | undefined;
@@ -48,7 +48,8 @@ export function startOutboxWriter(file: string): OutboxWriter {
 }
 
 if (!isMainThread && parentPort && (workerData as { file?: string } | undefined)?.file) {
-  const store = new SqliteOutboxStore((workerData as { file: string }).file);
+  const { file, bodies } = workerData as { file: string; bodies?: BodyProtection };
+  const store = new SqliteOutboxStore(file, bodies);
   const port = parentPort;
   port.on('message', (msg: { id: number; ops: WriteOp[] } | { close: true }) => {
     if ('close' in msg) {

@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { chmodSync } from 'node:fs';
+import { isSealed, loadBodyCipher, type BodyCipher } from './body-cipher.ts';
 import { migrateOutbox } from './sqlite-outbox-schema.ts';
 import {
   OutboxDuplicateError, type JournalEntry, type NewOutboxDocument, type OutboxDocument, type OutboxFilter,
@@ -19,16 +20,28 @@ const columnOf: Record<keyof OutboxPatch, string> = {
   messageId: 'message_id', emdrId: 'emdr_id', errors: 'errors', attempts: 'attempts', nextAttemptAt: 'next_attempt_at',
 };
 
+/** Bodies at rest: `keyFile` opens sealed bodies; `seal` also seals new ones (body-cipher.ts). */
+export interface BodyProtection {
+  keyFile?: string;
+  seal?: boolean;
+}
+
 export class SqliteOutboxStore implements OutboxStore {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly cipher: BodyCipher | undefined;
+  private readonly seal: boolean;
 
-  constructor(file: string) {
+  constructor(file: string, bodies: BodyProtection = {}) {
+    this.cipher = bodies.keyFile ? loadBodyCipher(bodies.keyFile) : undefined;
+    this.seal = Boolean(bodies.seal && this.cipher);
     this.db = new Database(file);
     if (file !== ':memory:') chmodSync(file, 0o600);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
+    // Purged bodies are overwritten with zeros, not left in free pages.
+    this.db.pragma('secure_delete = ON');
     this.atomically(() => migrateOutbox(this.db));
   }
 
@@ -39,7 +52,7 @@ export class SqliteOutboxStore implements OutboxStore {
       this.sql(`INSERT INTO documents (local_uid, client_id, job_id, kind, state, created_at, updated_at) VALUES (?, ?, ?, ?, 'signed', ?, ?)`)
         .run(doc.localUid, doc.clientId, doc.jobId, doc.kind, now, now);
       this.sql('INSERT INTO document_bodies (local_uid, semd, signature, request) VALUES (?, ?, ?, ?)')
-        .run(doc.localUid, Buffer.from(doc.semd), Buffer.from(doc.signature), doc.request);
+        .run(doc.localUid, ...this.sealBodies(doc));
       this.journalize(doc.localUid, null, 'signed', now);
     })();
     return this.get(doc.localUid)!;
@@ -47,12 +60,12 @@ export class SqliteOutboxStore implements OutboxStore {
 
   get(localUid: string): OutboxDocument | undefined {
     const row = this.sql(`${SELECT} WHERE d.local_uid = ?`).get(localUid) as Row | undefined;
-    return row && toDocument(row);
+    return row && this.toDocument(row);
   }
 
   findByMessageId(messageId: string): OutboxDocument | undefined {
     const row = this.sql(`${SELECT} WHERE d.message_id = ?`).get(messageId) as Row | undefined;
-    return row && toDocument(row);
+    return row && this.toDocument(row);
   }
 
   transition(localUid: string, to: OutboxState, patch: OutboxPatch = {}, detail?: string, from?: readonly OutboxState[]): OutboxDocument | undefined {
@@ -79,13 +92,13 @@ export class SqliteOutboxStore implements OutboxStore {
   due(now: number, limit = 100): OutboxDocument[] {
     const rows = this.sql(`${SELECT} WHERE d.state = 'signed'
       OR (d.state = 'failed-retryable' AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?)) ORDER BY d.created_at LIMIT ?`).all(now, limit) as Row[];
-    return rows.map(toDocument);
+    return rows.map((r) => this.toDocument(r));
   }
 
   overdue(now: number, limit = 100): OutboxDocument[] {
     const rows = this.sql(`${SELECT} WHERE d.state = 'submitted'
       AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?) ORDER BY d.next_attempt_at LIMIT ?`).all(now, limit) as Row[];
-    return rows.map(toDocument);
+    return rows.map((r) => this.toDocument(r));
   }
 
   list(filter: OutboxFilter = {}): OutboxDocument[] {
@@ -98,7 +111,25 @@ export class SqliteOutboxStore implements OutboxStore {
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const rows = this.sql(`${SELECT} ${clause} ORDER BY d.created_at DESC LIMIT ?`).all(...args, filter.limit ?? 100);
-    return (rows as Row[]).map(toDocument);
+    return (rows as Row[]).map((r) => this.toDocument(r));
+  }
+
+  /**
+   * Retention: drops the SEMD and the signatures of documents registered before
+   * `registeredBefore` (epoch ms), keeping the row, the emdrId, the request's
+   * metadata and the journal. Answers how many were purged.
+   */
+  purgeBodies(registeredBefore: number, limit = 500): number {
+    const cutoff = new Date(registeredBefore).toISOString();
+    const rows = this.sql(`${SELECT} WHERE d.state = 'registered' AND d.updated_at < ? AND length(b.semd) > 0 LIMIT ?`).all(cutoff, limit) as Row[];
+    const now = new Date().toISOString();
+    this.atomically(() => rows.forEach((row) => {
+      const doc = this.toDocument(row);
+      const request = this.seal && this.cipher ? this.cipher.sealText(doc.localUid, 'request', withoutSignatures(doc.request)) : withoutSignatures(doc.request);
+      this.sql("UPDATE document_bodies SET semd = x'', signature = x'', request = ? WHERE local_uid = ?").run(request, doc.localUid);
+      this.journalize(doc.localUid, 'registered', 'registered', now, 'retention: document and signature bodies purged');
+    }));
+    return rows.length;
   }
 
   counts(): Partial<Record<OutboxState, number>> {
@@ -127,6 +158,28 @@ export class SqliteOutboxStore implements OutboxStore {
     return this.db.transaction(fn)();
   }
 
+  private sealBodies(doc: NewOutboxDocument): [Buffer, Buffer, string] {
+    const cipher = this.seal ? this.cipher : undefined;
+    const { localUid } = doc;
+    if (!cipher) return [Buffer.from(doc.semd), Buffer.from(doc.signature), doc.request];
+    return [cipher.seal(localUid, 'semd', doc.semd), cipher.seal(localUid, 'signature', doc.signature), cipher.sealText(localUid, 'request', doc.request)];
+  }
+
+  private toDocument(r: Row): OutboxDocument {
+    const localUid = String(r.local_uid);
+    const [semd, signature, request] = [r.semd as Buffer, r.signature as Buffer, String(r.request)];
+    if (!this.cipher && (isSealed(semd) || isSealed(request))) {
+      throw new Error(`outbox: the bodies of ${localUid} are encrypted and outbox.key is missing from the data dir`);
+    }
+    const c = this.cipher;
+    return toDocument({
+      ...r,
+      semd: c ? c.open(localUid, 'semd', semd) : semd,
+      signature: c ? c.open(localUid, 'signature', signature) : signature,
+      request: c ? c.openText(localUid, 'request', request) : request,
+    });
+  }
+
   private sql(text: string): Database.Statement {
     let statement = this.statements.get(text);
     if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
@@ -137,6 +190,14 @@ export class SqliteOutboxStore implements OutboxStore {
     this.sql('INSERT INTO journal (local_uid, from_state, to_state, at, detail) VALUES (?, ?, ?, ?, ?)')
       .run(localUid, from, to, at, detail ?? null);
   }
+}
+
+/** The request without signature values (they are bodies too); the rest is the registration's metadata. */
+function withoutSignatures(request: string): string {
+  const parsed = JSON.parse(request) as { personalSignatures?: { signature?: { data?: string } }[]; orgSignature?: unknown };
+  for (const s of parsed.personalSignatures ?? []) if (s.signature) s.signature.data = '';
+  delete parsed.orgSignature;
+  return JSON.stringify(parsed);
 }
 
 function toDocument(r: Row): OutboxDocument {
