@@ -135,7 +135,9 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
   const admin = publishAdminAccess(config.dataDir, url());
   app.use('/admin/v1', createAdminApi({
     token: admin.token,
-    outbox: outbox && submitter && { store: outbox, isBusy: (id) => submitter.isBusy(id), kick: () => void submitter.kick() },
+    outbox: outbox && submitter && {
+      store: outbox, isBusy: (id) => submitter.isBusy(id), kick: () => void submitter.kick(), retentionDays: config.outbox.retentionDays,
+    },
     submit: signer && {
       pipeline: { clinic: config.clinic, signer, log }, sink,
       onQueued: (doc) => audit.append({ event: 'signed', localUid: doc.localUid, kind: doc.kind, patientSnils: doc.record.patient.snils, certificate: doc.certificate.fingerprint }),

@@ -1,6 +1,6 @@
 /**
- * `egisz-agent outbox list|show LOCALUID|retry LOCALUID|cancel LOCALUID
- * [--state S] [--limit N] [--json] [--data-dir DIR]` — the running agent's
+ * `egisz-agent outbox list|show LOCALUID|retry LOCALUID|cancel LOCALUID|purge
+ * [--state S] [--limit N] [--json] [--older-than-days N] [--data-dir DIR]` — the running agent's
  * queue, through its admin API. Exit 0 done, 1 refused (e.g. cancel after
  * REMD accepted), 2 usage or no agent.
  */
@@ -15,16 +15,20 @@ interface Io {
   stderr: (s: string) => void;
 }
 
-const USAGE = `usage: egisz-agent outbox list [--state ${OUTBOX_STATES.join('|')}] [--limit N] [--json] | show LOCALUID | retry LOCALUID | cancel LOCALUID  [--data-dir DIR]\n`;
+const USAGE = `usage: egisz-agent outbox list [--state ${OUTBOX_STATES.join('|')}] [--limit N] [--json] | show LOCALUID | retry LOCALUID | cancel LOCALUID | purge [--older-than-days N]  [--data-dir DIR]\n`;
 
 export async function run(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
-    options: { state: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false }, 'data-dir': { type: 'string' } },
+    options: {
+      state: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false }, 'data-dir': { type: 'string' },
+      'older-than-days': { type: 'string' },
+    },
   });
   const [action, localUid] = positionals;
   const needsUid = action === 'show' || action === 'retry' || action === 'cancel';
-  if (!(action === 'list' || (needsUid && localUid)) || (values.state && !OUTBOX_STATES.includes(values.state as OutboxState))) {
+  const days = values['older-than-days'] === undefined ? undefined : Number(values['older-than-days']);
+  if (!(action === 'list' || action === 'purge' || (needsUid && localUid)) || (days !== undefined && !(days >= 0)) || (values.state && !OUTBOX_STATES.includes(values.state as OutboxState))) {
     io.stderr(USAGE);
     return 2;
   }
@@ -37,6 +41,12 @@ export async function run(args: string[], io: Io): Promise<number> {
       const reply = await call('GET', `/outbox?${query}`);
       if (reply.status !== 200) return refused(io, reply.body);
       io.stdout(values.json ? `${JSON.stringify(reply.body, null, 2)}\n` : formatList(reply.body));
+      return 0;
+    }
+    if (action === 'purge') {
+      const reply = await call('POST', '/outbox/purge', days === undefined ? {} : { olderThanDays: days });
+      if (reply.status !== 200) return refused(io, reply.body);
+      io.stdout(`удалены тела ${String(reply.body.purged)} зарегистрированных документов старше ${String(reply.body.olderThanDays)} дн.\n`);
       return 0;
     }
     const path = `/outbox/${encodeURIComponent(localUid!)}${action === 'show' ? '' : `/${action}`}`;

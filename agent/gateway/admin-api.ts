@@ -3,6 +3,7 @@
  *   GET  /admin/v1/outbox?state=&limit=       queue summary and counts     (gateway role)
  *   GET  /admin/v1/outbox/:localUid           one document with its journal (gateway role)
  *   POST /admin/v1/outbox/:localUid/retry|cancel                             (gateway role)
+ *   POST /admin/v1/outbox/purge {olderThanDays?}  retention: drop old bodies (gateway role)
  *   POST /admin/v1/submit {record, kind?, pin} validate, build, sign, queue  (workstation role)
  * The PIN arrives in the body, is used once and never logged.
  */
@@ -11,6 +12,7 @@ import type { DraftRecord } from '../../shared/domain/record.ts';
 import { agentErrors } from '../../shared/protocol/error-catalogue.ts';
 import { prepareDocument, signDocument, type DocumentSink, type PipelineDeps, type PreparedDocument } from '../jobs/document-pipeline.ts';
 import { cancelDocument, retryDocument, type OperationDeps } from '../outbox/outbox-operations.ts';
+import { purgeRegisteredBodies } from '../outbox/outbox-retention.ts';
 import { OUTBOX_STATES, type OutboxDocument, type OutboxState, type OutboxStore } from '../outbox/outbox-store.ts';
 import { TokenError } from '../signing/token-client.ts';
 import { requireAdminToken } from './admin-access.ts';
@@ -18,7 +20,7 @@ import { requireAdminToken } from './admin-access.ts';
 export interface AdminApiDeps {
   token: string;
   /** Present with the gateway role. */
-  outbox?: OperationDeps & { store: OutboxStore };
+  outbox?: OperationDeps & { store: OutboxStore; retentionDays?: number };
   /** Present with the workstation role. */
   submit?: { pipeline: PipelineDeps; sink: DocumentSink; onQueued?: (doc: PreparedDocument) => void };
 }
@@ -38,6 +40,13 @@ export function createAdminApi(deps: AdminApiDeps): Router {
       const doc = await outbox.store.get(String(req.params.localUid));
       if (!doc) return void res.status(404).json({ code: 'OUTBOX_NOT_FOUND', message: 'Документа с таким localUid нет в очереди.' });
       res.json({ ...summarize(doc), journal: await outbox.store.journal(doc.localUid) });
+    });
+    router.post('/outbox/purge', async (req, res) => {
+      const days = (req.body as { olderThanDays?: unknown } | undefined)?.olderThanDays ?? outbox.retentionDays;
+      if (typeof days !== 'number' || !(days >= 0)) {
+        return void res.status(400).json({ code: 'OUTBOX_RETENTION_UNSET', message: 'Срок хранения не задан: укажите --older-than-days N или outbox.retentionDays в config.json.' });
+      }
+      res.json({ purged: await purgeRegisteredBodies(outbox.store, days), olderThanDays: days });
     });
     router.post('/outbox/:localUid/retry', async (req, res) => answer(res, await retryDocument(String(req.params.localUid), outbox)));
     router.post('/outbox/:localUid/cancel', async (req, res) => answer(res, await cancelDocument(String(req.params.localUid), outbox)));

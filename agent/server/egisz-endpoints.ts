@@ -44,9 +44,10 @@ export function mountEgiszEndpoints(app: express.Express, config: AgentConfig, d
       });
     }));
     // A cancelled document is not handed out: a registration still in flight at REMD then fails instead of registering it.
+    // Nor a purged one (retention): REMD holds its copy, and an empty file is no file.
     gateway.routes.use('/remd/document-file', createDocumentFileService(async (localUid) => {
       const doc = await gateway.outbox.get(localUid);
-      return doc && doc.state !== 'cancelled' ? doc.semd : undefined;
+      return doc && doc.state !== 'cancelled' && doc.semd.length ? doc.semd : undefined;
     }));
   }
 
