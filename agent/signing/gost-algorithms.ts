@@ -1,9 +1,10 @@
 /**
  * GOST R 34.10-2012 (256 and 512) for CAdES-BES: Streebog in the agent
- * (node-gost-crypto, checked against the GOST R 34.11-2012 test vectors), the
+ * (our own streebog.ts, checked against RFC 6986 and gost-engine), the
  * token signs the digest with CKM_GOSTR3410 / CKM_GOSTR3410_512 and returns
  * s‖r big-endian, which goes into the CMS unchanged (signing.md §1.2).
- * Verification is pure JS so the sandbox needs no GOST-enabled OpenSSL.
+ * Verification is pure JS (node-gost-crypto's curve arithmetic) so the
+ * sandbox needs no GOST-enabled OpenSSL.
  */
 import gost from 'node-gost-crypto';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
@@ -18,13 +19,9 @@ import {
   CKM_GOSTR3410_WITH_GOSTR3411_12_512,
 } from './pkcs11-constants.ts';
 import { KEY_OIDS } from './key-algorithm.ts';
+import { streebog256, streebog512 } from './streebog.ts';
 
-const streebog = (length: 256 | 512) => {
-  const engine = gost.gostEngine.getGostDigest({ name: 'GOST R 34.11', version: 2012, length });
-  return (data: Uint8Array): Uint8Array => new Uint8Array(engine.digest(data));
-};
-export const streebog256 = streebog(256);
-export const streebog512 = streebog(512);
+export { streebog256, streebog512 };
 
 /** Weierstrass curve parameters, 0x-hex. */
 export interface GostCurveParameters { p: string; a: string; b: string; q: string; x: string; y: string }
