@@ -57,17 +57,19 @@ describe('sign-batch', () => {
     const { jobIds, fingerprint } = await prepareMany(4, 'n');
     const before = signedCount();
     client.send({ type: 'sign-batch', id: 'b1', jobIds, pin: demoToken.pin, certificate: fingerprint });
-    const done = await client.until(isAnswer('b1'));
-    if (done.type !== 'batch-signed') throw new Error(JSON.stringify(done));
+    // A document may be registered before the last one is queued: read every frame in order.
+    let done: Extract<AgentFrame, { type: 'batch-signed' }> | undefined;
+    const registered = new Map<string, string>();
+    while (!done || registered.size < jobIds.length) {
+      const frame = await client.next();
+      if (frame.type === 'error') throw new Error(JSON.stringify(frame));
+      if (frame.type === 'batch-signed' && frame.id === 'b1') done = frame;
+      if (frame.type === 'job' && frame.state === 'registered' && jobIds.includes(frame.jobId)) registered.set(frame.jobId, frame.emdrId!);
+    }
     expect(done.jobs.map((j) => j.jobId)).toEqual(jobIds);
     expect(done.jobs.every((j) => j.state === 'sending' && j.localUid)).toBe(true);
     expect(signedCount() - before).toBe(4);
 
-    const registered = new Map<string, string>();
-    while (registered.size < jobIds.length) {
-      const frame = await client.until((f) => f.type === 'job' && f.state === 'registered' && jobIds.includes(f.jobId));
-      if (frame.type === 'job') registered.set(frame.jobId, frame.emdrId!);
-    }
     const registry = (await (await fetch(`${agent.url}/sandbox/registry`)).json()) as { localUid: string; emdrId: string }[];
     for (const job of done.jobs) {
       expect(registry).toContainEqual(expect.objectContaining({ localUid: job.localUid, emdrId: registered.get(job.jobId) }));
