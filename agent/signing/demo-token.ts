@@ -37,6 +37,8 @@ export interface ProvisionOptions {
   organization: Organization;
   /** File in `dir` the issued certificate is kept in (reuse marker); default holder.der. */
   certificateFile?: string;
+  /** Where the demo CA lives; default `dir`. */
+  caDir?: string;
   /** Certificate validity; default from yesterday for one year. */
   validFrom?: Date;
   validTo?: Date;
@@ -73,7 +75,7 @@ export async function provisionSoftHsmToken(opts: ProvisionOptions): Promise<Pro
   writeFileSync(confPath, `directories.tokendir = ${tokensDir}\nobjectstore.backend = file\nobjectstore.umask = 0077\nlog.level = ERROR\n`, { mode: 0o600 });
   const env = { SOFTHSM2_CONF: confPath };
   const modulePath = softHsmModulePath();
-  const ca = loadOrCreateDemoCa(dir);
+  const ca = loadOrCreateDemoCa(opts.caDir ? resolve(opts.caDir) : dir);
   const certPath = join(dir, opts.certificateFile ?? 'holder.der');
 
   const host = new TokenHostProcess(modulePath, env, 30_000);

@@ -47,7 +47,7 @@ describe('the organization key on the demo gateway', () => {
   });
 
   it('is kept on a token in the data dir: PIN file 0600, no private key file, the same certificate on the next start', async () => {
-    const dir = join(agent.dataDir, 'demo-token');
+    const dir = join(agent.dataDir, 'organization-token');
     expect(statSync(join(dir, 'organization.pin')).mode & 0o777).toBe(0o600);
     expect(readdirSync(dir).filter((f) => /organization.*(key|pem)/.test(f))).toEqual([]);
     const first = await openOrganizationKey(await provisionDemoOrganizationKey(agent.dataDir, demoOrganization));
