@@ -35,6 +35,11 @@ const LABELS: Readonly<Record<string, string>> = {
   'encounter.patientCondition': 'Состояние пациента',
   'document.kind': 'Вид документа',
   'document.createdAt': 'Дата создания документа',
+  // Care facts: the clinic's settings for SEMD (agent/semd/care-facts.ts), named where a check points at them.
+  'careFacts.paymentSource': 'Источник оплаты (настройки клиники)',
+  'careFacts.visitKind': 'Вид обращения (настройки клиники)',
+  'careFacts.visitPlace': 'Место проведения (настройки клиники)',
+  'careFacts.patientCondition': 'Состояние пациента (настройки клиники)',
 };
 
 const DIAGNOSIS_PARTS: Readonly<Record<string, string>> = { code: 'Код диагноза', role: 'Роль диагноза', text: 'Текст диагноза' };

@@ -8,6 +8,7 @@ describe('field labels', () => {
     ['encounter.diagnoses.0.code', 'Код диагноза №1'],
     ['encounter.diagnoses.11.role', 'Роль диагноза №12'],
     ['encounter.diagnoses.2.other', 'Диагноз №3'],
+    ['careFacts.paymentSource', 'Источник оплаты (настройки клиники)'],
     ['patient.unknownField', 'patient.unknownField'],
   ])('%s → %s', (path, label) => {
     expect(fieldLabel(path)).toBe(label);
