@@ -180,8 +180,9 @@ async function dispatch(
     case 'certificates':
       return jobs.certificates(frame.id, channel.send);
     case 'queue': {
-      // A workstation-only agent keeps no queue: its gateway's outbox holds the documents.
-      const rows = where.outbox?.list({ clientId: channel.clientId, limit: frame.limit ?? 50 }) ?? [];
+      // A workstation-only agent knows the documents it forwarded since it started; the gateway keeps them all.
+      const limit = frame.limit ?? 50;
+      const rows = where.outbox?.list({ clientId: channel.clientId, limit }) ?? where.forwarded?.list(channel.clientId, limit) ?? [];
       return channel.send({ type: 'queue', id: frame.id, documents: rows.map(queuedDocument) });
     }
     case 'job-status': {
@@ -209,7 +210,7 @@ export function jobFrame(doc: JobView): Extract<AgentFrame, { type: 'job' }> {
   };
 }
 
-function queuedDocument(doc: OutboxDocument): QueuedDocument {
+function queuedDocument(doc: JobView & Pick<OutboxDocument, 'kind' | 'createdAt' | 'updatedAt'>): QueuedDocument {
   const { type: _, ...view } = jobFrame(doc);
   return { ...view, localUid: doc.localUid, kind: doc.kind, createdAt: doc.createdAt, updatedAt: doc.updatedAt };
 }

@@ -10,9 +10,14 @@ import type { DocumentSink } from '../jobs/document-pipeline.ts';
 import type { Logger } from '../log.ts';
 import type { OutboxState } from '../outbox/outbox-store.ts';
 
+/** A forwarded document as the popup's queue lists it. */
+export type ForwardedView = JobView & { kind: string; createdAt: string; updatedAt: string };
+
 export interface ForwardedJobs {
   sink: DocumentSink;
   find(clientId: string, jobId: string): Promise<JobView | undefined>;
+  /** This client's forwarded documents since the agent started, newest first. */
+  list(clientId: string, limit: number): ForwardedView[];
   stop(): void;
 }
 
@@ -21,11 +26,11 @@ const finalStates: readonly OutboxState[] = ['registered', 'rejected', 'cancelle
 export function watchForwardedJobs(
   remote: DocumentSink, notify: (clientId: string, job: JobView) => void, log: Logger, pollMs = 2_000,
 ): ForwardedJobs {
-  const jobs = new Map<string, { clientId: string; view: JobView }>();
-  const refresh = async (entry: { clientId: string; view: JobView }) => {
+  const jobs = new Map<string, { clientId: string; view: ForwardedView }>();
+  const refresh = async (entry: { clientId: string; view: ForwardedView }) => {
     const now = await remote.status(entry.view.localUid);
     if (!now || now.state === entry.view.state) return;
-    entry.view = { ...entry.view, ...now };
+    entry.view = { ...entry.view, ...now, updatedAt: new Date().toISOString() };
     notify(entry.clientId, entry.view);
   };
   const timer = setInterval(() => {
@@ -39,7 +44,9 @@ export function watchForwardedJobs(
     sink: {
       async accept(doc) {
         const queued = await remote.accept(doc);
-        jobs.set(`${doc.clientId}\n${doc.jobId}`, { clientId: doc.clientId, view: { jobId: doc.jobId, localUid: doc.localUid, state: queued.state } });
+        const at = new Date().toISOString();
+        const view = { jobId: doc.jobId, localUid: doc.localUid, state: queued.state, kind: doc.kind, createdAt: at, updatedAt: at };
+        jobs.set(`${doc.clientId}\n${doc.jobId}`, { clientId: doc.clientId, view });
         return queued;
       },
       status: (localUid) => remote.status(localUid),
@@ -49,6 +56,8 @@ export function watchForwardedJobs(
       if (entry) await refresh(entry).catch(() => undefined);
       return entry?.view;
     },
+    list: (clientId, limit) =>
+      [...jobs.values()].filter((e) => e.clientId === clientId).map((e) => e.view).reverse().slice(0, limit),
     stop: () => clearInterval(timer),
   };
 }

@@ -104,6 +104,11 @@ test('the extension on a workstation-only agent: prepared, signed, and «registe
     expect((await admin(gateway.access, 'GET', `/outbox/${sending.localUid}`)).body).toMatchObject({ state: 'registered', emdrId: registered.emdrId });
     socket.send({ type: 'job-status', id: 'q1', jobId: prepared.jobId });
     expect(await socket.until((f) => 'id' in f && f.id === 'q1')).toMatchObject({ type: 'job', state: 'registered', emdrId: registered.emdrId });
+    // The popup's queue on a workstation: the documents it forwarded, with the gateway's verdict.
+    socket.send({ type: 'queue', id: 'q2' });
+    expect(await socket.until((f) => 'id' in f && f.id === 'q2')).toMatchObject({
+      type: 'queue', documents: [{ jobId: prepared.jobId, localUid: sending.localUid, kind: '119', state: 'registered', emdrId: registered.emdrId }],
+    });
   } finally {
     socket.close();
   }
