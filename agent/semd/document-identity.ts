@@ -31,6 +31,10 @@ export const idSuffix = {
   case: '15',
   card: '17',
   staff: '70',
+  /** A specimen of in vitro diagnostics (186.sch У3-1). */
+  specimen: '66',
+  /** An analyser or consumable of in vitro diagnostics (186.sch У3-2). */
+  device: '67',
 } as const;
 
 export type IdKind = keyof typeof idSuffix;

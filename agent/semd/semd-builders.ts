@@ -5,6 +5,7 @@
 import type { ClinicalRecord } from '../../shared/domain/record.ts';
 import { buildConsultation119, consultation119 } from './consultation-119.ts';
 import { buildInstrumental174, instrumental174 } from './instrumental-174.ts';
+import { buildLaboratory186, laboratory186 } from './laboratory-186.ts';
 import { buildReferral185, referral185 } from './referral-185.ts';
 import type { CareFacts } from './care-facts.ts';
 import type { DocumentIdentity } from './document-identity.ts';
@@ -26,6 +27,7 @@ const templates: ReadonlyMap<string, SemdTemplate> = new Map([
   [consultation119.kind, { title: consultation119.title, build: buildConsultation119 }],
   [referral185.kind, { title: referral185.title, build: buildReferral185 }],
   [instrumental174.kind, { title: instrumental174.title, build: buildInstrumental174 }],
+  [laboratory186.kind, { title: laboratory186.title, build: buildLaboratory186 }],
 ]);
 
 export const supportedKinds = (): string[] => [...templates.keys()];

@@ -8,7 +8,8 @@ export type SemdErrorCode =
   | 'DOCUMENT_CODE_UNKNOWN'
   | 'DOCUMENT_DATE_INVALID'
   | 'DOCUMENT_XML_MALFORMED'
-  | 'DOCUMENT_SCHEMA_MISSING';
+  | 'DOCUMENT_SCHEMA_MISSING'
+  | 'DOCUMENT_DATA_MISSING';
 
 export class SemdError extends Error {
   readonly code: SemdErrorCode;

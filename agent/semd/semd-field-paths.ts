@@ -54,6 +54,9 @@ const sections: Readonly<Record<string, string>> = {
   RESCONS: 'encounter.conclusion',
   ANAM: 'encounter.complaints',
   DOCINFO: 'encounter.diagnoses',
+  SPECIMENS: 'laboratory.specimen',
+  ANALYSERS: 'laboratory.analyser',
+  RESLAB: 'laboratory.results',
 };
 
 /**

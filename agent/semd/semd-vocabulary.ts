@@ -20,6 +20,9 @@ export const sectionCode = {
   DGN: section('DGN', 'Диагнозы'),
   SCOPORG: section('SCOPORG', 'Цель направления и медицинская организация, куда направлен'),
   RESINFO: section('RESINFO', 'Заключение'),
+  SPECIMENS: section('SPECIMENS', 'Информация об исследованных материалах'),
+  ANALYSERS: section('ANALYSERS', 'Информация об использованном оборудовании и расходных материалах'),
+  RESLAB: section('RESLAB', 'Результаты лабораторного исследования'),
 } as const;
 
 /** NSI 1.2.643.5.1.13.13.99.2.166 — coded fields of CDA documents. */
@@ -54,6 +57,9 @@ export const serviceEventDocumentIssue: CodedValue = { ...serviceEventConsultati
 
 /** NSI 1.2.643.5.1.13.13.99.2.726 — an instrumental study. */
 export const serviceEventInstrumental: CodedValue = { ...serviceEventConsultation, code: '3', displayName: 'Инструментальное исследование' };
+
+/** NSI 1.2.643.5.1.13.13.99.2.726 — a laboratory study. */
+export const serviceEventLaboratory: CodedValue = { ...serviceEventConsultation, code: '4', displayName: 'Лабораторное исследование' };
 
 /** NSI 1.2.643.5.1.13.13.99.2.723 — type of the medical card. */
 export const outpatientCard: CodedValue = {

@@ -96,12 +96,64 @@ export interface DocumentInfo {
   number?: string;
 }
 
+/**
+ * A value of an NSI dictionary the project does not ship (lab tests, units,
+ * specimen kinds…): the MIS gives it whole, as REMD will read it.
+ */
+export interface CodedConcept {
+  code: string;
+  /** The dictionary's OID. */
+  codeSystem: string;
+  codeSystemVersion: string;
+  codeSystemName: string;
+  displayName: string;
+}
+
+/** An amount with its unit from NSI 1.2.643.5.1.13.13.11.1358 (единицы измерения). */
+export interface Quantity {
+  value: string;
+  unit: CodedConcept;
+}
+
+export interface LabSpecimen {
+  /** The specimen's id in the laboratory (its barcode). */
+  id: string;
+  /** NSI 1.2.643.5.1.13.13.99.2.1019 (виды биоматериала). */
+  kind: CodedConcept;
+  quantity: Quantity;
+  /** ISO 8601 with offset: when it was taken. */
+  collectedAt: string;
+}
+
+export interface LabResult {
+  /** NSI 1.2.643.5.1.13.13.11.1080 (лабораторные тесты). */
+  test: CodedConcept;
+  /** A number with its unit (PQ), or a text result when there is no unit. */
+  value: string;
+  unit?: CodedConcept;
+  /** NSI 1.2.643.5.1.13.13.99.2.257 (интерпретация результата): normal, high, low… */
+  interpretation?: CodedConcept;
+  /** ISO 8601 with offset: when the result was obtained. */
+  performedAt: string;
+}
+
+/** One laboratory study (SEMD 186): the service, what was examined, on what, and the results. */
+export interface LabStudy {
+  /** NSI 1.2.643.5.1.13.13.11.1070 (номенклатура медицинских услуг). */
+  service: CodedConcept;
+  specimen: LabSpecimen;
+  analyser: { id: string; model: string };
+  results: LabResult[];
+}
+
 export interface ClinicalRecord {
   patient: Patient;
   practitioner: Practitioner;
   organization: Organization;
   encounter: Encounter;
   document: DocumentInfo;
+  /** Kind 186 «Протокол лабораторного исследования»: the study and its results. */
+  laboratory?: LabStudy;
 }
 
 /**

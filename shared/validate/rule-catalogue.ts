@@ -92,6 +92,12 @@ export const RULES = {
   VALIDATION_POSITION_UNKNOWN: error('Код {value} не является должностью из справочника должностей (НСИ 1.2.643.5.1.13.13.11.1002): выберите должность из справочника', 'PERSON_POST_IN_FRMR_MISMATCH', '{suggestion}'),
   VALIDATION_POSITION_NOT_ACTUAL: warning('Должность {value} ({name}) в справочнике помечена как неактуальная', 'PERSON_POST_IN_FRMR_MISMATCH'),
   VALIDATION_POSITION_MISSING: warning('Не указана должность врача: РЭМД сверяет её с ФРМР', 'PERSON_POST_IN_FRMR_MISMATCH'),
+  // Laboratory study (REMD kind 186).
+  VALIDATION_LAB_STUDY_REQUIRED: error('Для протокола лабораторного исследования нужны сведения об исследовании: услуга, биоматериал, анализатор и результаты', 'VALIDATION_ERROR'),
+  VALIDATION_LAB_RESULTS_REQUIRED: error('Укажите хотя бы один результат лабораторного теста', 'VALIDATION_ERROR'),
+  VALIDATION_LAB_VALUE_NOT_NUMBER: error('Значение «{value}» указано с единицей измерения, поэтому должно быть числом', 'VALIDATION_ERROR'),
+  VALIDATION_CODE_SYSTEM_FORMAT: error('Код справочника «{value}» должен быть OID, например 1.2.643.5.1.13.13.11.1080', 'INVALID_ELEMENT_VALUE_CODE'),
+  VALIDATION_MOMENT_FORMAT: error('Дата и время должны быть в формате ISO 8601 с часовым поясом, например 2026-11-26T09:40:00+03:00; сейчас: {value}', 'VALIDATION_ERROR'),
   VALIDATION_CONDITION_UNKNOWN: error('Состояния пациента с кодом {value} нет в справочнике (НСИ 1.2.643.5.1.13.13.11.1006)', 'INVALID_ELEMENT_VALUE_CODE', '{suggestion}'),
   VALIDATION_SPECIALTY_UNKNOWN: error('Специальности с кодом {value} нет в справочнике (НСИ 1.2.643.5.1.13.13.11.1066)', 'NO_SPECIALITY', '{suggestion}'),
   VALIDATION_SPECIALTY_NOT_ACTUAL: warning('Специальность {value} ({name}) упразднена', 'NO_SPECIALITY'),

@@ -10,12 +10,13 @@ import { patientRules } from './patient-rules.ts';
 import { practitionerRules } from './practitioner-rules.ts';
 import { organizationRules } from './organization-rules.ts';
 import { encounterRules } from './encounter-rules.ts';
+import { laboratoryRules } from './laboratory-rules.ts';
 import { diagnosisRules } from './diagnosis-rules.ts';
 import { documentRules } from './document-rules.ts';
 
 export type { ValidateOptions } from './validation-context.ts';
 
-const GROUPS: readonly RuleGroup[] = [patientRules, practitionerRules, organizationRules, encounterRules, diagnosisRules, documentRules];
+const GROUPS: readonly RuleGroup[] = [patientRules, practitionerRules, organizationRules, encounterRules, diagnosisRules, documentRules, laboratoryRules];
 
 export function validateRecord(record: DraftRecord, options?: ValidateOptions): Issue[] {
   const ctx = contextFor(asDraft(record), options);
@@ -44,5 +45,6 @@ function asDraft(record: unknown): DraftRecord {
     organization: section('organization'),
     encounter: section('encounter'),
     document: section('document'),
+    ...(r.laboratory !== undefined ? { laboratory: section('laboratory') ?? {} } : {}),
   } as DraftRecord;
 }

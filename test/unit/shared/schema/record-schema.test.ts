@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { validateRecord } from '../../../../shared/validate/validate-record.ts';
 import { NOW, sampleRecord } from '../validate/sample-record.ts';
+import { maximalLaboratory } from '../../../fixtures/semd/demo-record.ts';
 
 type Schema = {
   $ref?: string;
@@ -53,6 +54,15 @@ describe('record.schema.json', () => {
     r.document.localUid = '7d0f6c1e-4b8e-4f43-9a55-0b8e1f6b2a10';
     expect(check(r)).toEqual([]);
     expect(validateRecord(r, { now: NOW })).toEqual([]);
+  });
+
+  it('accepts a laboratory study (kind 186) and rejects a result without its test', () => {
+    const r = maximalLaboratory();
+    expect(check(r)).toEqual([]);
+    const results = r.laboratory!.results;
+    const { test: _t, ...untested } = results[0]!;
+    results[0] = untested as (typeof results)[0];
+    expect(check(r)).toEqual(['laboratory.results.0.test']);
   });
 
   it.each<[string, (r: ReturnType<typeof sampleRecord>) => void, string]>([
