@@ -49,4 +49,17 @@ describe('outbox bodies at rest', () => {
     expect(store.get('waiting')!.semd.length).toBeGreaterThan(0);
     expect(await purgeRegisteredBodies(store, 30, Date.now() + 31 * 86_400_000)).toBe(0); // once only
   });
+
+  it('a purge on a sealed outbox keeps the remaining metadata sealed', async () => {
+    const d = dir();
+    const file = join(d, 'outbox.sqlite');
+    const store = new SqliteOutboxStore(file, { keyFile: ensureOutboxKey(d), seal: true });
+    store.add(doc('a'));
+    store.transition('a', 'registered', { emdrId: '77.119.26.11.000002' });
+    expect(store.purgeBodies(Date.now() + 1)).toBe(1);
+    expect(JSON.parse(store.get('a')!.request).patient.lastName).toBe('Петров');
+    store.close();
+    const raw = new Database(file).prepare('SELECT request FROM document_bodies').get() as { request: string };
+    expect(raw.request).not.toContain('Петров');
+  });
 });
