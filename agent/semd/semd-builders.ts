@@ -6,6 +6,7 @@ import type { ClinicalRecord } from '../../shared/domain/record.ts';
 import { buildConsultation119, consultation119 } from './consultation-119.ts';
 import { buildInstrumental174, instrumental174 } from './instrumental-174.ts';
 import { buildLaboratory186, laboratory186 } from './laboratory-186.ts';
+import { buildPrescription148, prescription148 } from './prescription-148.ts';
 import { buildReferral185, referral185 } from './referral-185.ts';
 import type { CareFacts } from './care-facts.ts';
 import type { DocumentIdentity } from './document-identity.ts';
@@ -28,6 +29,7 @@ const templates: ReadonlyMap<string, SemdTemplate> = new Map([
   [referral185.kind, { title: referral185.title, build: buildReferral185 }],
   [instrumental174.kind, { title: instrumental174.title, build: buildInstrumental174 }],
   [laboratory186.kind, { title: laboratory186.title, build: buildLaboratory186 }],
+  [prescription148.kind, { title: prescription148.title, build: buildPrescription148 }],
 ]);
 
 export const supportedKinds = (): string[] => [...templates.keys()];

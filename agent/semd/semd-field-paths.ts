@@ -57,6 +57,7 @@ const sections: Readonly<Record<string, string>> = {
   SPECIMENS: 'laboratory.specimen',
   ANALYSERS: 'laboratory.analyser',
   RESLAB: 'laboratory.results',
+  RECIPE: 'prescription',
 };
 
 /**

@@ -23,6 +23,7 @@ export const sectionCode = {
   SPECIMENS: section('SPECIMENS', 'Информация об исследованных материалах'),
   ANALYSERS: section('ANALYSERS', 'Информация об использованном оборудовании и расходных материалах'),
   RESLAB: section('RESLAB', 'Результаты лабораторного исследования'),
+  RECIPE: section('RECIPE', 'Рецепт'),
 } as const;
 
 /** NSI 1.2.643.5.1.13.13.99.2.166 — coded fields of CDA documents. */
@@ -41,6 +42,10 @@ export const fieldCode = {
   studyProtocolNumber: field('8024', 'Номер протокола инструментального исследования'),
   studyProtocol: field('1805', 'Протокол инструментального исследования'),
   studyConclusion: field('1806', 'Заключение инструментального исследования'),
+  recipePriority: field('6000', 'Приоритет исполнения рецепта'),
+  recipeValidity: field('6004', 'Срок действия рецепта'),
+  specialPurpose: field('6006', 'По специальному назначению (Отметка)'),
+  doseCount: field('6011', 'Количество назначенных доз'),
 } as const;
 
 /** NSI 1.2.643.5.1.13.13.99.2.726 — type of the documented event. */
@@ -60,6 +65,9 @@ export const serviceEventInstrumental: CodedValue = { ...serviceEventConsultatio
 
 /** NSI 1.2.643.5.1.13.13.99.2.726 — a laboratory study. */
 export const serviceEventLaboratory: CodedValue = { ...serviceEventConsultation, code: '4', displayName: 'Лабораторное исследование' };
+
+/** NSI 1.2.643.5.1.13.13.99.2.726 — issuing a drug prescription. */
+export const serviceEventPrescription: CodedValue = { ...serviceEventConsultation, code: '58', displayName: 'Формирование рецепта на лекарственный препарат' };
 
 /** NSI 1.2.643.5.1.13.13.99.2.723 — type of the medical card. */
 export const outpatientCard: CodedValue = {

@@ -146,6 +146,28 @@ export interface LabStudy {
   results: LabResult[];
 }
 
+/** A drug prescription (SEMD 148 «Рецепт на лекарственный препарат»). */
+export interface Prescription {
+  /** The drug as ESKLP knows it (NSI 1.2.643.5.1.13.13.99.2.611). */
+  drug: CodedConcept;
+  /** NSI 1.2.643.5.1.13.13.11.1468 (пути введения). */
+  route: CodedConcept;
+  /** One dose, with its unit. */
+  dose: Quantity;
+  /** How many doses are prescribed in all, with the 1358 unit they are counted in. */
+  doseCount: Quantity;
+  /** Length of the course (its 1358 unit given whole, e.g. сут). */
+  course: Quantity;
+  /** How often a dose is taken: one dose every this much time (e.g. 8 ч). */
+  every: Quantity;
+  /** NSI 1.2.643.5.1.13.13.99.2.608 (срок действия рецепта). */
+  validity: CodedConcept;
+  /** NSI 1.2.643.5.1.13.13.99.2.609 (приоритет исполнения), when not the ordinary one. */
+  priority?: CodedConcept;
+  /** «По специальному назначению». */
+  specialPurpose?: boolean;
+}
+
 export interface ClinicalRecord {
   patient: Patient;
   practitioner: Practitioner;
@@ -154,6 +176,8 @@ export interface ClinicalRecord {
   document: DocumentInfo;
   /** Kind 186 «Протокол лабораторного исследования»: the study and its results. */
   laboratory?: LabStudy;
+  /** Kind 148 «Рецепт на лекарственный препарат»: the drug and how it is taken. */
+  prescription?: Prescription;
 }
 
 /**

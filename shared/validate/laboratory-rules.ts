@@ -4,29 +4,14 @@
  * (their dictionaries are not shipped: the MIS gives them complete), moments
  * with their time zone, a number where a unit is given.
  */
-import type { CodedConcept } from '../domain/record.ts';
 import type { Issue } from './issue.ts';
 import type { RuleGroup, ValidationContext } from './validation-context.ts';
 import { readText } from './field-checks.ts';
 import { issueFor } from './rule-catalogue.ts';
 import { parseDateTime } from './calendar-date.ts';
+import { checkCoded, checkQuantity, decimalNumber } from './coded-concept-checks.ts';
 
 const LABORATORY_KIND = '186';
-const codedParts = ['code', 'codeSystem', 'codeSystemVersion', 'codeSystemName', 'displayName'] as const;
-const oid = /^[0-2](\.(0|[1-9]\d*))+$/;
-const number = /^-?\d+([.,]\d+)?$/;
-
-function checkCoded(value: unknown, path: string, issues: Issue[]): void {
-  const coded = (value ?? undefined) as Partial<CodedConcept> | undefined;
-  if (coded === undefined || typeof coded !== 'object') {
-    issues.push(issueFor('VALIDATION_REQUIRED', path, { field: path }));
-    return;
-  }
-  for (const part of codedParts) readText(coded[part], `${path}.${part}`, issues, 'VALIDATION_REQUIRED');
-  if (typeof coded.codeSystem === 'string' && coded.codeSystem !== '' && !oid.test(coded.codeSystem)) {
-    issues.push(issueFor('VALIDATION_CODE_SYSTEM_FORMAT', `${path}.codeSystem`, { value: coded.codeSystem }));
-  }
-}
 
 function checkMoment(value: unknown, path: string, issues: Issue[]): void {
   const text = readText(value, path, issues, 'VALIDATION_REQUIRED');
@@ -46,7 +31,7 @@ function checkResults(results: unknown, issues: Issue[]): void {
     const value = readText(result?.value, `${path}.value`, issues, 'VALIDATION_REQUIRED');
     if (result?.unit !== undefined) {
       checkCoded(result.unit, `${path}.unit`, issues);
-      if (value !== undefined && !number.test(value.trim())) issues.push(issueFor('VALIDATION_LAB_VALUE_NOT_NUMBER', `${path}.value`, { value }));
+      if (value !== undefined && !decimalNumber.test(value.trim())) issues.push(issueFor('VALIDATION_VALUE_NOT_NUMBER', `${path}.value`, { value }));
     }
     if (result?.interpretation !== undefined) checkCoded(result.interpretation, `${path}.interpretation`, issues);
     checkMoment(result?.performedAt, `${path}.performedAt`, issues);
@@ -64,11 +49,7 @@ function checkLaboratory(ctx: ValidationContext): Issue[] {
   const specimen = (lab.specimen ?? {}) as Partial<NonNullable<typeof lab.specimen>>;
   readText(specimen.id, 'laboratory.specimen.id', issues, 'VALIDATION_REQUIRED');
   checkCoded(specimen.kind, 'laboratory.specimen.kind', issues);
-  const quantity = readText(specimen.quantity?.value, 'laboratory.specimen.quantity.value', issues, 'VALIDATION_REQUIRED');
-  if (quantity !== undefined && !number.test(quantity.trim())) {
-    issues.push(issueFor('VALIDATION_LAB_VALUE_NOT_NUMBER', 'laboratory.specimen.quantity.value', { value: quantity }));
-  }
-  checkCoded(specimen.quantity?.unit, 'laboratory.specimen.quantity.unit', issues);
+  checkQuantity(specimen.quantity, 'laboratory.specimen.quantity', issues);
   checkMoment(specimen.collectedAt, 'laboratory.specimen.collectedAt', issues);
   readText(lab.analyser?.id, 'laboratory.analyser.id', issues, 'VALIDATION_REQUIRED');
   readText(lab.analyser?.model, 'laboratory.analyser.model', issues, 'VALIDATION_REQUIRED');

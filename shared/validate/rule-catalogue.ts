@@ -95,7 +95,9 @@ export const RULES = {
   // Laboratory study (REMD kind 186).
   VALIDATION_LAB_STUDY_REQUIRED: error('Для протокола лабораторного исследования нужны сведения об исследовании: услуга, биоматериал, анализатор и результаты', 'VALIDATION_ERROR'),
   VALIDATION_LAB_RESULTS_REQUIRED: error('Укажите хотя бы один результат лабораторного теста', 'VALIDATION_ERROR'),
-  VALIDATION_LAB_VALUE_NOT_NUMBER: error('Значение «{value}» указано с единицей измерения, поэтому должно быть числом', 'VALIDATION_ERROR'),
+  VALIDATION_VALUE_NOT_NUMBER: error('Значение «{value}» указано с единицей измерения, поэтому должно быть числом', 'VALIDATION_ERROR'),
+  VALIDATION_PRESCRIPTION_REQUIRED: error('Для рецепта нужны сведения о назначении: препарат, путь введения, доза, кратность, курс и срок действия', 'VALIDATION_ERROR'),
+  VALIDATION_NOT_BOOLEAN: error('Поле «{field}» должно быть отметкой (да или нет)', 'VALIDATION_ERROR'),
   VALIDATION_CODE_SYSTEM_FORMAT: error('Код справочника «{value}» должен быть OID, например 1.2.643.5.1.13.13.11.1080', 'INVALID_ELEMENT_VALUE_CODE'),
   VALIDATION_MOMENT_FORMAT: error('Дата и время должны быть в формате ISO 8601 с часовым поясом, например 2026-11-26T09:40:00+03:00; сейчас: {value}', 'VALIDATION_ERROR'),
   VALIDATION_CONDITION_UNKNOWN: error('Состояния пациента с кодом {value} нет в справочнике (НСИ 1.2.643.5.1.13.13.11.1006)', 'INVALID_ELEMENT_VALUE_CODE', '{suggestion}'),

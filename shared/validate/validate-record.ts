@@ -11,12 +11,13 @@ import { practitionerRules } from './practitioner-rules.ts';
 import { organizationRules } from './organization-rules.ts';
 import { encounterRules } from './encounter-rules.ts';
 import { laboratoryRules } from './laboratory-rules.ts';
+import { prescriptionRules } from './prescription-rules.ts';
 import { diagnosisRules } from './diagnosis-rules.ts';
 import { documentRules } from './document-rules.ts';
 
 export type { ValidateOptions } from './validation-context.ts';
 
-const GROUPS: readonly RuleGroup[] = [patientRules, practitionerRules, organizationRules, encounterRules, diagnosisRules, documentRules, laboratoryRules];
+const GROUPS: readonly RuleGroup[] = [patientRules, practitionerRules, organizationRules, encounterRules, diagnosisRules, documentRules, laboratoryRules, prescriptionRules];
 
 export function validateRecord(record: DraftRecord, options?: ValidateOptions): Issue[] {
   const ctx = contextFor(asDraft(record), options);
@@ -46,5 +47,6 @@ function asDraft(record: unknown): DraftRecord {
     encounter: section('encounter'),
     document: section('document'),
     ...(r.laboratory !== undefined ? { laboratory: section('laboratory') ?? {} } : {}),
+    ...(r.prescription !== undefined ? { prescription: section('prescription') ?? {} } : {}),
   } as DraftRecord;
 }

@@ -74,7 +74,7 @@ describe('laboratory rules', () => {
     broken.laboratory!.specimen.collectedAt = '2026-11-26 08:30';
     const paths = validateRecord(broken, { now }).map((i) => `${i.path} ${i.code}`);
     expect(paths).toEqual(expect.arrayContaining([
-      'laboratory.results.0.value VALIDATION_LAB_VALUE_NOT_NUMBER',
+      'laboratory.results.0.value VALIDATION_VALUE_NOT_NUMBER',
       'laboratory.results.0.test.codeSystem VALIDATION_CODE_SYSTEM_FORMAT',
       'laboratory.specimen.collectedAt VALIDATION_MOMENT_FORMAT',
     ]));

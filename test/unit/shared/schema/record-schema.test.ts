@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { validateRecord } from '../../../../shared/validate/validate-record.ts';
 import { NOW, sampleRecord } from '../validate/sample-record.ts';
-import { maximalLaboratory } from '../../../fixtures/semd/demo-record.ts';
+import { maximalLaboratory, maximalPrescription } from '../../../fixtures/semd/demo-record.ts';
 
 type Schema = {
   $ref?: string;
@@ -54,6 +54,13 @@ describe('record.schema.json', () => {
     r.document.localUid = '7d0f6c1e-4b8e-4f43-9a55-0b8e1f6b2a10';
     expect(check(r)).toEqual([]);
     expect(validateRecord(r, { now: NOW })).toEqual([]);
+  });
+
+  it('accepts a prescription (kind 148) and rejects a dose as a bare number', () => {
+    const r = maximalPrescription();
+    expect(check(r)).toEqual([]);
+    (r.prescription as unknown as { dose: string }).dose = '1';
+    expect(check(r)).toEqual(['prescription.dose']);
   });
 
   it('accepts a laboratory study (kind 186) and rejects a result without its test', () => {
