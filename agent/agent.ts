@@ -78,6 +78,8 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
   const pairing = new PairingRegistry(config.dataDir);
   const audit = new AuditJournal(config.dataDir);
   const outboxFile = join(config.dataDir, 'outbox.sqlite');
+  // Before anything that keeps the process alive: a key that does not open ends the start.
+  const orgKey = roles.gateway ? await startOrganizationKey(config, log) : undefined;
   const bodies = roles.gateway ? bodyProtection(config) : {};
   const sqlite = roles.gateway ? new SqliteOutboxStore(outboxFile, bodies) : undefined; // reads; writes go through the writer thread
   const outbox = sqlite && new GroupCommitStore(sqlite, startOutboxWriter(outboxFile, bodies));
@@ -85,7 +87,6 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
   if (roles.workstation && !config.token) throw new Error('no token configured');
   const token = roles.workstation && config.token ? new TokenClient(config.token) : undefined;
   let submitter: OutboxSubmitter | undefined;
-  const orgKey = outbox ? await startOrganizationKey(config, log) : undefined;
   const egisz = mountEgiszEndpoints(app, config, {
     url, publicUrl, log, wsSecurity: orgKey?.wsSecurity,
     gateway: outbox && { outbox, routes: publicRoutes, onResult: (r) => submitter!.applyResult(r) },
