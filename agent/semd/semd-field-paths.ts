@@ -60,6 +60,11 @@ const sections: Readonly<Record<string, string>> = {
   RECIPE: 'prescription',
 };
 
+/** Sections whose content differs by kind: a prescription's DOCINFO holds its validity and priority. */
+const kindSections: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  '148': { DOCINFO: 'prescription' },
+};
+
 /**
  * Rules about the care facts the record does not carry (care-facts.ts), by
  * kind and rule number: the fix is in the facts, not in a record field.
@@ -82,6 +87,7 @@ export function fieldPathOf(place: FindingPlace | string): string | undefined {
   const { location, kind, ruleId, sectionCode } = typeof place === 'string' ? { location: place } : place;
   const fact = kind !== undefined && ruleId !== undefined ? careFactRules[kind]?.[ruleId] : undefined;
   if (fact) return fact;
-  if (sectionCode !== undefined && sections[sectionCode]) return sections[sectionCode];
+  const bySection = sectionCode === undefined ? undefined : ((kind !== undefined ? kindSections[kind]?.[sectionCode] : undefined) ?? sections[sectionCode]);
+  if (bySection) return bySection;
   return table.find(([pattern]) => pattern.test(location))?.[1];
 }

@@ -55,6 +55,12 @@ describe('buildPrescription148', () => {
     expect(result.ok).toBe(false);
     expect(result.schematron).toContainEqual(expect.objectContaining({ ruleId: 'У3-4', path: 'prescription' }));
   });
+
+  it('a missing special-purpose mark breaks rule У3-3, pointed at the prescription, not the diagnoses', async () => {
+    const xml = buildPrescription148(minimalPrescription(), fixedIdentity).replace(/<entry>\s*<observation classCode="OBS" moodCode="EVN">\s*<code code="6006"[\s\S]*?<\/entry>/, '');
+    const result = await checkSemd(xml, '148');
+    expect(result.schematron).toContainEqual(expect.objectContaining({ ruleId: 'У3-3', path: 'prescription' }));
+  });
 });
 
 describe('prescription rules', () => {
