@@ -1,7 +1,7 @@
 /**
  * Optional encryption of document bodies at rest (config outbox.encryptBodies):
- * the SEMD, the CMS and the registerDocument request hold the patient's name
- * and SNILS, so they are sealed with AES-256-GCM under a key kept in
+ * the SEMD, the CMS, the registerDocument request and REMD's error texts hold
+ * the patient's name and SNILS, so they are sealed with AES-256-GCM under a key kept in
  * <data-dir>/outbox.key (mode 0600). Each body is bound to its document and
  * field (AAD), so bodies cannot be swapped between rows unnoticed. Rows
  * written before encryption was switched on stay readable as they are.
@@ -15,7 +15,8 @@ const TEXT_PREFIX = 'egb1:';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-export type BodyField = 'semd' | 'signature' | 'request';
+/** `errors`: REMD's error texts quote the patient's name and SNILS back. */
+export type BodyField = 'semd' | 'signature' | 'request' | 'errors';
 
 export class BodyCipher {
   readonly #key: Buffer;

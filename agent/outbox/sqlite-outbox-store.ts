@@ -86,7 +86,8 @@ export class SqliteOutboxStore implements OutboxStore {
     const keys = Object.keys(patch) as (keyof OutboxPatch)[];
     if (!keys.length) return;
     const sets = keys.map((k) => `${columnOf[k]} = ?`).join(', ');
-    this.sql(`UPDATE documents SET ${sets} WHERE local_uid = ?`).run(...keys.map((k) => patch[k] ?? null), localUid);
+    const value = (k: keyof OutboxPatch) => (k === 'errors' && patch.errors && this.seal ? this.cipher!.sealText(localUid, 'errors', patch.errors) : patch[k] ?? null);
+    this.sql(`UPDATE documents SET ${sets} WHERE local_uid = ?`).run(...keys.map(value), localUid);
   }
 
   due(now: number, limit = 100): OutboxDocument[] {
@@ -168,7 +169,8 @@ export class SqliteOutboxStore implements OutboxStore {
   private toDocument(r: Row): OutboxDocument {
     const localUid = String(r.local_uid);
     const [semd, signature, request] = [r.semd as Buffer, r.signature as Buffer, String(r.request)];
-    if (!this.cipher && (isSealed(semd) || isSealed(request))) {
+    const errors = r.errors === null || r.errors === undefined ? r.errors : String(r.errors);
+    if (!this.cipher && (isSealed(semd) || isSealed(request) || (errors && isSealed(errors)))) {
       throw new Error(`outbox: the bodies of ${localUid} are encrypted and outbox.key is missing from the data dir`);
     }
     const c = this.cipher;
@@ -177,6 +179,7 @@ export class SqliteOutboxStore implements OutboxStore {
       semd: c ? c.open(localUid, 'semd', semd) : semd,
       signature: c ? c.open(localUid, 'signature', signature) : signature,
       request: c ? c.openText(localUid, 'request', request) : request,
+      errors: c && errors ? c.openText(localUid, 'errors', errors) : errors,
     });
   }
 

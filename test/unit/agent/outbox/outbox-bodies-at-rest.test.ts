@@ -28,6 +28,13 @@ describe('outbox bodies at rest', () => {
     expect(raw.semd.includes(Buffer.from('Петров'))).toBe(false);
     expect(raw.request).not.toContain('Петров');
     expect(() => new SqliteOutboxStore(file).get('a')).toThrow(/outbox\.key/);
+    const reopened = new SqliteOutboxStore(file, { keyFile, seal: true });
+    const errors = JSON.stringify([{ code: 'PATIENT_MPI_MISMATCH', message: 'Фамилия пациента [Петров] не совпадает' }]);
+    reopened.transition('a', 'rejected', { errors });
+    expect(reopened.get('a')?.errors).toBe(errors);
+    reopened.close();
+    const row = new Database(file).prepare('SELECT errors FROM documents').get() as { errors: string };
+    expect(row.errors).not.toContain('Петров');
     expect(new SqliteOutboxStore(file, { keyFile }).get('a')?.request).toBe(doc('a').request); // switched off: still readable
   });
 
