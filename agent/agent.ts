@@ -140,7 +140,7 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
       store: outbox, isBusy: (id) => submitter.isBusy(id), kick: () => void submitter.kick(), retentionDays: config.outbox.retentionDays,
     },
     submit: signer && {
-      pipeline: { clinic: config.clinic, signer, log }, sink,
+      pipeline: { clinic: config.clinic, signer, log, preflight: checks?.preflight }, sink,
       onQueued: (doc) => audit.append({ event: 'signed', localUid: doc.localUid, kind: doc.kind, patientSnils: doc.record.patient.snils, certificate: doc.certificate.fingerprint }),
     },
   }));

@@ -14,11 +14,10 @@ import { agentErrors, type AgentErrorCode } from '../../shared/protocol/error-ca
 import type { Issue } from '../../shared/validate/issue.ts';
 import type { AuditJournal } from '../audit/audit-journal.ts';
 import type { Logger } from '../log.ts';
-import type { PreflightOutcome } from '../preflight/preflight.ts';
 import { renderPreview } from '../semd/preview.ts';
 import { TokenError } from '../signing/token-client.ts';
 import type { NewOutboxDocument } from '../outbox/outbox-store.ts';
-import { prepareDocument, signDocument, signDocuments, type DocumentSink, type PreparedDocument } from './document-pipeline.ts';
+import { prepareDocument, signDocument, signDocuments, type DocumentSink, type PipelineDeps, type PreparedDocument } from './document-pipeline.ts';
 import type { ClinicContext } from './record-completion.ts';
 import type { SignerSource } from './signer-choice.ts';
 
@@ -40,8 +39,8 @@ export interface DocumentJobsDeps {
   audit: AuditJournal;
   log: Logger;
   now?: () => Date;
-  /** Checks against the registries and the history before the PIN (agent/preflight). */
-  preflight?: { check(document: PreparedDocument): Promise<PreflightOutcome> };
+  /** Checks against the registries and the history before the PIN; run inside prepareDocument. */
+  preflight?: PipelineDeps['preflight'];
 }
 
 type Reply = (frame: AgentFrame) => void;
@@ -58,9 +57,7 @@ export class DocumentJobs {
     const now = this.deps.now?.() ?? new Date();
     const outcome = await prepareDocument(draft, this.deps, now);
     if (!outcome.ok) return fail(reply, id, outcome.code, outcome.issues);
-    const checked = this.deps.preflight ? await this.deps.preflight.check(outcome.document) : outcome;
-    if (!checked.ok) return fail(reply, id, 'PREFLIGHT_FAILED', checked.issues);
-    const { document } = checked;
+    const { document } = outcome;
     const jobId = randomUUID();
     this.prune(now.getTime());
     this.prepared.set(jobId, { jobId, clientId, document, createdAt: now.getTime() });

@@ -15,6 +15,7 @@ import type { CertificateSummary } from '../../shared/protocol/messages.ts';
 import { hasErrors, type Issue } from '../../shared/validate/issue.ts';
 import { validateRecord } from '../../shared/validate/validate-record.ts';
 import type { Logger } from '../log.ts';
+import type { PreflightOutcome } from '../preflight/preflight.ts';
 import type { NewOutboxDocument, OutboxState } from '../outbox/outbox-store.ts';
 import { buildSemd } from '../semd/semd-builders.ts';
 import { recordCareFacts } from '../semd/care-facts.ts';
@@ -40,6 +41,8 @@ export interface PipelineDeps {
   clinic: ClinicContext;
   signer: SignerSource;
   log: Logger;
+  /** Checks against the registries and the history before the PIN (agent/preflight), on every path in. */
+  preflight?: { check(document: PreparedDocument): Promise<PreflightOutcome> };
 }
 
 export async function prepareDocument(draft: DraftRecord, deps: PipelineDeps, now: Date): Promise<PrepareOutcome> {
@@ -57,10 +60,12 @@ export async function prepareDocument(draft: DraftRecord, deps: PipelineDeps, no
   }
   const signer = await deps.signer.choose(record, now);
   if (!signer.ok) return { ok: false, code: 'DOCUMENT_CERTIFICATE_REJECTED', issues: signer.issues };
-  return {
-    ok: true,
-    document: { record, localUid, xml: semd.xml, kind: semd.kind, certificate: signer.summary, issues: [...issues, ...verdict.warnings, ...signer.summary.warnings] },
+  const document: PreparedDocument = {
+    record, localUid, xml: semd.xml, kind: semd.kind, certificate: signer.summary, issues: [...issues, ...verdict.warnings, ...signer.summary.warnings],
   };
+  if (!deps.preflight) return { ok: true, document };
+  const checked = await deps.preflight.check(document);
+  return checked.ok ? checked : { ok: false, code: 'PREFLIGHT_FAILED', issues: checked.issues };
 }
 
 /** Signs the prepared bytes with the confirmed certificate; throws TokenError on token trouble (wrong PIN…). */
