@@ -16,6 +16,7 @@ import { admit, type Caller } from './message-gate.ts';
 import { agentPort, loadPairing } from './pairing-store.ts';
 import { pair, status, unpair } from './pairing-requests.ts';
 import { certificates, queue } from './popup-requests.ts';
+import { isProfiledSite, unprofiledSite } from './profiled-site.ts';
 
 const JOB_STATUS_TIMEOUT_MS = 10_000;
 
@@ -57,6 +58,7 @@ async function handle(client: AgentClient, Socket: SocketFactory, message: Backg
       return injectPageReader(caller);
     case 'sign-and-send':
       if (caller.kind !== 'tab') throw new Error('gate admitted a page as a tab');
+      if (!(await isProfiledSite(caller.addresses))) return unprofiledSite;
       return signAndSend(client, caller, message.record);
     case 'open-options':
       await browser.runtime.openOptionsPage();

@@ -7,7 +7,7 @@ import type { BackgroundRequest } from '../messaging/runtime-messages.ts';
  * is reserved for the extension's own pages.
  */
 export type Caller =
-  | { kind: 'tab'; tabId: number; frameId: number; origin: string }
+  | { kind: 'tab'; tabId: number; frameId: number; origin: string; /** The tab's and the sending frame's addresses. */ addresses: string[] }
   | { kind: 'extension-page' };
 
 const CONTENT_TYPES: ReadonlySet<string> = new Set(['overlay-needed', 'page-reader-needed', 'sign-and-send', 'watch-job', 'open-options']);
@@ -28,7 +28,8 @@ export function admit(message: unknown, sender: Browser.runtime.MessageSender, e
   const tab = sender.tab;
   const origin = originOf(tab?.url);
   if (tab?.id === undefined || tab.id < 0 || !origin?.startsWith('http')) return undefined;
-  return { kind: 'tab', tabId: tab.id, frameId: sender.frameId ?? 0, origin };
+  const addresses = [tab.url, sender.url].filter((a): a is string => typeof a === 'string');
+  return { kind: 'tab', tabId: tab.id, frameId: sender.frameId ?? 0, origin, addresses };
 }
 
 function isRequest(message: unknown): message is BackgroundRequest {

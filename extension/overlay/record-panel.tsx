@@ -99,7 +99,10 @@ export function RecordPanel({ view, actions }: { view: PanelView; actions: Panel
         type="button"
         data-egisz-action="sign-and-send"
         disabled={!enabled}
-        onClick={actions.onSignAndSend}
+        onClick={(event) => {
+          // Only the user's own click: a page script's synthetic click() is not trusted.
+          if (event.isTrusted) actions.onSignAndSend();
+        }}
       >
         {view.busy ? 'Подготовка…' : 'Подписать и отправить'}
       </button>

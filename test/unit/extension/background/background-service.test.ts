@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AgentClient } from '../../../../extension/background/agent-client.ts';
 import { startBackground } from '../../../../extension/background/background-service.ts';
+import { builtinProfiles } from '../../../../extension/scrape/builtin-profiles.ts';
 import type { CertificateSummary, DocumentPreview } from '../../../../shared/protocol/messages.ts';
 import { FakeAgentSocket, settle } from './fake-agent-socket.ts';
 
@@ -80,6 +81,31 @@ describe('message gate', () => {
 
   it('answers an extension page', async () => {
     await expect(ask({ type: 'status' }, confirmPage)).resolves.toMatchObject({ ok: true, paired: true, port: 17400 });
+  });
+});
+
+describe('only profiled sites may send', () => {
+  const unprofiledTab = {
+    ...misTab, url: 'http://mis.example/talon.html', tab: { ...misTab.tab!, url: 'http://mis.example/talon.html' },
+  } as Sender;
+  const draft = { patient: { snils: '15642781886' } };
+
+  it('refuses to prepare from a page no profile covers, without asking the agent', async () => {
+    const reply = await ask({ type: 'sign-and-send', record: draft }, unprofiledTab);
+    expect(reply).toMatchObject({ ok: false, code: 'EXTENSION_SITE_NOT_PROFILED' });
+    expect(FakeAgentSocket.opened).toHaveLength(0);
+  });
+
+  it('accepts the same page once the user saved a profile for it', async () => {
+    const demo = builtinProfiles.find((p) => p.id === 'demo-mis-consultation')!;
+    await fakeBrowser.storage.local.set({
+      userProfiles: [{ ...demo, id: 'talon', match: { host: 'mis.example', path: '/talon.html' }, origin: 'user' }],
+    });
+    const asked = ask({ type: 'sign-and-send', record: draft }, unprofiledTab);
+    const socket = await agentAccepts();
+    expect((await socket.sentFrame('prepare')).origin).toBe('http://mis.example');
+    socket.deliver({ type: 'error', id: (await socket.sentFrame('prepare')).id, code: 'VALIDATION_FAILED', message: 'x' });
+    expect(await asked).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
   });
 });
 
