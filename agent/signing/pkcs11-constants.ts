@@ -4,7 +4,7 @@
  * The GOST 2012 values live in the TC26 vendor range 0xD4321000
  * (NSSCK_VENDOR_PKCS11_RU_TEAM = CKK/CKM/CKA_VENDOR_DEFINED | 0x54321000), as
  * written in OpenSC src/pkcs11/pkcs11.h, Aktiv rtpkcs11t.h and the JaCarta
- * headers; see /work/shared/research/signing.md §1.1 (research notes, not read at run time).
+ * headers, and in the TC26 guideline on PKCS#11 extensions for GOST R 34.10/34.11-2012.
  */
 
 /** Base of the TC26 (Russian PKCS#11 team) vendor range. */
