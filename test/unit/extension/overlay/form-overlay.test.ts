@@ -10,7 +10,7 @@ import { REBIND_DELAY_MS } from '../../../../extension/overlay/form-watcher.ts';
 import type { PanelActions, PanelView } from '../../../../extension/overlay/record-panel.tsx';
 import { builtinProfiles } from '../../../../extension/scrape/builtin-profiles.ts';
 
-const page = readFileSync(resolve(import.meta.dirname, '../../../fixtures/pages/demo-mis-consultation.html'), 'utf8');
+const page = readFileSync(resolve(import.meta.dirname, '../../../../agent/demo/mis/consultation.html'), 'utf8');
 // The form only: the saved page's stylesheet and script stay out of the test.
 const body = /<body>([\s\S]*)<\/body>/.exec(page)![1]!.replace(/<script[\s\S]*?<\/script>/g, '');
 const profile = builtinProfiles[0]!;

@@ -6,7 +6,7 @@ import { builtinProfiles } from '../../../../extension/scrape/builtin-profiles.t
 import { applyRule, scrapeRecord } from '../../../../extension/scrape/scrape-record.ts';
 
 // The saved page without its stylesheet link and script, which happy-dom would try to fetch.
-const page = readFileSync(resolve(import.meta.dirname, '../../../fixtures/pages/demo-mis-consultation.html'), 'utf8')
+const page = readFileSync(resolve(import.meta.dirname, '../../../../agent/demo/mis/consultation.html'), 'utf8')
   .replace(/<link[^>]*>/g, '')
   .replace(/<script[\s\S]*?<\/script>/g, '');
 const profile = builtinProfiles[0]!;
