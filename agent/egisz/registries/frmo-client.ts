@@ -7,8 +7,8 @@
  * `GET /organization?oid=` → `{content: FrmoOrganization}`, field names as in
  * the 1461 export (oid, nameFull, deleteDate…).
  */
-import type { Cached, RegistryCache } from './registry-cache.ts';
-import { getJson, registryUrl } from './registry-http.ts';
+import type { Cached } from './registry-cache.ts';
+import { cachedContent, type RegistryClientOptions } from './registry-lookup.ts';
 
 export interface FrmoDepartment {
   oid: string;
@@ -30,15 +30,8 @@ export interface FrmoOrganization {
   rmisBindings: string[];
 }
 
-export interface FrmoOptions {
-  baseUrl: string;
-  token?: string;
-  cache: RegistryCache;
-  /** Default 24 h. */
-  maxAgeMs?: number;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-}
+/** Default maxAgeMs 24 h. */
+export type FrmoOptions = RegistryClientOptions;
 
 export class FrmoClient {
   private readonly opts: FrmoOptions;
@@ -48,13 +41,8 @@ export class FrmoClient {
   }
 
   organization(oid: string): Promise<Cached<FrmoOrganization>> {
-    const { baseUrl, token, cache } = this.opts;
-    return cache.lookup('frmo', oid, this.opts.maxAgeMs ?? 24 * 3600_000, async () => {
-      const body = await getJson<{ content?: FrmoOrganization }>(registryUrl(baseUrl, '/organization', { oid }), {
-        registry: 'ФРМО', fetch: this.opts.fetch, timeoutMs: this.opts.timeoutMs,
-        headers: token ? { authorization: `Bearer ${token}` } : {},
-      });
-      return body?.content;
+    return cachedContent(this.opts, {
+      registry: 'ФРМО', space: 'frmo', key: oid, defaultMaxAgeMs: 24 * 3600_000, path: '/organization', query: { oid }, scheme: 'Bearer',
     });
   }
 }

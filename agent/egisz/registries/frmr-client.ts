@@ -5,8 +5,8 @@
  * `Authorization: Bearer <JWT>`, the payload in `content`. Answers are cached
  * with their age (registry-cache.ts).
  */
-import type { Cached, RegistryCache } from './registry-cache.ts';
-import { getJson, registryUrl } from './registry-http.ts';
+import type { Cached } from './registry-cache.ts';
+import { cachedContent, type RegistryClientOptions } from './registry-lookup.ts';
 
 export interface FrmrPerson {
   oid?: string;
@@ -33,16 +33,8 @@ export interface FrmrCard {
   endDate?: string | null;
 }
 
-export interface FrmrOptions {
-  baseUrl: string;
-  /** JWT for the Bearer header; absent in the sandbox. */
-  token?: string;
-  cache: RegistryCache;
-  /** How long an answer counts as fresh; default 12 h (staff change rarely within a day). */
-  maxAgeMs?: number;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-}
+/** Default maxAgeMs 12 h: staff change rarely within a day. */
+export type FrmrOptions = RegistryClientOptions;
 
 const TWELVE_HOURS = 12 * 3600_000;
 
@@ -64,13 +56,8 @@ export class FrmrClient {
   }
 
   private cached<T>(kind: string, key: string, path: string, query: Record<string, string>): Promise<Cached<T>> {
-    const { baseUrl, token, cache } = this.opts;
-    return cache.lookup<T>('frmr', `${kind}:${key}`, this.opts.maxAgeMs ?? TWELVE_HOURS, async () => {
-      const body = await getJson<{ content?: T }>(registryUrl(baseUrl, path, query), {
-        registry: 'ФРМР', fetch: this.opts.fetch, timeoutMs: this.opts.timeoutMs,
-        headers: token ? { authorization: `Bearer ${token}` } : {},
-      });
-      return body?.content ?? undefined;
+    return cachedContent<T>(this.opts, {
+      registry: 'ФРМР', space: 'frmr', key: `${kind}:${key}`, defaultMaxAgeMs: TWELVE_HOURS, path, query, scheme: 'Bearer',
     });
   }
 }

@@ -4,8 +4,8 @@
  * Used only where the clinic has one; pre-flight also compares with our own
  * earlier documents.
  */
-import type { Cached, RegistryCache } from './registry-cache.ts';
-import { getJson, registryUrl } from './registry-http.ts';
+import type { Cached } from './registry-cache.ts';
+import { cachedContent, type RegistryClientOptions } from './registry-lookup.ts';
 
 export interface IndexedPatient {
   snils: string;
@@ -16,15 +16,8 @@ export interface IndexedPatient {
   gender?: 'male' | 'female';
 }
 
-export interface PatientIndexOptions {
-  baseUrl: string;
-  token?: string;
-  cache: RegistryCache;
-  /** Default 1 h: patients' data are corrected more often than staff. */
-  maxAgeMs?: number;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-}
+/** Default maxAgeMs 1 h: patients' data are corrected more often than staff. */
+export type PatientIndexOptions = RegistryClientOptions;
 
 export class PatientIndexClient {
   private readonly opts: PatientIndexOptions;
@@ -34,13 +27,8 @@ export class PatientIndexClient {
   }
 
   patient(snils: string): Promise<Cached<IndexedPatient>> {
-    const { baseUrl, token, cache } = this.opts;
-    return cache.lookup('patient-index', snils, this.opts.maxAgeMs ?? 3600_000, async () => {
-      const body = await getJson<{ content?: IndexedPatient }>(registryUrl(baseUrl, '/patient', { snils }), {
-        registry: 'ГИП', fetch: this.opts.fetch, timeoutMs: this.opts.timeoutMs,
-        headers: token ? { authorization: `N3 ${token}` } : {},
-      });
-      return body?.content;
+    return cachedContent(this.opts, {
+      registry: 'ГИП', space: 'patient-index', key: snils, defaultMaxAgeMs: 3600_000, path: '/patient', query: { snils }, scheme: 'N3',
     });
   }
 }
