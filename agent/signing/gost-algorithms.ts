@@ -3,10 +3,10 @@
  * (our own streebog.ts, checked against RFC 6986 and gost-engine), the
  * token signs the digest with CKM_GOSTR3410 / CKM_GOSTR3410_512 and returns
  * s‖r big-endian, which goes into the CMS unchanged (signing.md §1.2).
- * Verification is pure JS (node-gost-crypto's curve arithmetic) so the
+ * Verification is pure JS (BigInt curve arithmetic in gost-curve.ts) so the
  * sandbox needs no GOST-enabled OpenSSL.
  */
-import gost from 'node-gost-crypto';
+import { signGostDigest, verifyGostSignature, type GostCurve } from './gost-curve.ts';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import * as asn1js from 'asn1js';
@@ -50,19 +50,69 @@ const TC26_512_C: GostCurveParameters = {
   y: '0xF5CE40D95B5EB899ABBCCFF5911CB8577939804D6527378B8C108C3D2090FF9BE18E2D33E3021ED2EF32D85822423B6304F726AA854BAE07D0396E9A9ADDC40F',
 };
 
-/** Curve parameter set OID → node-gost-crypto curve name or explicit parameters. */
-export const GOST_CURVES: Record<string, string | GostCurveParameters> = {
+/** CryptoPro-A (RFC 4357 §11.4; = tc26 256-B). */
+const CRYPTOPRO_A: GostCurveParameters = {
+  p: '0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFD97',
+  a: '0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFD94',
+  b: '0xA6',
+  q: '0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF6C611070995AD10045841B09B761B893',
+  x: '0x1',
+  y: '0x8D91E471E0989CDA27DF505A453F2B7635294F2DDF23E3B122ACC99C9E9F1E14',
+};
+
+/** CryptoPro-B (RFC 4357 §11.4; = tc26 256-C). */
+const CRYPTOPRO_B: GostCurveParameters = {
+  p: '0x8000000000000000000000000000000000000000000000000000000000000C99',
+  a: '0x8000000000000000000000000000000000000000000000000000000000000C96',
+  b: '0x3E1AF419A269A5F866A7D3C25C3DF80AE979259373FF2B182F49D4CE7E1BBC8B',
+  q: '0x800000000000000000000000000000015F700CFFF1A624E5E497161BCC8A198F',
+  x: '0x1',
+  y: '0x3FA8124359F96680B83D1C3EB2C070E5C545C9858D03ECFB744BF8D717717EFC',
+};
+
+/** CryptoPro-C (RFC 4357 §11.4; = tc26 256-D). */
+const CRYPTOPRO_C: GostCurveParameters = {
+  p: '0x9B9F605F5A858107AB1EC85E6B41C8AACF846E86789051D37998F7B9022D759B',
+  a: '0x9B9F605F5A858107AB1EC85E6B41C8AACF846E86789051D37998F7B9022D7598',
+  b: '0x805A',
+  q: '0x9B9F605F5A858107AB1EC85E6B41C8AA582CA3511EDDFB74F02F3A6598980BB9',
+  x: '0x0',
+  y: '0x41ECE55743711A8C3CBF3783CD08C0EE4D4DC440D4641A8F366E550DFDB3BB67',
+};
+
+/** id-tc26-gost-3410-12-512-paramSetA (RFC 7836). */
+const TC26_512_A: GostCurveParameters = {
+  p: '0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFDC7',
+  a: '0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFDC4',
+  b: '0xE8C2505DEDFC86DDC1BD0B2B6667F1DA34B82574761CB0E879BD081CFD0B6265EE3CB090F30D27614CB4574010DA90DD862EF9D4EBEE4761503190785A71C760',
+  q: '0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF27E69532F48D89116FF22B8D4E0560609B4B38ABFAD2B85DCACDB1411F10B275',
+  x: '0x3',
+  y: '0x7503CFE87A836AE3A61B8816E25450E6CE5E1C93ACF1ABC1778064FDCBEFA921DF1626BE4FD036E93D75E6A50E3A41E98028FE5FC235F5B889A589CB5215F2A4',
+};
+
+/** id-tc26-gost-3410-12-512-paramSetB (RFC 7836). */
+const TC26_512_B: GostCurveParameters = {
+  p: '0x8000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000006F',
+  a: '0x8000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000006C',
+  b: '0x687D1B459DC841457E3E06CF6F5E2517B97C7D614AF138BCBF85DC806C4B289F3E965D2DB1416D217F8B276FAD1AB69C50F78BEE1FA3106EFB8CCBC7C5140116',
+  q: '0x800000000000000000000000000000000000000000000000000000000000000149A1EC142565A545ACFDB77BD9D40CFA8B996712101BEA0EC6346C54374F25BD',
+  x: '0x2',
+  y: '0x1A8F7EDA389B094C2C071E3647A8940F3C123B697578C213BE6DD9E6C8EC7335DCB228FD1EDF4A39152CBCAAF8C0398828041055F94CEEEC7E21340780FE41BD',
+};
+
+/** Curve parameter set OID → its parameters. */
+export const GOST_CURVES: Record<string, GostCurveParameters> = {
   '1.2.643.7.1.2.1.1.1': TC26_256_A,
-  '1.2.643.2.2.35.1': 'S-256-A', // CryptoPro-A
-  '1.2.643.2.2.35.2': 'S-256-B', // CryptoPro-B
-  '1.2.643.2.2.35.3': 'S-256-C', // CryptoPro-C
-  '1.2.643.2.2.36.0': 'S-256-A', // CryptoPro-XchA
-  '1.2.643.2.2.36.1': 'S-256-C', // CryptoPro-XchB
-  '1.2.643.7.1.2.1.1.2': 'S-256-A', // tc26 256-B = CryptoPro-A
-  '1.2.643.7.1.2.1.1.3': 'S-256-B', // tc26 256-C = CryptoPro-B
-  '1.2.643.7.1.2.1.1.4': 'S-256-C', // tc26 256-D = CryptoPro-C
-  '1.2.643.7.1.2.1.2.1': 'T-512-A',
-  '1.2.643.7.1.2.1.2.2': 'T-512-B',
+  '1.2.643.2.2.35.1': CRYPTOPRO_A,
+  '1.2.643.2.2.35.2': CRYPTOPRO_B,
+  '1.2.643.2.2.35.3': CRYPTOPRO_C,
+  '1.2.643.2.2.36.0': CRYPTOPRO_A, // CryptoPro-XchA
+  '1.2.643.2.2.36.1': CRYPTOPRO_C, // CryptoPro-XchB
+  '1.2.643.7.1.2.1.1.2': CRYPTOPRO_A, // tc26 256-B
+  '1.2.643.7.1.2.1.1.3': CRYPTOPRO_B, // tc26 256-C
+  '1.2.643.7.1.2.1.1.4': CRYPTOPRO_C, // tc26 256-D
+  '1.2.643.7.1.2.1.2.1': TC26_512_A,
+  '1.2.643.7.1.2.1.2.2': TC26_512_B,
   '1.2.643.7.1.2.1.2.3': TC26_512_C,
 };
 
@@ -106,10 +156,27 @@ export function verifyGost(bits: 256 | 512, digest: Uint8Array, signature: Uint8
   return gostSigner(bits, curve).verify(publicKey, signature, digest);
 }
 
-/** A node-gost-crypto signer for a curve (name or parameters), with the s‖r big-endian layout of CMS. */
-export function gostSigner(bits: 256 | 512, curve: string | GostCurveParameters) {
-  const base = { name: 'GOST R 34.10', version: 2012, length: bits, procreator: 'CP' } as const;
-  return gost.gostEngine.getGostSign(typeof curve === 'string' ? { ...base, namedCurve: curve } : { ...base, curve });
+/** Curve names as tests and tools use them → parameters. */
+export const NAMED_GOST_CURVES: Record<string, GostCurveParameters> = {
+  'S-256-A': CRYPTOPRO_A, 'S-256-B': CRYPTOPRO_B, 'S-256-C': CRYPTOPRO_C, 'T-512-A': TC26_512_A, 'T-512-B': TC26_512_B,
+  'TC26-256-A': TC26_256_A, 'T-512-C': TC26_512_C,
+};
+
+const curveNumbers = (c: GostCurveParameters): GostCurve =>
+  ({ p: BigInt(c.p), a: BigInt(c.a), b: BigInt(c.b), q: BigInt(c.q), x: BigInt(c.x), y: BigInt(c.y) });
+
+/**
+ * Signer/verifier for a curve (name or parameters) with the token's conventions:
+ * digest and private key little-endian, signature s‖r big-endian (gost-curve.ts).
+ */
+export function gostSigner(_bits: 256 | 512, curve: string | GostCurveParameters) {
+  const params = typeof curve === 'string' ? NAMED_GOST_CURVES[curve] : curve;
+  if (!params) throw new UnsupportedKeyError();
+  const c = curveNumbers(params);
+  return {
+    sign: (privateKey: ArrayBuffer | Uint8Array, digest: Uint8Array): Uint8Array => signGostDigest(c, new Uint8Array(privateKey), digest),
+    verify: (publicKey: Uint8Array, signature: Uint8Array, digest: Uint8Array): boolean => verifyGostSignature(c, publicKey, signature, digest),
+  };
 }
 
 /** The key's parameters are valid but our verifier does not know them: "cannot check", not "invalid". */
@@ -121,7 +188,7 @@ export class UnsupportedKeyError extends Error {
 }
 
 /** The library's curve for the param set in SPKI parameters (SEQUENCE { paramSet, [digest] }). */
-export function curveOf(spki: SubjectPublicKeyInfo): string | GostCurveParameters | undefined {
+export function curveOf(spki: SubjectPublicKeyInfo): GostCurveParameters | undefined {
   const params = spki.algorithm.parameters;
   if (!params) return undefined;
   const seq = asn1js.fromBER(params).result;

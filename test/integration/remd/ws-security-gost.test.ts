@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import gost from 'node-gost-crypto';
+import { gostSigner as curveSigner } from '../../../agent/signing/gost-algorithms.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NS } from '../../../agent/egisz/remd/remd-contract.ts';
 import { buildEnvelope, newMessageId } from '../../../agent/egisz/remd/soap-envelope.ts';
@@ -37,7 +37,7 @@ describe.skipIf(!gostEngineAvailable()).each([
 
   it(`signs and verifies with the ${spelling} URIs`, async () => {
     const key = await make();
-    const engine = gost.gostEngine.getGostSign({ name: 'GOST R 34.10', version: 2012, length: bits, namedCurve: curve, procreator: 'CP' });
+    const engine = curveSigner(bits, curve);
     const signer = gostSigner({ certificateDer: key.certDer, bits, spelling, signDigest: (d) => new Uint8Array(engine.sign(key.privateKey, d)) });
     const xml = await signEnvelope(envelope(), signer);
     expect(xml).toContain(signer.signatureAlgorithm);
@@ -49,7 +49,7 @@ describe.skipIf(!gostEngineAvailable()).each([
 
   it('is accepted by the sandbox that requires WS-Security', async () => {
     const key = await make();
-    const engine = gost.gostEngine.getGostSign({ name: 'GOST R 34.10', version: 2012, length: bits, namedCurve: curve, procreator: 'CP' });
+    const engine = curveSigner(bits, curve);
     const signer = gostSigner({ certificateDer: key.certDer, bits, spelling, signDigest: (d) => new Uint8Array(engine.sign(key.privateKey, d)) });
     const remd = await startRemdHarness({ wsSecurity: 'require' });
     try {
