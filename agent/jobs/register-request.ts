@@ -7,7 +7,7 @@ import type { ClinicalRecord } from '../../shared/domain/record.ts';
 import type { RegisterDocumentRequest } from '../egisz/remd/register-document.ts';
 
 /** NSI 1.2.643.5.1.13.13.99.2.368 role of the one personal signature on a consultation. */
-const SIGNER_ROLE = 'DOCTOR';
+export const SIGNER_ROLE = 'DOCTOR';
 
 export function buildRegisterRequest(record: ClinicalRecord, signature: Uint8Array): RegisterDocumentRequest {
   const { patient, practitioner, organization, document } = record;
