@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { JobState } from '../../shared/protocol/messages.ts';
 import type { ConfirmBatchReply, JobDetailsReply } from '../messaging/runtime-messages.ts';
 import { AgentRemarks } from './agent-remarks.tsx';
@@ -6,20 +6,19 @@ import { askBackground, onBackgroundPush } from './ask-background.ts';
 import { CertificateCard } from './certificate-card.tsx';
 import { DocumentPreview } from './document-preview.tsx';
 import { JOB_STATE_TEXT } from './job-state-text.ts';
+import { PinForm } from './pin-form.tsx';
 
 type Details = Extract<JobDetailsReply, { ok: true }>;
 
 /**
  * Batch signing: every chosen document exactly as it will be signed, the one
- * certificate that signs them all, and one PIN. As on the single confirm
- * page, the PIN is read from the field on submit, sent once and cleared.
+ * certificate that signs them all, and one PIN (the same PinForm as the
+ * single confirm page).
  */
 export function BatchConfirmPage({ jobIds }: { jobIds: string[] }) {
   const [documents, setDocuments] = useState<Details[]>();
   const [states, setStates] = useState<Record<string, JobState>>({});
   const [error, setError] = useState<string>();
-  const [sending, setSending] = useState(false);
-  const pin = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void Promise.all(jobIds.map((jobId) => askBackground<JobDetailsReply>({ type: 'job-details', jobId }))).then((replies) => {
@@ -37,21 +36,10 @@ export function BatchConfirmPage({ jobIds }: { jobIds: string[] }) {
     });
   }, [jobIds.join(',')]);
 
-  async function confirm(event: Event): Promise<void> {
-    event.preventDefault();
-    const field = pin.current;
-    if (!field || field.value === '') return setError('Введите PIN-код токена');
-    const reply = askBackground<ConfirmBatchReply>({ type: 'confirm-sign-batch', jobIds, pin: field.value });
-    field.value = '';
-    setSending(true);
-    setError(undefined);
-    const outcome = await reply;
-    setSending(false);
+  async function sign(pin: string): Promise<ConfirmBatchReply> {
+    const outcome = await askBackground<ConfirmBatchReply>({ type: 'confirm-sign-batch', jobIds, pin });
     if (outcome.ok) setStates((was) => ({ ...was, ...Object.fromEntries(outcome.jobs.map((job) => [job.jobId, job.state])) }));
-    else {
-      setError(outcome.message);
-      field.focus();
-    }
+    return outcome;
   }
 
   if (!documents) return <main class="page">{error ? <p class="alert" role="alert">{error}</p> : <p>Загрузка документов…</p>}</main>;
@@ -76,19 +64,12 @@ export function BatchConfirmPage({ jobIds }: { jobIds: string[] }) {
               Документы подписаны и отправлены. Статус каждого виден на странице МИС и во всплывающем окне расширения.
             </p>
           ) : (
-            <form class="card pin-form" onSubmit={confirm}>
-              <label for="pin">PIN-код токена (один для всех документов)</label>
-              <input id="pin" ref={pin} type="password" autocomplete="off" data-egisz-input="pin" disabled={sending} autofocus />
-              {error ? <p class="alert" role="alert">{error}</p> : null}
-              <div class="actions">
-                <button type="submit" class="primary" data-egisz-action="confirm" disabled={sending}>
-                  {sending ? 'Подписание…' : `Подписать все (${documents.length})`}
-                </button>
-                <button type="button" onClick={() => window.close()} disabled={sending}>
-                  Отмена
-                </button>
-              </div>
-            </form>
+            <PinForm
+              label="PIN-код токена (один для всех документов)"
+              submitLabel={`Подписать все (${documents.length})`}
+              sign={sign}
+              onCancel={() => window.close()}
+            />
           )}
         </div>
       </div>

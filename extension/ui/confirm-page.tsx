@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { JobState } from '../../shared/protocol/messages.ts';
 import type { ConfirmSignReply, DoneReply, JobDetailsReply, JobView } from '../messaging/runtime-messages.ts';
 import { askBackground, onBackgroundPush } from './ask-background.ts';
 import { AgentRemarks } from './agent-remarks.tsx';
 import { CertificateCard } from './certificate-card.tsx';
 import { DocumentPreview } from './document-preview.tsx';
+import { PinForm } from './pin-form.tsx';
 
 type Details = Extract<JobDetailsReply, { ok: true }>;
 
@@ -12,15 +13,12 @@ const SIGNED: ReadonlySet<JobState> = new Set(['sending', 'submitted', 'register
 
 /**
  * The doctor's confirmation: the document exactly as it will be signed, the
- * certificate, and the PIN. The PIN is read from the field on submit, sent
- * once to the background and cleared; it is never kept in component state.
+ * certificate, and the PIN (PinForm: sent once to the background, never kept).
  */
 export function ConfirmPage({ jobId }: { jobId: string }) {
   const [details, setDetails] = useState<Details>();
   const [job, setJob] = useState<JobView>();
   const [error, setError] = useState<string>();
-  const [sending, setSending] = useState(false);
-  const pin = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void askBackground<JobDetailsReply>({ type: 'job-details', jobId }).then((reply) => {
@@ -33,21 +31,10 @@ export function ConfirmPage({ jobId }: { jobId: string }) {
     });
   }, [jobId]);
 
-  async function confirm(event: Event): Promise<void> {
-    event.preventDefault();
-    const field = pin.current;
-    if (!field || field.value === '') return setError('Введите PIN-код токена');
-    const reply = askBackground<ConfirmSignReply>({ type: 'confirm-sign', jobId, pin: field.value });
-    field.value = '';
-    setSending(true);
-    setError(undefined);
-    const outcome = await reply;
-    setSending(false);
+  async function sign(pin: string): Promise<ConfirmSignReply> {
+    const outcome = await askBackground<ConfirmSignReply>({ type: 'confirm-sign', jobId, pin });
     if (outcome.ok) setJob(outcome.job);
-    else {
-      setError(outcome.message);
-      field.focus();
-    }
+    return outcome;
   }
 
   async function cancel(): Promise<void> {
@@ -73,19 +60,7 @@ export function ConfirmPage({ jobId }: { jobId: string }) {
           ) : failed ? (
             <p class="alert" role="alert">Документ не зарегистрирован: {job?.errors?.map((e) => e.message).join('; ') || 'ошибка отправки'}</p>
           ) : (
-            <form class="card pin-form" onSubmit={confirm}>
-              <label for="pin">PIN-код токена</label>
-              <input id="pin" ref={pin} type="password" autocomplete="off" data-egisz-input="pin" disabled={sending} autofocus />
-              {error ? <p class="alert" role="alert">{error}</p> : null}
-              <div class="actions">
-                <button type="submit" class="primary" data-egisz-action="confirm" disabled={sending}>
-                  {sending ? 'Подписание…' : 'Подписать'}
-                </button>
-                <button type="button" onClick={cancel} disabled={sending}>
-                  Отмена
-                </button>
-              </div>
-            </form>
+            <PinForm label="PIN-код токена" submitLabel="Подписать" sign={sign} onCancel={cancel} />
           )}
         </div>
       </div>
