@@ -2,9 +2,10 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { BackgroundRequest, JobDetailsReply } from '../../../../extension/messaging/runtime-messages.ts';
+import type { JobDetailsReply } from '../../../../extension/messaging/runtime-messages.ts';
 import { BatchConfirmPage } from '../../../../extension/ui/batch-confirm-page.tsx';
 import type { CertificateSummary } from '../../../../shared/protocol/messages.ts';
+import { $, $$, fakeBackground, submitPin } from '../../../support/extension-page.ts';
 
 const certificate: CertificateSummary = {
   owner: 'Иванова Мария Петровна', snils: '11223344595', issuer: 'Демо УЦ',
@@ -18,25 +19,6 @@ const details = (jobId: string, patient: string, fingerprint = certificate.finge
   certificate: { ...certificate, fingerprint },
   issues: [],
 });
-
-function fakeBackground(answer: (message: BackgroundRequest) => unknown): BackgroundRequest[] {
-  const asked: BackgroundRequest[] = [];
-  fakeBrowser.runtime.onMessage.addListener((message: BackgroundRequest, _sender: unknown, sendResponse: (r: unknown) => void) => {
-    asked.push(message);
-    sendResponse(answer(message));
-    return true;
-  });
-  return asked;
-}
-
-const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector);
-const $$ = (selector: string) => [...document.querySelectorAll(selector)];
-
-async function submitPin(pin: string): Promise<void> {
-  const field = await vi.waitFor(() => $<HTMLInputElement>('[data-egisz-input="pin"]:not([disabled])') ?? Promise.reject(new Error('not yet')));
-  field.value = pin;
-  $<HTMLButtonElement>('[data-egisz-action="confirm"]')!.click();
-}
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -2,8 +2,9 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { BackgroundRequest, JobDetailsReply } from '../../../../extension/messaging/runtime-messages.ts';
+import type { JobDetailsReply } from '../../../../extension/messaging/runtime-messages.ts';
 import { ConfirmPage } from '../../../../extension/ui/confirm-page.tsx';
+import { $, fakeBackground, rendered, submitPin } from '../../../support/extension-page.ts';
 
 const details: JobDetailsReply = {
   ok: true,
@@ -23,34 +24,6 @@ const details: JobDetailsReply = {
     { path: 'patient.snils', code: 'PREFLIGHT_GIP', severity: 'warning', message: 'Пациент не найден в ГИП' },
   ],
 };
-
-/** A stand-in background that answers like the real one and records what it was asked. */
-function fakeBackground(answer: (message: BackgroundRequest) => unknown): BackgroundRequest[] {
-  const asked: BackgroundRequest[] = [];
-  fakeBrowser.runtime.onMessage.addListener((message: BackgroundRequest, _sender: unknown, sendResponse: (r: unknown) => void) => {
-    if (message.type !== 'job-details' && message.type !== 'confirm-sign' && message.type !== 'cancel-job') return undefined;
-    asked.push(message);
-    sendResponse(answer(message));
-    return true;
-  });
-  return asked;
-}
-
-const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector);
-
-/** The element once it is rendered (vi.waitFor retries until this stops throwing). */
-const rendered = <T extends Element>(selector: string) =>
-  vi.waitFor(() => {
-    const element = $<T>(selector);
-    if (!element) throw new Error(`${selector} not rendered yet`);
-    return element;
-  });
-
-async function submitPin(pin: string): Promise<void> {
-  const field = await rendered<HTMLInputElement>('[data-egisz-input="pin"]:not([disabled])');
-  field.value = pin;
-  $<HTMLButtonElement>('[data-egisz-action="confirm"]')!.click();
-}
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -4,16 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundRequest } from '../../../../extension/messaging/runtime-messages.ts';
 import { PairingPage } from '../../../../extension/ui/pairing-page.tsx';
-
-const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector);
-
-/** The element once it is rendered (vi.waitFor retries until this stops throwing). */
-const rendered = <T extends Element>(selector: string) =>
-  vi.waitFor(() => {
-    const element = $<T>(selector);
-    if (!element) throw new Error(`${selector} not rendered yet`);
-    return element;
-  });
+import { $, fakeBackground, rendered } from '../../../support/extension-page.ts';
 
 function typeInto(selector: string, value: string): void {
   const input = $<HTMLInputElement>(selector)!;
@@ -26,17 +17,14 @@ let asked: BackgroundRequest[];
 beforeEach(() => {
   fakeBrowser.reset();
   document.body.innerHTML = '<div id="app"></div>';
-  asked = [];
   let paired = false;
-  fakeBrowser.runtime.onMessage.addListener((message: BackgroundRequest, _sender: unknown, sendResponse: (r: unknown) => void) => {
-    asked.push(message);
-    if (message.type === 'status') sendResponse({ ok: true, paired, port: 17346, link: paired ? 'unknown' : 'unpaired', jobs: [] });
+  asked = fakeBackground((message) => {
+    if (message.type === 'status') return { ok: true, paired, port: 17346, link: paired ? 'unknown' : 'unpaired', jobs: [] };
     if (message.type === 'pair') {
       paired = message.code === '700-369';
-      sendResponse(paired ? { ok: true, clientId: 'c1' } : { ok: false, code: 'AGENT_PAIRING_CODE_INVALID', message: 'Код сопряжения неверен' });
+      return paired ? { ok: true, clientId: 'c1' } : { ok: false, code: 'AGENT_PAIRING_CODE_INVALID', message: 'Код сопряжения неверен' };
     }
-    if (message.type === 'unpair') sendResponse({ ok: true });
-    return true;
+    return message.type === 'unpair' ? { ok: true } : undefined;
   });
 });
 
