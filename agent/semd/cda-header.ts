@@ -7,8 +7,9 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { ClinicalRecord } from '../../shared/domain/record.ts';
-import { confidentialityCode, type CodedValue } from './coded-value.ts';
+import { confidentialityCode, documentTypeCode, type CodedValue } from './coded-value.ts';
 import { codedElement, ns, text } from './cda-parts.ts';
+import { author, custodian, informationRecipient, legalAuthenticator, recordTarget } from './cda-participants.ts';
 import { cdaMoment } from './cda-time.ts';
 import { localIdRoot, type DocumentIdentity } from './document-identity.ts';
 import { xmlAttribute } from '../xml/xml-text.ts';
@@ -42,6 +43,37 @@ export function clinicalDocument(record: ClinicalRecord, identity: DocumentIdent
   root.ele('languageCode', { code: 'ru-RU' });
   root.ele('setId', { root: xmlAttribute(localIdRoot(org, 'documentSet')), extension: xmlAttribute(identity.setId) });
   root.ele('versionNumber', { value: String(identity.versionNumber) });
+  return root;
+}
+
+/** A kind as its builder names it: templateId, NSI 1522 document type code, title. */
+export interface TemplateName {
+  templateId: string;
+  documentTypeCode: string;
+  title: string;
+}
+
+/** What recordTarget needs beyond the record: the OMS policy form (NSI 1035) and the ОКПО (modular kinds). */
+export interface HeaderFacts {
+  policyType?: string | undefined;
+  okpo?: string | undefined;
+}
+
+/**
+ * The header every Russian-profile kind starts with: the document's identity,
+ * then patient, author, custodian, recipient (the Ministry) and signer.
+ */
+export function documentHeader(record: ClinicalRecord, identity: DocumentIdentity, template: TemplateName, facts: HeaderFacts = {}): XMLBuilder {
+  const root = clinicalDocument(record, identity, {
+    templateId: template.templateId,
+    documentType: documentTypeCode(template.documentTypeCode),
+    title: template.title,
+  });
+  recordTarget(root, record, facts.policyType, facts.okpo);
+  author(root, record);
+  custodian(root, record);
+  informationRecipient(root);
+  legalAuthenticator(root, record);
   return root;
 }
 

@@ -8,16 +8,16 @@
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { ClinicalRecord, Diagnosis } from '../../shared/domain/record.ts';
 import { conditionCode, type CareFacts } from './care-facts.ts';
-import { diagnosisCode, documentTypeCode } from './coded-value.ts';
+import { diagnosisCode } from './coded-value.ts';
 import { codedObservation, section, structuredBody, textObservation } from './cda-body.ts';
-import { clinicalDocument, serialize } from './cda-header.ts';
-import { codedElement, extension } from './cda-parts.ts';
-import { assignedPractitioner, author, custodian, informationRecipient, legalAuthenticator, paymentParticipant, recordTarget } from './cda-participants.ts';
+import { documentHeader, serialize } from './cda-header.ts';
+import { encompassingEncounter } from './cda-encounter.ts';
+import { codedElement } from './cda-parts.ts';
+import { assignedPractitioner, paymentParticipant } from './cda-participants.ts';
 import { cdaDate } from './cda-time.ts';
-import { localIdRoot, type DocumentIdentity } from './document-identity.ts';
+import type { DocumentIdentity } from './document-identity.ts';
 import { paragraphs, table } from './narrative.ts';
-import { fieldCode, outpatientCard, sectionCode, serviceEventConsultation } from './semd-vocabulary.ts';
-import { xmlAttribute } from '../xml/xml-text.ts';
+import { fieldCode, sectionCode, serviceEventConsultation } from './semd-vocabulary.ts';
 
 export const consultation119 = {
   kind: '119',
@@ -33,19 +33,10 @@ const roleNames: Record<Diagnosis['role'], string> = {
 };
 
 export function buildConsultation119(record: ClinicalRecord, identity: DocumentIdentity, facts: CareFacts = {}): string {
-  const root = clinicalDocument(record, identity, {
-    templateId: consultation119.templateId,
-    documentType: documentTypeCode(consultation119.documentTypeCode),
-    title: consultation119.title,
-  });
-  recordTarget(root, record, facts.insurancePolicyType);
-  author(root, record);
-  custodian(root, record);
-  informationRecipient(root);
-  legalAuthenticator(root, record);
+  const root = documentHeader(record, identity, consultation119, { policyType: facts.insurancePolicyType });
   paymentParticipant(root, facts.paymentSource);
   serviceEvent(root, record);
-  encompassingEncounter(root, record, identity);
+  encompassingEncounter(root, record, identity, { docType: true });
   body(root, record, facts);
   return serialize(root);
 }
@@ -58,20 +49,6 @@ function serviceEvent(root: XMLBuilder, record: ClinicalRecord): void {
   time.ele('low', { value: cdaDate(record.encounter.visitDate) });
   time.ele('high', { value: cdaDate(record.encounter.visitDate) });
   assignedPractitioner(event.ele('performer', { typeCode: 'PPRF' }), 'assignedEntity', record);
-}
-
-/** componentOf/encompassingEncounter: case id (.15), card id (.17), card type (У1-31). */
-function encompassingEncounter(root: XMLBuilder, record: ClinicalRecord, identity: DocumentIdentity): void {
-  const org = record.organization.oid;
-  const { encounter, patient } = record;
-  const el = root.ele('componentOf').ele('encompassingEncounter');
-  el.ele('id', { root: xmlAttribute(localIdRoot(org, 'case')), extension: xmlAttribute(encounter.caseId ?? identity.setId) });
-  el.ele('id', { root: xmlAttribute(localIdRoot(org, 'card')), extension: xmlAttribute(patient.localId ?? patient.snils) });
-  codedElement(el, 'code', outpatientCard);
-  extension(el, 'medService', 'DocType').att('nullFlavor', 'NI');
-  const time = el.ele('effectiveTime');
-  time.ele('low', { value: cdaDate(encounter.openDate ?? encounter.visitDate) });
-  if (encounter.closeDate) time.ele('high', { value: cdaDate(encounter.closeDate) });
 }
 
 function body(root: XMLBuilder, record: ClinicalRecord, facts: CareFacts): void {

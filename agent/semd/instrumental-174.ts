@@ -8,17 +8,17 @@
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { ClinicalRecord } from '../../shared/domain/record.ts';
 import type { CareFacts } from './care-facts.ts';
-import { diagnosisCode, documentTypeCode } from './coded-value.ts';
+import { diagnosisCode } from './coded-value.ts';
 import { codedObservation, section, structuredBody, textObservation } from './cda-body.ts';
-import { clinicalDocument, serialize } from './cda-header.ts';
+import { documentHeader, serialize } from './cda-header.ts';
+import { encompassingEncounter } from './cda-encounter.ts';
 import { codedElement, extension } from './cda-parts.ts';
-import { assignedPractitioner, author, custodian, informationRecipient, legalAuthenticator, recordTarget } from './cda-participants.ts';
+import { assignedPractitioner } from './cda-participants.ts';
 import { cdaDate } from './cda-time.ts';
-import { localIdRoot, type DocumentIdentity } from './document-identity.ts';
+import type { DocumentIdentity } from './document-identity.ts';
 import { untypeExtensions } from './modular-profile.ts';
 import { paragraphs } from './narrative.ts';
-import { fieldCode, outpatientCard, sectionCode, serviceEventInstrumental } from './semd-vocabulary.ts';
-import { xmlAttribute } from '../xml/xml-text.ts';
+import { fieldCode, sectionCode, serviceEventInstrumental } from './semd-vocabulary.ts';
 
 export const instrumental174 = {
   kind: '174',
@@ -28,16 +28,7 @@ export const instrumental174 = {
 } as const;
 
 export function buildInstrumental174(record: ClinicalRecord, identity: DocumentIdentity, facts: CareFacts = {}): string {
-  const root = clinicalDocument(record, identity, {
-    templateId: instrumental174.templateId,
-    documentType: documentTypeCode(instrumental174.documentTypeCode),
-    title: instrumental174.title,
-  });
-  recordTarget(root, record, facts.insurancePolicyType, facts.organizationOkpo);
-  author(root, record);
-  custodian(root, record);
-  informationRecipient(root);
-  legalAuthenticator(root, record);
+  const root = documentHeader(record, identity, instrumental174, { policyType: facts.insurancePolicyType, okpo: facts.organizationOkpo });
   serviceEvent(root, record);
   encompassingEncounter(root, record, identity);
   body(root, record, facts);
@@ -53,19 +44,6 @@ function serviceEvent(root: XMLBuilder, record: ClinicalRecord): void {
   extension(event, 'medService', 'serviceForm').att('nullFlavor', 'NI');
   extension(event, 'medService', 'serviceCond').att('nullFlavor', 'NI');
   assignedPractitioner(event.ele('performer', { typeCode: 'PPRF' }), 'assignedEntity', record);
-}
-
-/** componentOf/encompassingEncounter: case (.15) and card (.17) ids, card type, dates. */
-function encompassingEncounter(root: XMLBuilder, record: ClinicalRecord, identity: DocumentIdentity): void {
-  const org = record.organization.oid;
-  const { encounter, patient } = record;
-  const el = root.ele('componentOf').ele('encompassingEncounter');
-  el.ele('id', { root: xmlAttribute(localIdRoot(org, 'case')), extension: xmlAttribute(encounter.caseId ?? identity.setId) });
-  el.ele('id', { root: xmlAttribute(localIdRoot(org, 'card')), extension: xmlAttribute(patient.localId ?? patient.snils) });
-  codedElement(el, 'code', outpatientCard);
-  const time = el.ele('effectiveTime');
-  time.ele('low', { value: cdaDate(encounter.openDate ?? encounter.visitDate) });
-  if (encounter.closeDate) time.ele('high', { value: cdaDate(encounter.closeDate) });
 }
 
 function body(root: XMLBuilder, record: ClinicalRecord, facts: CareFacts): void {

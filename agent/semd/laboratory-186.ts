@@ -9,17 +9,17 @@
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { ClinicalRecord, LabResult, LabStudy } from '../../shared/domain/record.ts';
 import type { CareFacts } from './care-facts.ts';
-import { documentTypeCode, positionCode } from './coded-value.ts';
+import { positionCode } from './coded-value.ts';
 import { section, structuredBody } from './cda-body.ts';
-import { clinicalDocument, serialize } from './cda-header.ts';
+import { documentHeader, serialize } from './cda-header.ts';
+import { encompassingEncounter } from './cda-encounter.ts';
 import { codedElement, extension, personName, text } from './cda-parts.ts';
-import { author, custodian, informationRecipient, legalAuthenticator, recordTarget } from './cda-participants.ts';
 import { cdaDate, cdaMoment } from './cda-time.ts';
 import { localIdRoot, type DocumentIdentity } from './document-identity.ts';
 import { untypeExtensions } from './modular-profile.ts';
 import { paragraphs, table } from './narrative.ts';
 import { SemdError } from './semd-error.ts';
-import { fieldCode, outpatientCard, sectionCode, serviceEventLaboratory } from './semd-vocabulary.ts';
+import { fieldCode, sectionCode, serviceEventLaboratory } from './semd-vocabulary.ts';
 import { xmlAttribute, xmlText } from '../xml/xml-text.ts';
 
 /** A decimal as the XSD reads it: a Russian decimal comma becomes a point. */
@@ -35,16 +35,7 @@ export const laboratory186 = {
 export function buildLaboratory186(record: ClinicalRecord, identity: DocumentIdentity, facts: CareFacts = {}): string {
   const study = record.laboratory;
   if (!study) throw new SemdError('DOCUMENT_DATA_MISSING', 'Для протокола лабораторного исследования нужны сведения об исследовании (laboratory)');
-  const root = clinicalDocument(record, identity, {
-    templateId: laboratory186.templateId,
-    documentType: documentTypeCode(laboratory186.documentTypeCode),
-    title: laboratory186.title,
-  });
-  recordTarget(root, record, facts.insurancePolicyType, facts.organizationOkpo);
-  author(root, record);
-  custodian(root, record);
-  informationRecipient(root);
-  legalAuthenticator(root, record);
+  const root = documentHeader(record, identity, laboratory186, { policyType: facts.insurancePolicyType, okpo: facts.organizationOkpo });
   serviceEvent(root, record);
   encompassingEncounter(root, record, identity);
   const bodyEl = structuredBody(root);
@@ -71,18 +62,6 @@ function performer(parent: XMLBuilder, record: ClinicalRecord): void {
   entity.ele('id', { root: xmlAttribute(localIdRoot(record.organization.oid, 'staff')), extension: xmlAttribute(practitioner.localId ?? practitioner.snils) });
   if (practitioner.positionCode) codedElement(entity, 'code', positionCode(practitioner.positionCode));
   personName(entity.ele('assignedPerson'), practitioner);
-}
-
-function encompassingEncounter(root: XMLBuilder, record: ClinicalRecord, identity: DocumentIdentity): void {
-  const org = record.organization.oid;
-  const { encounter, patient } = record;
-  const el = root.ele('componentOf').ele('encompassingEncounter');
-  el.ele('id', { root: xmlAttribute(localIdRoot(org, 'case')), extension: xmlAttribute(encounter.caseId ?? identity.setId) });
-  el.ele('id', { root: xmlAttribute(localIdRoot(org, 'card')), extension: xmlAttribute(patient.localId ?? patient.snils) });
-  codedElement(el, 'code', outpatientCard);
-  const time = el.ele('effectiveTime');
-  time.ele('low', { value: cdaDate(encounter.openDate ?? encounter.visitDate) });
-  if (encounter.closeDate) time.ele('high', { value: cdaDate(encounter.closeDate) });
 }
 
 /** SPECIMENS (У3-1): the specimen taken, its kind and amount. */

@@ -10,11 +10,9 @@
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { ClinicalRecord, Prescription, Quantity } from '../../shared/domain/record.ts';
 import type { CareFacts } from './care-facts.ts';
-import { documentTypeCode } from './coded-value.ts';
 import { codedObservation, section, structuredBody } from './cda-body.ts';
-import { clinicalDocument, serialize } from './cda-header.ts';
+import { documentHeader, serialize } from './cda-header.ts';
 import { codedElement, ns } from './cda-parts.ts';
-import { author, custodian, informationRecipient, legalAuthenticator, recordTarget } from './cda-participants.ts';
 import { cdaDate } from './cda-time.ts';
 import type { DocumentIdentity } from './document-identity.ts';
 import { untypeExtensions } from './modular-profile.ts';
@@ -33,17 +31,8 @@ export const prescription148 = {
 export function buildPrescription148(record: ClinicalRecord, identity: DocumentIdentity, facts: CareFacts = {}): string {
   const recipe = record.prescription;
   if (!recipe) throw new SemdError('DOCUMENT_DATA_MISSING', 'Для рецепта нужны сведения о назначении (prescription)');
-  const root = clinicalDocument(record, identity, {
-    templateId: prescription148.templateId,
-    documentType: documentTypeCode(prescription148.documentTypeCode),
-    title: prescription148.title,
-  });
-  recordTarget(root, record, facts.insurancePolicyType);
+  const root = documentHeader(record, identity, prescription148, { policyType: facts.insurancePolicyType });
   withOgrnip(root);
-  author(root, record);
-  custodian(root, record);
-  informationRecipient(root);
-  legalAuthenticator(root, record);
   const event = root.ele('documentationOf').ele('serviceEvent');
   codedElement(event, 'code', serviceEventPrescription);
   event.ele('effectiveTime', { value: cdaDate(record.encounter.visitDate) });

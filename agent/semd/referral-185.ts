@@ -8,11 +8,10 @@
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { ClinicalRecord, Diagnosis } from '../../shared/domain/record.ts';
 import type { CareFacts, ReferralFacts } from './care-facts.ts';
-import { diagnosisCode, documentTypeCode } from './coded-value.ts';
+import { diagnosisCode } from './coded-value.ts';
 import { section, structuredBody, textObservation } from './cda-body.ts';
-import { clinicalDocument, serialize } from './cda-header.ts';
+import { documentHeader, serialize } from './cda-header.ts';
 import { codedElement, text } from './cda-parts.ts';
-import { author, custodian, informationRecipient, legalAuthenticator, recordTarget } from './cda-participants.ts';
 import { cdaDate } from './cda-time.ts';
 import type { DocumentIdentity } from './document-identity.ts';
 import { untypeExtensions } from './modular-profile.ts';
@@ -28,16 +27,7 @@ export const referral185 = {
 } as const;
 
 export function buildReferral185(record: ClinicalRecord, identity: DocumentIdentity, facts: CareFacts = {}): string {
-  const root = clinicalDocument(record, identity, {
-    templateId: referral185.templateId,
-    documentType: documentTypeCode(referral185.documentTypeCode),
-    title: referral185.title,
-  });
-  recordTarget(root, record, facts.insurancePolicyType, facts.organizationOkpo);
-  author(root, record);
-  custodian(root, record);
-  informationRecipient(root);
-  legalAuthenticator(root, record);
+  const root = documentHeader(record, identity, referral185, { policyType: facts.insurancePolicyType, okpo: facts.organizationOkpo });
   serviceEvent(root, record);
   body(root, record, facts);
   untypeExtensions(root);
