@@ -1,7 +1,7 @@
 /**
  * The sandbox's federal registries, loaded from JSON (federal-dataset.json):
- * information systems known to REMD, FRMO organizations, FRMR staff and
- * ГИП patients. Test data only; tests derive variants from it.
+ * information systems known to REMD, FRMO organizations, FRMR staff,
+ * ГИП patients and the signing rules (NSI 99.2.42). Test data only; tests derive variants from it.
  */
 import { readFileSync } from 'node:fs';
 
@@ -67,11 +67,23 @@ export interface RevokedCertificate {
   revokedAt: string;
 }
 
+/** A rule of the sandbox's NSI 99.2.42: these kinds, signed in this role, by these positions (null: any). */
+export interface SandboxSigningRule {
+  kinds: string[];
+  role: string;
+  positions: string[] | null;
+  /** YYYY-MM-DD inclusive; `to` exclusive, null: open. */
+  from: string;
+  to: string | null;
+}
+
 export interface FederalDataset {
   systems: FederalSystem[];
   organizations: FederalOrganization[];
   staff: FederalStaff[];
   patients: FederalPatient[];
+  /** «РЭМД. Правила подписи ЭМД» as the sandbox's FNSI serves it and its REMD enforces it; absent: not served, not checked. */
+  signingRules?: { version: string; rules: SandboxSigningRule[] };
   /** The CAs' revocation lists, as far as the sandbox knows them. */
   revokedCertificates?: RevokedCertificate[];
 }

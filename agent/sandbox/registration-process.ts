@@ -19,6 +19,7 @@ import { checkOrgSignature } from './org-signature-checks.ts';
 import type { OrgSignatureMode } from './org-signature-checks.ts';
 import { toRegistryItem } from './sandbox-registry.ts';
 import { schematronFindings, xsdErrors } from './schema-checks.ts';
+import { checkSigningPolicy } from './signing-policy.ts';
 import type { CheckSchematron, CheckXsd, SchematronMode } from './schema-checks.ts';
 import type { SandboxRegistry } from './sandbox-registry.ts';
 import { checkSignatures } from './signature-checks.ts';
@@ -107,6 +108,7 @@ async function checkDocument(reg: Registration, deps: RegistrationDeps): Promise
     ...schematron.errors,
     ...crossCheck(reg.request, facts),
     ...checkStaffInFrmr(deps.dataset, reg.request, signatures.verified),
+    ...checkSigningPolicy(deps.dataset, reg.request),
     ...checkPatientInMpi(deps.dataset, reg.request),
   ];
   return { errors, warnings: [...org.warnings, ...schematron.warnings] };

@@ -120,7 +120,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   // The registries pre-flight asks (FRMR, FRMO, FNSI, ГИП), over their own contracts.
   router.use('/frmr', frmrService(opts.dataset));
   router.use('/frmo', frmoService(opts.dataset));
-  router.use('/nsi', nsiService());
+  router.use('/nsi', nsiService(opts.dataset));
   router.use('/patient-index', patientIndexService(opts.dataset));
   router.use('/iemk', iemkService(opts.dataset));
   router.get('/registry', (_req, res) => {

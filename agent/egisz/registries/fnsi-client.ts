@@ -78,6 +78,13 @@ export class FnsiClient {
   }
 }
 
+/** FNSI writes dates as dd.mm.yyyy (sometimes with a time); ISO is accepted too. YYYY-MM-DD or undefined. */
+export function fnsiDay(value: string | null | undefined): string | undefined {
+  const m = /^(\d{2})\.(\d{2})\.(\d{4})/.exec(value ?? '');
+  if (m) return `${m[3]}-${m[2]}-${m[1]}`;
+  return /^\d{4}-\d{2}-\d{2}/.test(value ?? '') ? value!.slice(0, 10) : undefined;
+}
+
 /** The newest version: latest publishDate, else the highest version number. */
 export function newestVersion(versions: readonly NsiVersion[]): NsiVersion | undefined {
   const byNumber = (v: string) => v.split('.').map(Number);
