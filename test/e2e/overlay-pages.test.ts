@@ -118,7 +118,7 @@ describe('overlay on MIS-like pages', () => {
   });
 
   test('inputs labelled only by the text next to them: detection, confirmation and the field mapper', async () => {
-    const page = await open('adjacent/index.html');
+    const page = await open('demo/talon.html');
     await expectMarks(page, [...PATIENT, ...VISIT]);
     await page.waitForSelector('pierce/[data-egisz-detected]');
     // «Поля найдены верно» keeps the detected fields as the site's own profile.
@@ -182,7 +182,7 @@ describe('overlay on MIS-like pages', () => {
     expect(await quiet.$('egisz-panel')).toBeNull();
     await quiet.close();
 
-    const page = await open('adjacent/index.html', 'localhost');
+    const page = await open('demo/talon.html', 'localhost');
     await page.waitForSelector(panel('invalid'));
     await page.click('pierce/[data-egisz-action="disable-site"]');
     await page.waitForFunction(() => !document.querySelector('egisz-panel, egisz-mark'));

@@ -2,7 +2,9 @@
  * Serves the MIS-like fixture pages (test/fixtures/pages) over real HTTP at
  * /mis-fixtures/, the way a clinic's server would: HTML without a charset in
  * the header (the legacy pages declare windows-1251 themselves), Preact from
- * node_modules for the SPA, and the 3,000-input page generated.
+ * node_modules for the SPA, the 3,000-input page generated, and the demo MIS
+ * (agent/demo/mis) under demo/: its talon page is the page without a profile,
+ * kept in one place rather than copied here.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -11,6 +13,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { largePage } from '../fixtures/pages/large/large-page.ts';
 
 const root = resolve('test/fixtures/pages');
+const DEMO_MIS = 'demo/';
+const demoRoot = resolve('agent/demo/mis');
 const VENDOR: Record<string, string> = {
   'vendor/preact.mjs': resolve('node_modules/preact/dist/preact.mjs'),
   'vendor/hooks.mjs': resolve('node_modules/preact/hooks/dist/hooks.mjs'),
@@ -49,11 +53,15 @@ async function serve(pathname: string): Promise<{ type: string; body: string | B
   const relative = normalize(decodeURIComponent(pathname.slice(FIXTURE_PREFIX.length)));
   if (relative.startsWith('..')) return undefined;
   if (relative === 'large/index.html') return { type: 'text/html; charset=utf-8', body: largePage() };
-  const file = VENDOR[relative] ?? join(root, relative);
+  const file = VENDOR[relative] ?? fileOf(relative);
   const type = TYPES[extname(file)];
   if (!type || extname(file) === '.ts') return undefined;
   const body = await readFile(file).catch(() => undefined);
   return body ? { type, body } : undefined;
+}
+
+function fileOf(relative: string): string {
+  return relative.startsWith(DEMO_MIS) ? join(demoRoot, relative.slice(DEMO_MIS.length)) : join(root, relative);
 }
 
 function closeServer(server: Server): Promise<void> {

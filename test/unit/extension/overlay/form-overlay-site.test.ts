@@ -8,7 +8,8 @@ import type { PanelActions, PanelView } from '../../../../extension/overlay/reco
 import { detectFields } from '../../../../extension/scrape/detect-fields.ts';
 import type { SiteProfile } from '../../../../extension/scrape/site-profile.ts';
 
-const page = readFileSync(resolve(import.meta.dirname, '../../../fixtures/pages/adjacent/index.html'), 'utf8');
+// The demo MIS's talon page: no profile, inputs labelled only by the text next to them.
+const page = readFileSync(resolve(import.meta.dirname, '../../../../agent/demo/mis/talon.html'), 'utf8');
 const body = /<body>([\s\S]*)<\/body>/.exec(page)![1]!.replace(/<script[\s\S]*?<\/script>/g, '');
 
 /** Plain elements where WXT would put shadow hosts; remembers views, fix callbacks and saved profiles. */

@@ -8,12 +8,13 @@ import { scrapeRecord } from '../../../../extension/scrape/scrape-record.ts';
 
 const address = new URL('http://mis.local/visit');
 const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
-const fixture = (path: string): Document =>
-  parse(readFileSync(resolve(import.meta.dirname, '../../../fixtures/pages', path), 'utf8').replace(/<script[\s\S]*?<\/script>/g, ''));
+/** A page of the repository (a test fixture, or the demo MIS the agent serves), without its scripts. */
+const page = (path: string): Document =>
+  parse(readFileSync(resolve(import.meta.dirname, '../../../..', path), 'utf8').replace(/<script[\s\S]*?<\/script>/g, ''));
 const detectedPaths = (doc: Document): string[] => detectFields([doc], address).profile.fields.flatMap((rule) => rule.paths);
 
 describe('detectFields on inputs labelled only by the text next to them', () => {
-  const doc = fixture('adjacent/index.html');
+  const doc = page('agent/demo/mis/talon.html');
   const detection = detectFields([doc], address);
 
   it('finds the patient and visit fields, splits «Ф.И.О.» and leaves «Примечание» alone', () => {
@@ -70,7 +71,7 @@ describe('label sources and Russian synonyms', () => {
 
 describe('staying silent', () => {
   it('does no work on a page without patient words', () => {
-    const doc = fixture('plain/news.html');
+    const doc = page('test/fixtures/pages/plain/news.html');
     expect(mayHoldPatientForm(doc)).toBe(false);
     expect(detectFields([doc], address)).toMatchObject({ wake: false, profile: { fields: [] } });
   });
