@@ -10,6 +10,7 @@ import type { Issue } from '../../shared/validate/issue.ts';
 
 const error = (message: string, remdCode?: string, hint?: string): RuleDefinition => ({ severity: 'error', message, remdCode, hint });
 const warning = (message: string, remdCode?: string, hint?: string): RuleDefinition => ({ severity: 'warning', message, remdCode, hint });
+const info = (message: string, remdCode?: string): RuleDefinition => ({ severity: 'info', message, remdCode });
 
 export const PREFLIGHT_RULES = {
   // ФРМР: the practitioner.
@@ -28,6 +29,11 @@ export const PREFLIGHT_RULES = {
 
   // ФНСИ: the document kind.
   PREFLIGHT_KIND_NOT_ON_DATE: error('Вид документа {value} по справочнику ФНСИ 1520 (версия {version}) не действует на {date}: {period}', 'NO_DOCUMENT_KIND_ON_DATE'),
+
+  // ФНСИ: who may sign the kind (NSI 1.2.643.5.1.13.13.99.2.42 «РЭМД. Правила подписи ЭМД»).
+  PREFLIGHT_POSITION_MAY_NOT_SIGN: error('Должность «{position}» (код {value}) не может подписывать документ «{kind}» в роли {role} на {date} по правилам подписи ЭМД (ФНСИ, версия {version})', 'POSITION_TO_ROLE_MISMATCH', 'Документ должен подписать сотрудник с подходящей должностью; если должность указана неверно, исправьте её в МИС и в ФРМР'),
+  PREFLIGHT_NO_ROLE_POLICY_ON_DATE: error('На {date} роль {role} не может подписывать документ «{kind}»: в правилах подписи ЭМД (ФНСИ, версия {version}) для неё нет действующего правила', 'NO_ROLE_POLICY_ON_DATE', 'Проверьте дату документа; если дата верна, документ этого вида сейчас подписать нельзя'),
+  PREFLIGHT_SIGNING_RULES_MISSING: info('Правила подписи ЭМД (ФНСИ) ещё не загружены: допустимость должности подписанта проверит РЭМД после отправки', 'POSITION_TO_ROLE_MISMATCH'),
 
   // The patient: ГИП and our own earlier documents.
   PREFLIGHT_PATIENT_INDEX_MISMATCH: error('По СНИЛС {snils} в ГИП записан другой пациент (не совпадает: {differs}). Проверьте СНИЛС, ФИО и дату рождения', 'PATIENT_MPI_MISMATCH'),

@@ -2,8 +2,8 @@
  * Wires pre-flight for a running agent: the registry clients from the
  * configuration (`registries` in config.json), or this agent's own sandbox
  * in demo/sandbox mode (built once the agent listens); caches and NSI copies in the data dir; the visit
- * history next to the outbox. NSI 1520 is brought up to date at start and
- * once a day, in the background.
+ * history next to the outbox. NSI 1520 and the signing rules (99.2.42) are
+ * brought up to date at start and once a day, in the background.
  */
 import type { Router } from 'express';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { FrmrClient } from '../egisz/registries/frmr-client.ts';
 import { NsiStore } from '../egisz/registries/nsi-store.ts';
 import { PatientIndexClient } from '../egisz/registries/patient-index-client.ts';
 import { RegistryCache } from '../egisz/registries/registry-cache.ts';
+import { SIGNING_RULES_OID } from '../egisz/registries/signing-rules.ts';
 import type { DocumentSink } from '../jobs/document-pipeline.ts';
 import type { Logger } from '../log.ts';
 import { CaseBook } from './case-book.ts';
@@ -50,6 +51,9 @@ export interface PreflightSetup {
 
 const DAY_MS = 24 * 3600_000;
 
+/** The NSI dictionaries pre-flight keeps current from FNSI: document kinds, signing rules. */
+const KEPT_DICTIONARIES = [DOCUMENT_KINDS_OID, SIGNING_RULES_OID];
+
 /** The demo MIS's IEMK guid in the sandbox's federal-dataset.json. */
 const SANDBOX_IEMK_GUID = '3f9c2b1e-7a41-4d8e-9c0a-5b6e2f1d8a70';
 
@@ -85,9 +89,9 @@ export function startPreflight(setup: PreflightSetup): RunningPreflight {
     sentState: (localUid) => setup.sink.status(localUid),
   });
 
-  const updateNsi = () => nsi?.update(DOCUMENT_KINDS_OID)
-    .then((r) => log.info('preflight.nsi-updated', { oid: DOCUMENT_KINDS_OID, ...r }))
-    .catch((e: Error) => log.warn('preflight.nsi-update-failed', { oid: DOCUMENT_KINDS_OID, error: e.message }));
+  const updateNsi = () => Promise.all(KEPT_DICTIONARIES.map((oid) => nsi?.update(oid)
+    .then((r) => log.info('preflight.nsi-updated', { oid, ...r }))
+    .catch((e: Error) => log.warn('preflight.nsi-update-failed', { oid, error: e.message }))));
   const book = new CaseBook(join(setup.dataDir, 'preflight.sqlite'), history, async (localUid) => SENT_STATES.has((await setup.sink.status(localUid))?.state ?? ''));
   const iemk = endpoints.iemk && new EmkClient({ endpoint: endpoints.iemk.url, guid: endpoints.iemk.token ?? '' });
   const casesApi = createCasesApi({ book, iemk });

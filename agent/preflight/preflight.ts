@@ -12,10 +12,12 @@ import type { FrmrClient } from '../egisz/registries/frmr-client.ts';
 import type { NsiStore } from '../egisz/registries/nsi-store.ts';
 import type { PatientIndexClient } from '../egisz/registries/patient-index-client.ts';
 import { revalidating } from '../egisz/registries/registry-cache.ts';
+import { SIGNING_RULES_OID } from '../egisz/registries/signing-rules.ts';
 import type { PreparedDocument } from '../jobs/document-pipeline.ts';
 import type { Logger } from '../log.ts';
 import type { OutboxState } from '../outbox/outbox-store.ts';
 import { checkDocumentKindOnDate, DOCUMENT_KINDS_OID } from './document-kind-checks.ts';
+import { checkSignerPosition } from './signer-position-checks.ts';
 import { checkDuplicates, type SentVisit } from './duplicate-checks.ts';
 import { checkOrganizationInFrmo } from './organization-checks.ts';
 import { checkPatientHistory, checkPatientInIndex } from './patient-checks.ts';
@@ -108,6 +110,8 @@ export class Preflight {
       frmo ? checkOrganizationInFrmo(record, frmo, clientEntityId) : Promise.resolve([]),
       patientIndex ? checkPatientInIndex(record, patientIndex) : Promise.resolve([]),
       Promise.resolve().then(() => checkDocumentKindOnDate(record, nsi?.latest(DOCUMENT_KINDS_OID))),
+      // Without FNSI configured there is no copy to expect: say nothing rather than «not loaded yet».
+      nsi ? Promise.resolve().then(() => checkSignerPosition(record, nsi.latest(SIGNING_RULES_OID))) : Promise.resolve([]),
     ];
     const settled = await Promise.allSettled(checks);
     return settled.flatMap((s) => {

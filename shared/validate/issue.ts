@@ -1,5 +1,6 @@
 /** One finding of validation or pre-flight: data, never an exception. */
-export type Severity = 'error' | 'warning';
+/** info: a note that changes nothing (e.g. a check that could not run); it marks no field. */
+export type Severity = 'error' | 'warning' | 'info';
 
 export interface Issue {
   /** Dotted path of the record field, e.g. "patient.snils" or "encounter.diagnoses.0.code". */

@@ -13,6 +13,10 @@ import { demoDoctor } from '../../../../agent/demo/demo-clinic.ts';
 import { silentLogger } from '../../../../agent/log.ts';
 import { Preflight } from '../../../../agent/preflight/preflight.ts';
 import { sandboxRegistries, startPreflight } from '../../../../agent/preflight/preflight-setup.ts';
+import { FnsiClient } from '../../../../agent/egisz/registries/fnsi-client.ts';
+import { NsiStore } from '../../../../agent/egisz/registries/nsi-store.ts';
+import { SIGNING_RULES_OID } from '../../../../agent/egisz/registries/signing-rules.ts';
+import { loadFederalDataset } from '../../../../agent/sandbox/federal-dataset.ts';
 import { checkSigningCertificate } from '../../../../agent/signing/certificate-checks.ts';
 import { summarizeCertificate } from '../../../../agent/signing/certificate.ts';
 import { buildSemd } from '../../../../agent/semd/semd-builders.ts';
@@ -26,11 +30,16 @@ import { recentMoment } from '../../remd/signed-document.ts';
 
 let remd: RemdHarness;
 let dataDir: string;
+/** Shared by the sandbox's REMD and its registries (FRMR, FNSI), so a test can change what both know. */
+const dataset = loadFederalDataset();
+/** A nurse (NSI 1002: 159) at the demo clinic, in FRMR: «Правила подписи ЭМД» do not let her sign 119 as DOCTOR. */
+const nurse = { ...demoDoctor, snils: '30040070072', lastName: 'Орлова', firstName: 'Ольга', middleName: 'Ивановна', birthDate: '1990-04-02', positionCode: '159', localId: 'nurse-7' };
+dataset.staff.push({ ...nurse, cards: [{ organization: '1.2.643.5.1.13.13.12.2.77.7701', positionCode: '159', beginDate: '2019-01-01', endDate: null }] });
 let checks: ReturnType<typeof startPreflight>;
 const sent = new Map<string, { state: 'registered'; emdrId?: string }>();
 
 beforeAll(async () => {
-  remd = await startRemdHarness();
+  remd = await startRemdHarness({ dataset });
   dataDir = mkdtempSync(join(tmpdir(), 'egisz-preflight-'));
   checks = startPreflight({
     dataDir, clientEntityId: '6f1c1f8e-3b1a-4c55-9d3e-5a7d2b9c0e11', registries: sandboxRegistries(`${remd.url}/sandbox`), log: silentLogger,
@@ -185,4 +194,52 @@ describe('certificates', () => {
       await token.cleanup();
     }
   });
+});
+
+describe('«Правила подписи ЭМД» (NSI 99.2.42, downloaded from the sandbox FNSI)', () => {
+  let demoTokenForRules: TokenFixture;
+  beforeAll(async () => { demoTokenForRules = await createTokenFixture(); });
+  afterAll(async () => { await demoTokenForRules?.cleanup(); });
+  const nsiStore = () => new NsiStore(join(dataDir, 'nsi'), new FnsiClient({ baseUrl: `${remd.url}/sandbox/nsi`, userKey: 'k' }));
+  beforeAll(async () => {
+    // The agent downloads the dictionary a second after start; wait for its copy.
+    for (let i = 0; i < 100 && !nsiStore().latest(SIGNING_RULES_OID); i++) await new Promise((r) => setTimeout(r, 50));
+  });
+
+  it('the agent keeps the dictionary, verified against its passport', () => {
+    const copy = nsiStore().latest(SIGNING_RULES_OID)!;
+    expect(copy.passport.version).toBe(dataset.signingRules!.version);
+    expect(copy.rows.length).toBe(copy.passport.rowsCount);
+  });
+
+  it('a nurse signing a consultation as DOCTOR → POSITION_TO_ROLE_MISMATCH', async () => {
+    const token = await createTokenFixture({ holder: nurse });
+    try {
+      const r = record((x) => { x.practitioner = { ...nurse }; });
+      const issues = await beforeThePin(token, r);
+      expect(errorCodes(issues)).toEqual(['POSITION_TO_ROLE_MISMATCH']);
+      expect(issues.find((i) => i.severity === 'error')).toMatchObject({ code: 'PREFLIGHT_POSITION_MAY_NOT_SIGN', path: 'practitioner.positionCode' });
+      expect((await forceThrough(token, r)).codes).toEqual(['POSITION_TO_ROLE_MISMATCH']);
+    } finally {
+      await token.cleanup();
+    }
+  });
+
+  it('a role whose rule has ended → NO_ROLE_POLICY_ON_DATE, once the new version is downloaded', async () => {
+    const [rule] = dataset.signingRules!.rules;
+    const before = { version: dataset.signingRules!.version, to: rule!.to };
+    try {
+      Object.assign(rule!, { to: new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10) });
+      dataset.signingRules!.version = '99.1';
+      expect(await nsiStore().update(SIGNING_RULES_OID)).toEqual({ version: '99.1', downloaded: true });
+      const r = record();
+      expect(errorCodes(await beforeThePin(demoTokenForRules, r))).toEqual(['NO_ROLE_POLICY_ON_DATE']);
+      expect((await forceThrough(demoTokenForRules, r)).codes).toEqual(['NO_ROLE_POLICY_ON_DATE']);
+    } finally {
+      Object.assign(rule!, { to: before.to });
+      dataset.signingRules!.version = '99.2';
+      await nsiStore().update(SIGNING_RULES_OID);
+    }
+  });
+
 });
