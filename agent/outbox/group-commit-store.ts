@@ -53,6 +53,7 @@ export class GroupCommitStore implements OutboxStore {
   }
 
   get = (localUid: string) => this.reader.get(localUid);
+  status = (localUid: string) => this.reader.status(localUid);
   findByMessageId = (messageId: string) => this.reader.findByMessageId(messageId);
   due = (now: number, limit?: number) => this.reader.due(now, limit);
   overdue = (now: number, limit?: number) => this.reader.overdue(now, limit);

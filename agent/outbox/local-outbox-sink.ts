@@ -19,9 +19,6 @@ export function localOutboxSink(store: OutboxStore, kick: () => void): DocumentS
         return { localUid: existing.localUid, state: existing.state, duplicate: true };
       }
     },
-    async status(localUid: string) {
-      const doc = await store.get(localUid);
-      return doc && { state: doc.state, emdrId: doc.emdrId, errors: doc.errors };
-    },
+    status: async (localUid: string) => store.status(localUid),
   };
 }

@@ -45,6 +45,9 @@ export interface OutboxDocument {
 
 export type NewOutboxDocument = Omit<OutboxDocument, 'state' | 'attempts' | 'createdAt' | 'updatedAt' | 'messageId' | 'emdrId' | 'errors' | 'nextAttemptAt'>;
 
+/** Where a document stands, without its bodies. */
+export type OutboxStatus = Pick<OutboxDocument, 'state' | 'emdrId' | 'errors'>;
+
 export type OutboxPatch = Partial<Pick<OutboxDocument, 'messageId' | 'emdrId' | 'errors' | 'attempts' | 'nextAttemptAt'>>;
 
 export interface JournalEntry {
@@ -77,6 +80,8 @@ export interface OutboxStore {
   /** Adds a signed document, durably; a second add of the same localUid throws OutboxDuplicateError. */
   add(doc: NewOutboxDocument): Awaitable<OutboxDocument>;
   get(localUid: string): Awaitable<OutboxDocument | undefined>;
+  /** The state, emdrId and errors only: no bodies read (pre-flight asks this for every earlier visit of a patient). */
+  status(localUid: string): Awaitable<OutboxStatus | undefined>;
   findByMessageId(messageId: string): Awaitable<OutboxDocument | undefined>;
   /**
    * Moves a document to a new state and journals it, atomically. With `from`,

@@ -9,7 +9,7 @@ import { isSealed, loadBodyCipher, type BodyCipher } from './body-cipher.ts';
 import { migrateOutbox } from './sqlite-outbox-schema.ts';
 import {
   OutboxDuplicateError, type JournalEntry, type NewOutboxDocument, type OutboxDocument, type OutboxFilter,
-  type OutboxPatch, type OutboxState, type OutboxStore,
+  type OutboxPatch, type OutboxState, type OutboxStatus, type OutboxStore,
 } from './outbox-store.ts';
 
 const SELECT = 'SELECT d.*, b.semd, b.signature, b.request FROM documents d JOIN document_bodies b ON b.local_uid = d.local_uid';
@@ -61,6 +61,13 @@ export class SqliteOutboxStore implements OutboxStore {
   get(localUid: string): OutboxDocument | undefined {
     const row = this.sql(`${SELECT} WHERE d.local_uid = ?`).get(localUid) as Row | undefined;
     return row && this.toDocument(row);
+  }
+
+  status(localUid: string): OutboxStatus | undefined {
+    const r = this.sql('SELECT state, emdr_id, errors FROM documents WHERE local_uid = ?').get(localUid) as Row | undefined;
+    if (!r) return undefined;
+    const errors = r.errors === null ? undefined : this.openErrors(localUid, String(r.errors));
+    return { state: r.state as OutboxState, emdrId: (r.emdr_id as string | null) ?? undefined, errors };
   }
 
   findByMessageId(messageId: string): OutboxDocument | undefined {
@@ -181,6 +188,12 @@ export class SqliteOutboxStore implements OutboxStore {
       request: c ? c.openText(localUid, 'request', request) : request,
       errors: c && errors ? c.openText(localUid, 'errors', errors) : errors,
     });
+  }
+
+  private openErrors(localUid: string, errors: string): string {
+    if (this.cipher) return this.cipher.openText(localUid, 'errors', errors);
+    if (isSealed(errors)) throw new Error(`outbox: the bodies of ${localUid} are encrypted and outbox.key is missing from the data dir`);
+    return errors;
   }
 
   private sql(text: string): Database.Statement {

@@ -32,6 +32,7 @@ describe('outbox bodies at rest', () => {
     const errors = JSON.stringify([{ code: 'PATIENT_MPI_MISMATCH', message: 'Фамилия пациента [Петров] не совпадает' }]);
     reopened.transition('a', 'rejected', { errors });
     expect(reopened.get('a')?.errors).toBe(errors);
+    expect(reopened.status('a')?.errors).toBe(errors);
     reopened.close();
     const row = new Database(file).prepare('SELECT errors FROM documents').get() as { errors: string };
     expect(row.errors).not.toContain('Петров');

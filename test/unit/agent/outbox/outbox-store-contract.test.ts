@@ -46,6 +46,20 @@ describe.each(implementations)('%s', (_name, open) => {
     await store.close();
   });
 
+  test('status answers the state, emdrId and errors as get does', async () => {
+    const store = open();
+    await store.add(doc('a'));
+    expect(await store.status('a')).toEqual({ state: 'signed', emdrId: undefined, errors: undefined });
+    await store.transition('a', 'rejected', { errors: '[{"code":"VALIDATION_ERROR"}]' });
+    const { state, emdrId, errors } = (await store.get('a'))!;
+    expect(await store.status('a')).toEqual({ state, emdrId, errors });
+    expect(state).toBe('rejected');
+    await store.transition('a', 'registered', { emdrId: 'e-1' });
+    expect(await store.status('a')).toMatchObject({ state: 'registered', emdrId: 'e-1' });
+    expect(await store.status('nope')).toBeUndefined();
+    await store.close();
+  });
+
   test('due, overdue, list filters and counts', async () => {
     const store = open();
     for (const id of ['s', 'r', 'late', 'wait']) await store.add(doc(id));
