@@ -2,8 +2,9 @@
  * The seed article's errors, end to end in Chromium with the built extension:
  * each is caught before the PIN — the field mark or the panel shows it —
  * instead of coming back from REMD after submission. One browser; one agent
- * per clinic set-up (the demo clinic, a doctor missing from FRMR, an expired
- * or organisation-only certificate, an organization not bound to the MIS).
+ * per clinic set-up (the demo clinic, a doctor missing from FRMR, a nurse whose
+ * position may not sign the kind, an expired or organisation-only certificate,
+ * an organization not bound to the MIS).
  */
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -189,6 +190,19 @@ describe('a doctor missing from FRMR', () => {
     const page = await openMis(agent(), { fio: 'Соколова Елена Андреевна', snils: '200-300-400 48' });
     const finding = await signAndExpectFinding(page, 'нет в ФРМР');
     expect(finding).toContain('20030040048');
+    await page.close();
+  });
+});
+
+describe('a nurse signing a consultation (NSI 99.2.42 «Правила подписи ЭМД»)', () => {
+  const nurse = { ...demoDoctor, snils: '30040070072', lastName: 'Орлова', firstName: 'Ольга', middleName: 'Ивановна', birthDate: '1990-04-02', positionCode: '159', localId: 'nurse-7' };
+  const { agent } = scenarioAgent({ doctor: nurse });
+
+  test('is caught before signing: her position may not sign the kind as DOCTOR', async () => {
+    onTestFailed(() => console.error(agent().logLines.join('\n')));
+    const page = await openMis(agent(), { fio: 'Орлова Ольга Ивановна', snils: '300-400-700 72' });
+    const finding = await signAndExpectFinding(page, 'не может подписывать');
+    expect(finding).toContain('Медицинская сестра');
     await page.close();
   });
 });

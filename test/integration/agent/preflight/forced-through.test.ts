@@ -32,9 +32,8 @@ let remd: RemdHarness;
 let dataDir: string;
 /** Shared by the sandbox's REMD and its registries (FRMR, FNSI), so a test can change what both know. */
 const dataset = loadFederalDataset();
-/** A nurse (NSI 1002: 159) at the demo clinic, in FRMR: «Правила подписи ЭМД» do not let her sign 119 as DOCTOR. */
+/** The dataset's nurse (NSI 1002: 159) at the demo clinic: «Правила подписи ЭМД» do not let her sign 119 as DOCTOR. */
 const nurse = { ...demoDoctor, snils: '30040070072', lastName: 'Орлова', firstName: 'Ольга', middleName: 'Ивановна', birthDate: '1990-04-02', positionCode: '159', localId: 'nurse-7' };
-dataset.staff.push({ ...nurse, cards: [{ organization: '1.2.643.5.1.13.13.12.2.77.7701', positionCode: '159', beginDate: '2019-01-01', endDate: null }] });
 let checks: ReturnType<typeof startPreflight>;
 const sent = new Map<string, { state: 'registered'; emdrId?: string }>();
 
