@@ -168,6 +168,47 @@ export interface Prescription {
   specialPurpose?: boolean;
 }
 
+/** One visit of a closed ambulatory case (SEMD 42, section AMBSV), by the record's doctor. */
+export interface CaseVisit {
+  /** YYYY-MM-DD. */
+  date: string;
+  /** NSI 1.2.643.5.1.13.13.11.1008 (место оказания медицинской помощи). */
+  place: CodedConcept;
+  /** NSI 1.2.643.5.1.13.13.11.1070: the services given at the visit, at least one. */
+  services: CodedConcept[];
+  complaints?: string;
+  /** Объективные данные: what the examination found. */
+  examination?: string;
+  conclusion?: string;
+  recommendations?: string;
+}
+
+/**
+ * A closed ambulatory case (SEMD 42 «Эпикриз по законченному случаю
+ * амбулаторный»). Its period is encounter.openDate…closeDate, its diagnoses
+ * encounter.diagnoses (МКБ-10), its summary encounter.conclusion; here is
+ * what only the epicrisis states. The dictionaries are not shipped: values whole.
+ */
+export interface AmbulatoryCase {
+  /** NSI 1.2.643.5.1.13.13.11.1007 (вид обращения). */
+  visitKind: CodedConcept;
+  /** NSI 1.2.643.5.1.13.13.11.1009 (результат обращения). */
+  result?: CodedConcept;
+  /** NSI 1.2.643.5.1.13.13.11.1046 (исход заболевания). */
+  outcome?: CodedConcept;
+  /** NSI 1.2.643.5.1.13.13.11.1039 (источник оплаты). */
+  paymentSource?: CodedConcept;
+  /** NSI 1.2.643.5.1.13.13.11.1076: which diagnoses the case states (e.g. заключительные). */
+  diagnosisStage: CodedConcept;
+  /** NSI 1.2.643.5.1.13.13.11.1077 kind of each role in encounter.diagnoses; the main one is code 1. */
+  diagnosisKinds: Partial<Record<DiagnosisRole, CodedConcept>>;
+  visits: CaseVisit[];
+  /** NSI 1.2.643.5.1.13.13.11.1367: drugs given during the case. */
+  drugs?: CodedConcept[];
+  /** Non-drug treatment, free text. */
+  nonDrugTreatment?: string;
+}
+
 export interface ClinicalRecord {
   patient: Patient;
   practitioner: Practitioner;
@@ -178,6 +219,8 @@ export interface ClinicalRecord {
   laboratory?: LabStudy;
   /** Kind 148 «Рецепт на лекарственный препарат»: the drug and how it is taken. */
   prescription?: Prescription;
+  /** Kind 42 «Эпикриз по законченному случаю амбулаторный»: the closed case. */
+  ambulatoryCase?: AmbulatoryCase;
 }
 
 /**

@@ -12,12 +12,13 @@ import { organizationRules } from './organization-rules.ts';
 import { encounterRules } from './encounter-rules.ts';
 import { laboratoryRules } from './laboratory-rules.ts';
 import { prescriptionRules } from './prescription-rules.ts';
+import { ambulatoryCaseRules } from './ambulatory-case-rules.ts';
 import { diagnosisRules } from './diagnosis-rules.ts';
 import { documentRules } from './document-rules.ts';
 
 export type { ValidateOptions } from './validation-context.ts';
 
-const GROUPS: readonly RuleGroup[] = [patientRules, practitionerRules, organizationRules, encounterRules, diagnosisRules, documentRules, laboratoryRules, prescriptionRules];
+const GROUPS: readonly RuleGroup[] = [patientRules, practitionerRules, organizationRules, encounterRules, diagnosisRules, documentRules, laboratoryRules, prescriptionRules, ambulatoryCaseRules];
 
 export function validateRecord(record: DraftRecord, options?: ValidateOptions): Issue[] {
   const ctx = contextFor(asDraft(record), options);
@@ -48,5 +49,6 @@ function asDraft(record: unknown): DraftRecord {
     document: section('document'),
     ...(r.laboratory !== undefined ? { laboratory: section('laboratory') ?? {} } : {}),
     ...(r.prescription !== undefined ? { prescription: section('prescription') ?? {} } : {}),
+    ...(r.ambulatoryCase !== undefined ? { ambulatoryCase: section('ambulatoryCase') ?? {} } : {}),
   } as DraftRecord;
 }

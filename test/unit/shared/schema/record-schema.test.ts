@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { validateRecord } from '../../../../shared/validate/validate-record.ts';
 import { NOW, sampleRecord } from '../validate/sample-record.ts';
-import { maximalLaboratory, maximalPrescription } from '../../../fixtures/semd/demo-record.ts';
+import { maximalAmbulatoryCase, maximalLaboratory, maximalPrescription } from '../../../fixtures/semd/demo-record.ts';
 
 type Schema = {
   $ref?: string;
@@ -61,6 +61,13 @@ describe('record.schema.json', () => {
     expect(check(r)).toEqual([]);
     (r.prescription as unknown as { dose: string }).dose = '1';
     expect(check(r)).toEqual(['prescription.dose']);
+  });
+
+  it('accepts a closed ambulatory case (kind 42) and rejects a visit without services', () => {
+    const r = maximalAmbulatoryCase();
+    expect(check(r)).toEqual([]);
+    r.ambulatoryCase!.visits[1]!.services = [];
+    expect(check(r)).toEqual(['ambulatoryCase.visits.1.services']);
   });
 
   it('accepts a laboratory study (kind 186) and rejects a result without its test', () => {
