@@ -22,18 +22,24 @@ export interface DocumentTemplate {
   title: string;
 }
 
+/** How a profile opens the document: the namespaces it declares and its typeId. */
+export interface CdaProfile {
+  namespaces: Record<string, string>;
+  typeId: string;
+}
+
+/** The Russian profile of the current kinds, with its extension namespaces. */
+const russianProfile: CdaProfile = {
+  namespaces: { 'xmlns:xsi': ns.xsi, 'xmlns:identity': ns.identity, 'xmlns:address': ns.address, 'xmlns:fias': ns.fias, 'xmlns:medService': ns.medService },
+  typeId: 'POCD_MT000040',
+};
+
 /** Creates the document and writes its header; returns the root element. */
-export function clinicalDocument(record: ClinicalRecord, identity: DocumentIdentity, template: DocumentTemplate): XMLBuilder {
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(ns.cda, 'ClinicalDocument', {
-    'xmlns:xsi': ns.xsi,
-    'xmlns:identity': ns.identity,
-    'xmlns:address': ns.address,
-    'xmlns:fias': ns.fias,
-    'xmlns:medService': ns.medService,
-  });
+export function clinicalDocument(record: ClinicalRecord, identity: DocumentIdentity, template: DocumentTemplate, profile: CdaProfile = russianProfile): XMLBuilder {
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(ns.cda, 'ClinicalDocument', profile.namespaces);
   const org = record.organization.oid;
   root.ele('realmCode', { code: 'RU' });
-  root.ele('typeId', { root: '2.16.840.1.113883.1.3', extension: 'POCD_MT000040' });
+  root.ele('typeId', { root: '2.16.840.1.113883.1.3', extension: profile.typeId });
   root.ele('templateId', { root: template.templateId });
   root.ele('id', { root: xmlAttribute(localIdRoot(org, 'document')), extension: xmlAttribute(identity.localUid) });
   codedElement(root, 'code', template.documentType);

@@ -17,7 +17,7 @@ import { assignedPractitioner, paymentParticipant } from './cda-participants.ts'
 import { cdaDate } from './cda-time.ts';
 import type { DocumentIdentity } from './document-identity.ts';
 import { paragraphs, table } from './narrative.ts';
-import { fieldCode, sectionCode, serviceEventConsultation } from './semd-vocabulary.ts';
+import { diagnosisRoleNames, fieldCode, sectionCode, serviceEventConsultation } from './semd-vocabulary.ts';
 
 export const consultation119 = {
   kind: '119',
@@ -25,12 +25,6 @@ export const consultation119 = {
   documentTypeCode: '5',
   title: 'Протокол консультации',
 } as const;
-
-const roleNames: Record<Diagnosis['role'], string> = {
-  main: 'Основной',
-  concomitant: 'Сопутствующий',
-  complication: 'Осложнение основного',
-};
 
 export function buildConsultation119(record: ClinicalRecord, identity: DocumentIdentity, facts: CareFacts = {}): string {
   const root = documentHeader(record, identity, consultation119, { policyType: facts.insurancePolicyType });
@@ -63,7 +57,7 @@ function body(root: XMLBuilder, record: ClinicalRecord, facts: CareFacts): void 
   if (facts.visitPlace) paragraphs(info.text, `Место проведения: ${facts.visitPlace.displayName}`);
   for (const d of ordered) {
     const code = diagnosisCode(d.code);
-    paragraphs(info.text, `${roleNames[d.role]} диагноз по МКБ-10: ${code.code} ${code.displayName}`);
+    paragraphs(info.text, `${diagnosisRoleNames[d.role]} диагноз по МКБ-10: ${code.code} ${code.displayName}`);
   }
   if (facts.visitKind) codedObservation(info.section, fieldCode.visitReason, facts.visitKind);
   if (facts.visitPlace) codedObservation(info.section, fieldCode.visitPlace, facts.visitPlace);
@@ -92,7 +86,7 @@ function diagnosesSection(parent: XMLBuilder, diagnoses: readonly Diagnosis[]): 
   const dgn = section(parent, sectionCode.DGN, 'Диагнозы');
   const rows = diagnoses.map((d) => {
     const code = diagnosisCode(d.code);
-    return [roleNames[d.role], code.code, code.displayName, d.text ?? ''];
+    return [diagnosisRoleNames[d.role], code.code, code.displayName, d.text ?? ''];
   });
   table(dgn.text, ['Вид диагноза', 'Код МКБ-10', 'Наименование по МКБ-10', 'Формулировка'], rows);
   const wording = rows.map(([role, code, name, text]) => `${role}: ${code} ${text || name}`).join('\n');

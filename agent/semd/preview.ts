@@ -38,9 +38,11 @@ function at(el: Element | undefined, ...path: string[]): Element | undefined {
 
 const textOf = (el: Element | undefined): string => (el?.textContent ?? '').trim();
 
+/** family, given and the patronymic: identity:Patronymic, or the second given of the older profile (kind 42). */
 function personName(name: Element | undefined): string {
-  const patronymic = children(name, 'Patronymic', IDENTITY)[0];
-  return [textOf(at(name, 'family')), textOf(at(name, 'given')), textOf(patronymic)].filter((p) => p !== '').join(' ');
+  const [given, secondGiven] = children(name, 'given');
+  const patronymic = children(name, 'Patronymic', IDENTITY)[0] ?? secondGiven;
+  return [textOf(at(name, 'family')), textOf(given), textOf(patronymic)].filter((p) => p !== '').join(' ');
 }
 
 /** 11 digits → `123-456-789 01`. */
@@ -75,6 +77,7 @@ function headerTable(root: Element): string {
   const snils = children(role, 'id').find((i) => i.getAttribute('root') === snilsRoot)?.getAttribute('extension') ?? '';
   const author = at(root, 'author', 'assignedAuthor');
   const event = at(root, 'documentationOf', 'serviceEvent', 'effectiveTime');
+  const period = at(root, 'componentOf', 'encompassingEncounter', 'effectiveTime');
   const org = at(root, 'custodian', 'assignedCustodian', 'representedCustodianOrganization');
   const identityDoc = children(role, 'IdentityDoc', IDENTITY)[0];
   const policy = children(role, 'InsurancePolicy', IDENTITY)[0];
@@ -91,8 +94,16 @@ function headerTable(root: Element): string {
     row('Медицинская организация', textOf(at(org, 'name'))),
     row('Дата документа', readableTs(at(root, 'effectiveTime')?.getAttribute('value') ?? '')),
     row('Дата оказания услуги', readableTs(at(event, 'low')?.getAttribute('value') ?? '')),
+    row('Период случая', casePeriod(period)),
     '</table>',
   ].join('');
+}
+
+/** «20.11.2026 — 26.11.2026» from a case's effectiveTime, only when it has both ends. */
+function casePeriod(time: Element | undefined): string {
+  const low = at(time, 'low')?.getAttribute('value') ?? '';
+  const high = at(time, 'high')?.getAttribute('value') ?? '';
+  return low === '' || high === '' ? '' : `${readableTs(low)} — ${readableTs(high)}`;
 }
 
 /** «Паспорт гражданина Российской Федерации 4510 № 123456» from identity:IdentityDoc. */

@@ -3,6 +3,7 @@
  * (record.document.kind, NSI 1520 code).
  */
 import type { ClinicalRecord } from '../../shared/domain/record.ts';
+import { ambulatoryEpicrisis42, buildAmbulatoryEpicrisis42 } from './ambulatory-epicrisis-42.ts';
 import { buildConsultation119, consultation119 } from './consultation-119.ts';
 import { buildInstrumental174, instrumental174 } from './instrumental-174.ts';
 import { buildLaboratory186, laboratory186 } from './laboratory-186.ts';
@@ -30,6 +31,7 @@ const templates: ReadonlyMap<string, SemdTemplate> = new Map([
   [instrumental174.kind, { title: instrumental174.title, build: buildInstrumental174 }],
   [laboratory186.kind, { title: laboratory186.title, build: buildLaboratory186 }],
   [prescription148.kind, { title: prescription148.title, build: buildPrescription148 }],
+  [ambulatoryEpicrisis42.kind, { title: ambulatoryEpicrisis42.title, build: buildAmbulatoryEpicrisis42 }],
 ]);
 
 export const supportedKinds = (): string[] => [...templates.keys()];

@@ -17,6 +17,8 @@ const table: readonly [RegExp, string][] = [
   [new RegExp(`^/ClinicalDocument/${patientRole}/addr`), 'patient.address'],
   [new RegExp(`^/ClinicalDocument/${patientRole}/telecom`), 'patient.phone'],
   [new RegExp(`^/ClinicalDocument/${patientRole}/patient/name/family`), 'patient.lastName'],
+  // The older profile (kind 42) writes the patronymic as the second given.
+  [new RegExp(`^/ClinicalDocument/${patientRole}/patient/name/given\\[2\\]`), 'patient.middleName'],
   [new RegExp(`^/ClinicalDocument/${patientRole}/patient/name/given`), 'patient.firstName'],
   [new RegExp(`^/ClinicalDocument/${patientRole}/patient/name/identity:Patronymic`), 'patient.middleName'],
   [new RegExp(`^/ClinicalDocument/${patientRole}/patient/name`), 'patient.lastName'],
@@ -32,6 +34,7 @@ const table: readonly [RegExp, string][] = [
   [new RegExp(`^/ClinicalDocument/${doctor}/id\\[1\\]`), 'practitioner.localId'],
   [new RegExp(`^/ClinicalDocument/${doctor}/id\\[2\\]`), 'practitioner.snils'],
   [new RegExp(`^/ClinicalDocument/${doctor}/code`), 'practitioner.positionCode'],
+  [new RegExp(`^/ClinicalDocument/${doctor}/assignedPerson/name/given\\[2\\]`), 'practitioner.middleName'],
   [new RegExp(`^/ClinicalDocument/${doctor}/assignedPerson/name/given`), 'practitioner.firstName'],
   [new RegExp(`^/ClinicalDocument/${doctor}/assignedPerson/name/identity:Patronymic`), 'practitioner.middleName'],
   [new RegExp(`^/ClinicalDocument/${doctor}/assignedPerson`), 'practitioner.lastName'],
@@ -58,6 +61,11 @@ const sections: Readonly<Record<string, string>> = {
   ANALYSERS: 'laboratory.analyser',
   RESLAB: 'laboratory.results',
   RECIPE: 'prescription',
+  AMBS: 'ambulatoryCase',
+  AMBSV: 'ambulatoryCase.visits',
+  SUM: 'ambulatoryCase',
+  DRUG: 'ambulatoryCase.drugs',
+  NONDRUG: 'ambulatoryCase.nonDrugTreatment',
 };
 
 /** Sections whose content differs by kind: a prescription's DOCINFO holds its validity and priority. */

@@ -3,6 +3,7 @@
  * codes, coded-field codes, the documented-event and medical-card types.
  * Versions and names are those of the FNSI dumps listed in schemas/SOURCES.md.
  */
+import type { DiagnosisRole } from '../../shared/domain/record.ts';
 import type { CodedValue } from './coded-value.ts';
 
 const sections = { codeSystem: '1.2.643.5.1.13.13.99.2.197', codeSystemVersion: '4.29', codeSystemName: 'Секции электронных медицинских документов' };
@@ -24,6 +25,11 @@ export const sectionCode = {
   ANALYSERS: section('ANALYSERS', 'Информация об использованном оборудовании и расходных материалах'),
   RESLAB: section('RESLAB', 'Результаты лабораторного исследования'),
   RECIPE: section('RECIPE', 'Рецепт'),
+  AMBS: section('AMBS', 'Сведения амбулаторно-поликлинического обращения'),
+  AMBSV: section('AMBSV', 'Сведения амбулаторно-поликлинического посещения'),
+  SUM: section('SUM', 'Информация о лечении'),
+  DRUG: section('DRUG', 'Медикаментозное лечение'),
+  NONDRUG: section('NONDRUG', 'Немедикаментозное лечение'),
 } as const;
 
 /** NSI 1.2.643.5.1.13.13.99.2.166 — coded fields of CDA documents. */
@@ -46,6 +52,10 @@ export const fieldCode = {
   recipeValidity: field('6004', 'Срок действия рецепта'),
   specialPurpose: field('6006', 'По специальному назначению (Отметка)'),
   doseCount: field('6011', 'Количество назначенных доз'),
+  complaints: field('835', 'Жалобы пациента'),
+  examination: field('836', 'Объективные данные'),
+  conclusion: field('837', 'Заключение'),
+  recommended: field('839', 'Рекомендовано'),
 } as const;
 
 /** NSI 1.2.643.5.1.13.13.99.2.726 — type of the documented event. */
@@ -83,3 +93,10 @@ export const ministryOfHealth = { oid: '1.2.643.5.1.13', name: 'Министер
 
 /** Root of the SNILS identifier (Pension Fund). */
 export const snilsRoot = '1.2.643.100.3';
+
+/** How the narrative names each diagnosis role. */
+export const diagnosisRoleNames: Readonly<Record<DiagnosisRole, string>> = {
+  main: 'Основной',
+  concomitant: 'Сопутствующий',
+  complication: 'Осложнение основного',
+};

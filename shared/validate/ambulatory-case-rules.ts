@@ -23,7 +23,7 @@ const roleNames: Record<DiagnosisRole, string> = { main: 'основной', con
 function checkCodedFrom(value: unknown, path: string, dictionary: string, issues: Issue[]): void {
   const before = issues.length;
   checkCoded(value, path, issues);
-  const codeSystem = (value as Partial<CodedConcept>).codeSystem;
+  const codeSystem = (value as Partial<CodedConcept> | null | undefined)?.codeSystem;
   if (issues.length === before && codeSystem !== nsi(dictionary)) {
     issues.push(issueFor('VALIDATION_CODE_SYSTEM_MISMATCH', `${path}.codeSystem`, { field: fieldLabel(path), expected: nsi(dictionary), value: String(codeSystem) }));
   }
