@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../../../../agent/commands/semd-command.ts';
-import { demoConsultation, fullCareFacts, minimalReferral, referralFacts } from '../../../fixtures/semd/demo-record.ts';
+import { demoConsultation, fullCareFacts, minimalAmbulatoryCase, minimalReferral, referralFacts } from '../../../fixtures/semd/demo-record.ts';
 
 // Builds and checks against the official schemas: slow on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -36,6 +36,22 @@ describe('egisz-agent semd', () => {
     const check = io();
     expect(await run(['check', out], check.io)).toBe(0);
     expect(JSON.parse(check.out.join(''))).toMatchObject({ kind: '119', ok: true, xsd: [], schematron: [] });
+  });
+
+  it('builds a closed ambulatory case with --kind 42 that checks clean by its templateId', async () => {
+    const record = minimalAmbulatoryCase();
+    record.document.kind = '119';
+    record.document.createdAt = '2024-03-01T10:15:00+03:00';
+    record.encounter = { ...record.encounter, openDate: '2024-02-20', closeDate: '2024-03-01', visitDate: '2024-03-01' };
+    record.ambulatoryCase!.visits[0]!.date = '2024-03-01';
+    await writeFile(join(dir, 'case.json'), JSON.stringify(record));
+    const build = io();
+    const out = join(dir, 'case.xml');
+    expect(await run(['build', join(dir, 'case.json'), '--kind', '42', '-o', out], build.io)).toBe(0);
+    expect(JSON.parse(build.out.join(''))).toMatchObject({ ok: true, kind: '42', title: 'Эпикриз по законченному случаю амбулаторный' });
+    const check = io();
+    expect(await run(['check', out], check.io)).toBe(0);
+    expect(JSON.parse(check.out.join(''))).toMatchObject({ kind: '42', ok: true, xsd: [], schematron: [] });
   });
 
   it('reports Schematron errors as JSON and exits 1', async () => {
