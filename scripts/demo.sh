@@ -3,7 +3,8 @@
 # the agent with the EGISZ sandbox, the SoftHSM2 demo token and the demo MIS,
 # plus the built extension. Options are passed to `egisz-agent start`
 # (e.g. --port 17346). With --browser it also opens Chromium with the
-# extension loaded (needs a display).
+# extension loaded, its options page and the demo MIS (needs a display;
+# scripts/open-browser.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/ensure-system.sh
@@ -20,7 +21,11 @@ npx wxt build >&2
 echo "Расширение собрано: $(pwd)/.output/chrome-mv3"
 echo "  Chrome/Chromium: chrome://extensions → «Режим разработчика» → «Загрузить распакованное» → эта папка."
 echo "  Затем в настройках расширения введите код сопряжения, который агент покажет ниже."
-if [ "$browser" = 1 ]; then
-  node scripts/open-browser.ts "${args[@]}" &
-fi
-exec node agent/bin/egisz-agent.js start --demo --data-dir .data/demo "${args[@]}"
+agent=(node agent/bin/egisz-agent.js start --demo --data-dir .data/demo "${args[@]}")
+if [ "$browser" = 0 ]; then exec "${agent[@]}"; fi
+
+# The browser waits for the agent and closes with it.
+node scripts/open-browser.ts "${args[@]}" &
+opener=$!
+trap 'kill "$opener" 2>/dev/null; wait "$opener" 2>/dev/null' EXIT
+"${agent[@]}"

@@ -1,25 +1,26 @@
 /**
- * Opens the system Chromium (with a display) with the built extension loaded,
- * a throw-away profile, the extension's options page for pairing and the demo
- * MIS. Used by `scripts/demo.sh --browser`.
+ * `scripts/demo.sh --browser`: waits for the demo agent, then opens Chromium
+ * on the display with the built extension, its options page for pairing and
+ * the demo MIS (scripts/demo-browser.ts). Runs as long as the browser does;
+ * demo.sh stops it, and with it the browser, when the agent stops.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { DEFAULT_AGENT_PORT, EXTENSION_ID } from '../shared/protocol/extension-id.ts';
+import { agentPort, openDemoBrowser, waitForAgent } from './demo-browser.ts';
 
-const { values } = parseArgs({ options: { port: { type: 'string' } }, strict: false });
-const port = Number(values.port ?? DEFAULT_AGENT_PORT);
-const extension = resolve('.output/chrome-mv3');
-const profile = mkdtempSync(join(tmpdir(), 'egisz-demo-chromium-'));
-
-const child = spawn(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', [
-  `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-sync',
-  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-  `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
-  `chrome-extension://${EXTENSION_ID}/options.html`,
-  `http://127.0.0.1:${port}/demo/consultation.html`,
-], { stdio: 'ignore', detached: true });
-child.unref();
+const port = agentPort(process.argv.slice(2));
+if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  console.error('Браузер не открыт: нет дисплея (DISPLAY). Откройте Chromium сами, см. README, или запустите под xvfb-run.');
+  process.exit(1);
+}
+if (!(await waitForAgent(port, 120_000))) {
+  console.error(`Браузер не открыт: агент не ответил на порту ${port} за 2 минуты.`);
+  process.exit(1);
+}
+try {
+  const { browser, close } = await openDemoBrowser({ port });
+  // Closing the window ends this process; a stop of this process closes the window.
+  browser.once('disconnected', () => void close().then(() => process.exit(0)));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void close().then(() => process.exit(0)));
+} catch (error) {
+  console.error(`Браузер не открыт: ${(error as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,30 @@
+/**
+ * What `scripts/demo.sh --browser` opens, run headless against a demo agent:
+ * the extension's options page (not blocked: it is opened once the extension
+ * has loaded) and the demo MIS with the overlay on it.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { demoMisUrl, openDemoBrowser, OPTIONS_URL, type DemoBrowser } from '../../scripts/demo-browser.ts';
+import { startDemoAgent, type DemoAgent } from '../support/demo-agent.ts';
+
+let agent: DemoAgent;
+let demo: DemoBrowser;
+
+beforeAll(async () => {
+  agent = await startDemoAgent();
+  demo = await openDemoBrowser({ port: agent.port, headless: true });
+});
+
+afterAll(async () => {
+  await demo?.close();
+  await agent?.stop();
+});
+
+test('the options page for pairing and the demo MIS with the overlay', async () => {
+  const pages = await demo.browser.pages();
+  expect(pages.map((p) => p.url())).toEqual([OPTIONS_URL, demoMisUrl(agent.port)]);
+  const [options, mis] = pages;
+  await options!.waitForSelector('[data-egisz-pairing="unpaired"]');
+  await mis!.waitForSelector('[data-egisz-field="patient.snils"][data-egisz-state="ok"]');
+  await mis!.waitForSelector('egisz-panel');
+});
