@@ -1,5 +1,6 @@
 /** Varied, realistic records for the benchmarks: valid SNILS, real МКБ-10 leaves, a few warnings. */
 import type { ClinicalRecord } from '../shared/domain/record.ts';
+import { maximalAmbulatoryCase } from '../test/fixtures/semd/demo-record.ts';
 import { demoDoctor, demoOrganization, demoPatient } from '../agent/demo/demo-clinic.ts';
 import { snilsChecksum } from '../shared/validate/snils.ts';
 
@@ -28,4 +29,16 @@ export function benchRecord(i: number): ClinicalRecord {
     },
     document: { kind: '119', createdAt: `2026-11-${day}T10:15:00+03:00` },
   };
+}
+
+/** The same record as a closed ambulatory case (kind 42): two visits, opening and closing day. */
+export function benchCaseRecord(i: number): ClinicalRecord {
+  const record = benchRecord(i);
+  const { openDate = record.encounter.visitDate, visitDate } = record.encounter;
+  const closed = maximalAmbulatoryCase().ambulatoryCase!;
+  const [first, last] = closed.visits;
+  record.document.kind = '42';
+  record.encounter.closeDate = visitDate;
+  record.ambulatoryCase = { ...closed, visits: [{ ...first!, date: openDate }, { ...last!, date: visitDate }] };
+  return record;
 }
