@@ -6,7 +6,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startAgent, type RunningAgent } from '../agent.ts';
-import { loadConfig, type AgentConfig } from '../config.ts';
+import { defaultDataDir, loadConfig, type AgentConfig } from '../config.ts';
 import { demoDoctor, demoOrganization, demoToken } from '../demo/demo-clinic.ts';
 import { createLogger } from '../log.ts';
 import { startSandboxServer } from '../sandbox/sandbox-server.ts';
@@ -25,13 +25,20 @@ export async function runStartCommand(args: string[], io: Io, mode: { sandboxOnl
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       config: { type: 'string' },
+      // Test stands only: the sandbox then lets requests without WS-Security through.
+      'allow-unsigned': { type: 'boolean', default: false },
     },
   });
   const port = values.port === undefined ? undefined : values.port === 'per-user' ? perUserPort() : Number(values.port);
   const log = createLogger();
   if (mode.sandboxOnly) {
-    const sandbox = await startSandboxServer({ port: port ?? 17347, log });
+    const sandbox = await startSandboxServer({
+      port: port ?? 17347, log, identityDir: join(values['data-dir'] ? resolve(values['data-dir']) : defaultDataDir(), 'sandbox'),
+      sandbox: { wsSecurity: values['allow-unsigned'] ? 'verify-if-present' : 'require' },
+    });
     io.stdout(`ЕГИСЗ-песочница: ${sandbox.url}/sandbox/remd (реестр: ${sandbox.url}/sandbox/registry)\n`);
+    io.stdout(`  Запросы без WS-Security: ${values['allow-unsigned'] ? 'принимаются (--allow-unsigned, только для тестов)' : 'отклоняются, как в ИПС'}\n`);
+    io.stdout(`  Сертификат РЭМД для ответов (remdCertificate агента): ${sandbox.certificateFile}\n`);
     return untilSignal(() => sandbox.close());
   }
   const config = loadConfig({ port, dataDir: values['data-dir'] && resolve(values['data-dir']), demo: values.demo, configFile: values.config });

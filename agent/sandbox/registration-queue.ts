@@ -8,11 +8,9 @@ import { remdError } from '../egisz/remd/remd-error-catalogue.ts';
 import { processRegistration, refuseRegistration } from './registration-process.ts';
 import type { Registration, RegistrationDeps } from './registration-process.ts';
 import { deliverResult } from './result-delivery.ts';
+import type { DeliveryOptions } from './result-delivery.ts';
 
-export interface CallbackDelivery {
-  attempts?: number;
-  backoffMs?: number;
-}
+export type CallbackDelivery = Pick<DeliveryOptions, 'attempts' | 'backoffMs' | 'signer'>;
 
 export class RegistrationQueue {
   readonly #deps: RegistrationDeps;

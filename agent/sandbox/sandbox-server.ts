@@ -1,18 +1,23 @@
 /**
  * `egisz-agent sandbox`: the sandbox alone on its own port, for running a MIS
  * or an agent elsewhere against it. Documents are fetched from each system's
- * documentFileUrl in the dataset.
+ * documentFileUrl in the dataset. As IPS does, it refuses requests without
+ * WS-Security unless told otherwise (tests), and it signs its callbacks with
+ * a REMD identity kept in `identityDir`: the agents' `remdCertificate`.
  */
 import express from 'express';
 import { createServer } from 'node:http';
 import type { Logger } from '../log.ts';
 import { loadFederalDataset } from './federal-dataset.ts';
+import { loadOrCreateRemdIdentity } from './remd-identity.ts';
 import { createSandbox } from './sandbox.ts';
 import type { SandboxOptions } from './sandbox.ts';
 
 export interface SandboxServer {
   /** http://127.0.0.1:<port> */
   url: string;
+  /** The PEM of the certificate the callbacks are signed with (in identityDir, when given). */
+  certificateFile?: string;
   close(): Promise<void>;
 }
 
@@ -20,12 +25,17 @@ export interface SandboxServerOptions {
   port: number;
   log: Logger;
   datasetFile?: string;
-  /** Checks and fault defaults, e.g. { strict: true }. */
-  sandbox?: Omit<SandboxOptions, 'dataset' | 'log'>;
+  /** Where REMD's key and certificate are kept across restarts; a fresh identity without it. */
+  identityDir?: string;
+  /** Checks and fault defaults, e.g. { strict: true }; wsSecurity defaults to 'require'. */
+  sandbox?: Omit<SandboxOptions, 'dataset' | 'log' | 'remdIdentity'>;
 }
 
 export async function startSandboxServer(opts: SandboxServerOptions): Promise<SandboxServer> {
-  const sandbox = createSandbox({ ...opts.sandbox, dataset: loadFederalDataset(opts.datasetFile), log: opts.log });
+  const identity = loadOrCreateRemdIdentity(opts.identityDir);
+  const sandbox = createSandbox({
+    wsSecurity: 'require', ...opts.sandbox, dataset: loadFederalDataset(opts.datasetFile), log: opts.log, remdIdentity: identity,
+  });
   const app = express();
   app.disable('x-powered-by');
   app.use('/sandbox', sandbox.router);
@@ -35,9 +45,10 @@ export async function startSandboxServer(opts: SandboxServerOptions): Promise<Sa
     server.listen(opts.port, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as { port: number };
-  opts.log.info('sandbox.started', { port });
+  opts.log.info('sandbox.started', { port, wsSecurity: opts.sandbox?.wsSecurity ?? 'require' });
   return {
     url: `http://127.0.0.1:${port}`,
+    ...(identity.certificateFile ? { certificateFile: identity.certificateFile } : {}),
     close: async () => {
       sandbox.close();
       server.closeAllConnections();

@@ -27,6 +27,7 @@ import type { WsSecurityMode } from './message-security.ts';
 import type { OrgSignatureMode } from './org-signature-checks.ts';
 import type { Registration, RegistrationDeps } from './registration-process.ts';
 import { RegistrationQueue } from './registration-queue.ts';
+import { loadOrCreateRemdIdentity, type RemdIdentity } from './remd-identity.ts';
 import { handleRemdOperation } from './sandbox-remd-service.ts';
 import { SandboxRegistry } from './sandbox-registry.ts';
 import type { RegistryEntry } from './sandbox-registry.ts';
@@ -61,12 +62,18 @@ export interface SandboxOptions {
   wsSecurityAlgorithms?: Partial<AlgorithmSuite>;
   /** NSI 1520 MO_SIGN: refuse (enforce) or register with a warning (warn, the default). */
   orgSignature?: OrgSignatureMode;
+  /** REMD's key and certificate, which sign the callbacks; default a fresh one for this sandbox. */
+  remdIdentity?: RemdIdentity;
+  /** false: callbacks go unsigned (only for tests of the MIS side's refusal). */
+  signCallbacks?: boolean;
 }
 
 export interface Sandbox {
   router: Router;
   registry(): RegistryEntry[];
   faults: FaultSwitches;
+  /** The certificate REMD signs its callbacks with: what an agent is configured to trust. */
+  certificatePem: string;
   /** Resolves when every accepted registration has been answered (or dropped). */
   settled(): Promise<void>;
   close(): void;
@@ -88,7 +95,10 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     orgSignature: opts.orgSignature ?? (opts.strict ? 'enforce' : 'warn'),
   };
 
-  const queue = new RegistrationQueue(deps, faults, log, { attempts: opts.callbackAttempts, backoffMs: opts.callbackBackoffMs });
+  const identity = opts.remdIdentity ?? loadOrCreateRemdIdentity();
+  const queue = new RegistrationQueue(deps, faults, log, {
+    attempts: opts.callbackAttempts, backoffMs: opts.callbackBackoffMs, ...(opts.signCallbacks === false ? {} : { signer: identity.signer }),
+  });
   const accept = (registration: Registration) => queue.accept(registration);
 
   const router = Router();
@@ -123,6 +133,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   router.use('/nsi', nsiService(opts.dataset));
   router.use('/patient-index', patientIndexService(opts.dataset));
   router.use('/iemk', iemkService(opts.dataset));
+  router.get('/remd/certificate', (_req, res) => void res.type('application/x-pem-file').send(identity.certificatePem));
   router.get('/registry', (_req, res) => {
     res.json(registry.list().map(({ localUid, emdrId, kind, patientSnils, registeredAt }) => ({ localUid, emdrId, kind, patientSnils, registeredAt })));
   });
@@ -137,6 +148,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     router,
     registry: () => registry.list(),
     faults,
+    certificatePem: identity.certificatePem,
     settled: () => queue.settled(),
     close: () => queue.close(),
   };

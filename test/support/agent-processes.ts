@@ -22,6 +22,8 @@ export async function freePort(): Promise<number> {
 
 export interface SandboxProcess {
   url: string;
+  /** The certificate its callbacks are signed with: the agent's remdCertificate. */
+  certificateFile: string;
   logs: string[];
   stop(): void;
 }
@@ -37,11 +39,11 @@ export async function startSandboxProcess(dir: string, agentPort: number, schema
   const child = spawn(process.execPath, [join(root, 'test/support/sandbox-main.ts'), file, schematron], { stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => logs.push(...chunk.toString().split('\n').filter(Boolean)));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.once('data', (chunk: Buffer) => resolve((JSON.parse(chunk.toString()) as { url: string }).url));
+  const { url, certificateFile } = await new Promise<{ url: string; certificateFile: string }>((resolve, reject) => {
+    child.stdout!.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString()) as { url: string; certificateFile: string }));
     child.once('exit', (code) => reject(new Error(`sandbox exited ${code}: ${logs.join('\n')}`)));
   });
-  return { url, logs, stop: () => void child.kill('SIGTERM') };
+  return { url, certificateFile, logs, stop: () => void child.kill('SIGTERM') };
 }
 
 export interface AgentProcess {

@@ -1,10 +1,17 @@
 /**
- * `egisz-agent sandbox`: the sandbox alone on its own port, here in strict
- * mode, where an unsigned request is refused as IPS would.
+ * `egisz-agent sandbox`: the sandbox alone on its own port. Strict mode, and
+ * the default one too, refuse an unsigned request as IPS would; only an
+ * explicit wsSecurity setting (tests) lets it through. Its REMD identity,
+ * which signs the callbacks, survives a restart in its identity dir.
  */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClientEntityId } from '../../../agent/demo/demo-clinic.ts';
 import { RemdClient } from '../../../agent/egisz/remd/remd-client.ts';
+import { buildEnvelope, newMessageId, parseEnvelope } from '../../../agent/egisz/remd/soap-envelope.ts';
+import { writeSearchRequest } from '../../../agent/egisz/remd/registry-query.ts';
 import { silentLogger } from '../../../agent/log.ts';
 import { startSandboxServer } from '../../../agent/sandbox/sandbox-server.ts';
 import type { SandboxServer } from '../../../agent/sandbox/sandbox-server.ts';
@@ -25,5 +32,33 @@ describe('standalone sandbox server', () => {
   it('refuses an unsigned request in strict mode', async () => {
     const client = new RemdClient({ endpoint: `${server.url}/sandbox/remd`, clientEntityId: demoClientEntityId, replyTo: 'http://127.0.0.1:1/cb' });
     await expect(client.searchRegistryItem({ kind: '119' })).rejects.toMatchObject({ code: 'SUBMIT_REMD_FAULT', retriable: false });
+  });
+});
+
+describe('standalone sandbox server with its defaults', () => {
+  it('refuses an unsigned registerDocument with the wsse:InvalidSecurity fault; explicitly allowed, it answers', async () => {
+    const identityDir = mkdtempSync(join(tmpdir(), 'egisz-sandbox-identity-'));
+    const unsigned = buildEnvelope({
+      messageId: newMessageId(), action: 'searchRegistryItem', clientEntityId: demoClientEntityId, body: (b) => writeSearchRequest(b, { kind: '119' }),
+    });
+    const post = (url: string) => fetch(`${url}/sandbox/remd`, { method: 'POST', headers: { 'content-type': 'application/soap+xml' }, body: unsigned });
+    const defaults = await startSandboxServer({ port: 0, log: silentLogger, identityDir });
+    let certificate = '';
+    try {
+      const res = await post(defaults.url);
+      expect(res.status).toBe(400);
+      expect(parseEnvelope(await res.text()).fault).toMatchObject({ code: 'Sender', subcode: 'wsse:InvalidSecurity' });
+      certificate = await (await fetch(`${defaults.url}/sandbox/remd/certificate`)).text();
+      expect(certificate).toBe(readFileSync(defaults.certificateFile!, 'utf8'));
+    } finally {
+      await defaults.close();
+    }
+    const forTests = await startSandboxServer({ port: 0, log: silentLogger, identityDir, sandbox: { wsSecurity: 'verify-if-present' } });
+    try {
+      expect((await post(forTests.url)).status).toBe(200);
+      expect(await (await fetch(`${forTests.url}/sandbox/remd/certificate`)).text()).toBe(certificate); // the same identity after a restart
+    } finally {
+      await forTests.close();
+    }
   });
 });
