@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_AGENT_PORT, EXTENSION_ORIGINS } from '../shared/protocol/extension-id.ts';
 import type { GatewayLink } from './gateway/gateway-client.ts';
 import type { OrganizationKeyConfig } from './gateway/organization-key.ts';
@@ -32,6 +32,8 @@ export interface AgentConfig {
   clientEntityId: string;
   /** REMD SOAP endpoint; absent means this agent's own sandbox. */
   remdEndpoint?: string;
+  /** PEM file of the certificate(s) REMD signs its callbacks with; callbacks signed otherwise are refused. */
+  remdCertificate?: string;
   /** The PKCS#11 module of the doctor's token; absent in demo mode until the demo token exists. */
   token?: TokenModuleConfig;
   /** Origins allowed to open the WebSocket: the extension's. */
@@ -57,7 +59,7 @@ export interface AgentConfig {
 }
 
 /** The part of config.json about roles, the gateway link and the outbox; also read in demo mode. */
-type DeploymentConfig = Pick<AgentConfig, 'roles' | 'gateway' | 'workstations' | 'publicUrl' | 'listen' | 'outbox' | 'registries' | 'organizationKey'> & { remdEndpoint?: string };
+type DeploymentConfig = Pick<AgentConfig, 'roles' | 'gateway' | 'workstations' | 'publicUrl' | 'listen' | 'outbox' | 'registries' | 'organizationKey' | 'remdCertificate'> & { remdEndpoint?: string };
 
 export interface ConfigOptions {
   port?: number;
@@ -144,6 +146,8 @@ function parseDeployment(raw: Record<string, unknown>, file: string): Deployment
     publicUrl: raw.publicUrl as string | undefined,
     ...(raw.registries !== undefined ? { registries: raw.registries as RegistriesConfig } : {}),
     ...(raw.remdEndpoint !== undefined ? { remdEndpoint: String(raw.remdEndpoint) } : {}),
+    // A relative path is relative to config.json.
+    ...(raw.remdCertificate !== undefined ? { remdCertificate: resolve(dirname(file), String(raw.remdCertificate)) } : {}),
     ...(raw.organizationKey !== undefined ? { organizationKey: parseOrganizationKey(raw.organizationKey, file) } : {}),
   };
 }

@@ -9,6 +9,7 @@ import express, { type Router } from 'express';
 import { X509Certificate } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { AgentConfig } from '../config.ts';
+import { readTrustedCertificates } from '../egisz/remd/callback-authentication.ts';
 import { createCallbackEndpoint } from '../egisz/remd/callback-endpoint.ts';
 import { createDocumentFileService } from '../egisz/remd/document-file-service.ts';
 import { RemdClient } from '../egisz/remd/remd-client.ts';
@@ -19,6 +20,7 @@ import type { OutboxStore } from '../outbox/outbox-store.ts';
 import type { RemdPort, RemdResult } from '../outbox/remd-port.ts';
 import { createSandbox } from '../sandbox/sandbox.ts';
 import { findSystem, loadFederalDataset } from '../sandbox/federal-dataset.ts';
+import { loadOrCreateRemdIdentity } from '../sandbox/remd-identity.ts';
 
 const demoMisDir = fileURLToPath(new URL('../demo/mis/', import.meta.url));
 
@@ -36,13 +38,20 @@ export interface EgiszEndpointDeps {
 
 export function mountEgiszEndpoints(app: express.Express, config: AgentConfig, deps: EgiszEndpointDeps) {
   const { gateway } = deps;
+  // The embedded sandbox signs its callbacks with this identity; a demo agent using it trusts it.
+  const sandboxIdentity = config.sandbox ? loadOrCreateRemdIdentity() : undefined;
   if (gateway) {
+    const trusted = [
+      ...(config.remdCertificate ? readTrustedCertificates(config.remdCertificate) : []),
+      ...(sandboxIdentity && !config.remdEndpoint ? [new X509Certificate(sandboxIdentity.certificatePem)] : []),
+    ];
+    if (!trusted.length) deps.log.warn('remd.callback-untrusted', { hint: 'remdCertificate is not set: REMD callbacks are refused, results come through reconciliation' });
     gateway.routes.use('/remd/callback', createCallbackEndpoint(async (result) => {
       await gateway.onResult({
         relatesToMessage: result.relatesToMessage, localUid: result.localUid, status: result.status,
         emdrId: result.registryItem?.emdrId, errors: result.errors,
       });
-    }));
+    }, { certificates: trusted }, deps.log));
     // A cancelled document is not handed out: a registration still in flight at REMD then fails instead of registering it.
     // Nor a purged one (retention): REMD holds its copy, and an empty file is no file.
     gateway.routes.use('/remd/document-file', createDocumentFileService(async (localUid) => {
@@ -64,6 +73,7 @@ export function mountEgiszEndpoints(app: express.Express, config: AgentConfig, d
       // As REMD: unsigned requests and a missing organization signature are refused.
       wsSecurity: 'require',
       orgSignature: 'enforce',
+      remdIdentity: sandboxIdentity,
     });
     app.use('/sandbox', sandbox.router);
     closeSandbox = () => sandbox.close();

@@ -1,9 +1,12 @@
 /**
  * Where REMD posts registerDocumentResult (the agent mounts this at
- * /remd/callback). We acknowledge with HTTP 200 once the handler has stored
- * the result; a handler failure answers 500 so that REMD delivers again.
+ * /remd/callback). A callback not signed by REMD (callback-authentication.ts)
+ * is refused before it is read. We acknowledge with HTTP 200 once the handler
+ * has stored the result; a handler failure answers 500 so that REMD delivers again.
  */
 import { Router } from 'express';
+import type { Logger } from '../../log.ts';
+import { authenticateCallback, type CallbackTrust } from './callback-authentication.ts';
 import { ACTION, OPERATION, STATUS } from './remd-contract.ts';
 import { readRegisterDocumentResult, RegisterDocumentResultError } from './register-document-result.ts';
 import type { RegisterDocumentResult } from './register-document-result.ts';
@@ -13,7 +16,7 @@ import { appendOrdered, qualified } from './xml-writer.ts';
 
 export type RegisterDocumentResultHandler = (result: RegisterDocumentResult) => Promise<void>;
 
-export function createCallbackEndpoint(handler: RegisterDocumentResultHandler): Router {
+export function createCallbackEndpoint(handler: RegisterDocumentResultHandler, trust: CallbackTrust, log?: Logger): Router {
   const router = Router();
   router.post('/', soapText(), async (req, res) => {
     const text = bodyText(req.body);
@@ -23,6 +26,11 @@ export function createCallbackEndpoint(handler: RegisterDocumentResultHandler): 
     try {
       const envelope = parseEnvelope(text);
       messageId = envelope.headers.messageId;
+      const refused = authenticateCallback(envelope.root, trust);
+      if (refused) {
+        log?.warn('remd.callback-refused', { code: refused.code, reason: refused.fault.reason });
+        return sendFault(res, { ...refused.fault, relatesTo: messageId });
+      }
       const payload = envelope.payload;
       if (payload?.localName !== OPERATION.registerDocumentResult.request) {
         return sendFault(res, { code: 'Sender', reason: 'Ожидается registerDocumentResult', relatesTo: messageId });

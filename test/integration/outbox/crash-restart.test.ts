@@ -36,6 +36,7 @@ test(`${TOTAL} documents survive SIGKILLs of the agent: all registered once, the
   sandbox = await startSandboxProcess(dir, port);
   writeFileSync(join(dir, 'config.json'), JSON.stringify({
     remdEndpoint: `${sandbox.url}/sandbox/remd`,
+    remdCertificate: sandbox.certificateFile,
     outbox: { pollMs: 100, callbackTimeoutMs: 1_500, retryBaseMs: 200, retryCapMs: 2_000, concurrency: 4 },
   }));
   agent = spawnAgent(dir, port, logs);

@@ -4,6 +4,7 @@
  * agent mounts. Results that arrive by callback are awaited by MessageID.
  */
 import express from 'express';
+import { X509Certificate } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { demoClientEntityId } from '../../../agent/demo/demo-clinic.ts';
@@ -44,7 +45,7 @@ export async function startRemdHarness(opts: { dataset?: FederalDataset } & Part
   app.use('/remd/callback', createCallbackEndpoint(async (r) => {
     results.push(r);
     waiters.get(r.relatesToMessage)?.(r);
-  }));
+  }, { certificates: [new X509Certificate(sandbox.certificatePem)] }));
   app.use('/remd/document-file', createDocumentFileService(async (localUid) => files.get(localUid)));
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

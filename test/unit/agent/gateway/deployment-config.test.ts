@@ -37,6 +37,12 @@ test('a gateway alone with its workstations, listener and tuning; demo mode read
     .toMatchObject({ demo: true, remdEndpoint: 'http://127.0.0.1:1/sandbox/remd', outbox: { pollMs: 100 } });
 });
 
+test('remdCertificate: a path relative to config.json, also in demo mode', () => {
+  const config = load({ ...clinic, remdCertificate: 'remd.pem' });
+  expect(config.remdCertificate).toMatch(/^\/.*egisz-config-[^/]+\/remd\.pem$/);
+  expect(load({ remdCertificate: '/etc/egisz/remd.pem' }, true).remdCertificate).toBe('/etc/egisz/remd.pem');
+});
+
 test.each([
   ['a workstation alone without its gateway', { roles: ['workstation'] }],
   ['an unknown role', { roles: ['printer'] }],
