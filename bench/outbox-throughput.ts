@@ -33,24 +33,27 @@ const agent = await startOutboxAgent((c) => {
   c.port = port;
   c.sandbox = false;
   c.remdEndpoint = `${sandbox.url}/sandbox/remd`;
+  c.remdCertificate = sandbox.certificateFile;
   c.outbox = { ...c.outbox, concurrency: Number(values.concurrency), pollMs: 50, callbackTimeoutMs: 60_000 };
 }, { onOutboxChange: (doc) => observe(doc) });
 
 const started = new Map<string, number>();
 const latencies: number[] = [];
 const queue = Array.from({ length: total }, () => randomUUID());
-/** CPU seconds of this process's children (the sandbox, the token host), from /proc: a busy machine does not inflate them. */
-function childCpuSeconds(): number {
-  let ticks = 0;
+/** CPU seconds of this process's children by role (sandbox, token host), from /proc: a busy machine does not inflate them. */
+function childCpuSeconds(): { sandbox: number; tokenHost: number } {
+  const seconds = { sandbox: 0, tokenHost: 0 };
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-      if (Number(fields[1]) === process.pid) ticks += Number(fields[11]) + Number(fields[12]);
+      if (Number(fields[1]) !== process.pid) continue;
+      const role = readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('token-host') ? 'tokenHost' : 'sandbox';
+      seconds[role] += (Number(fields[11]) + Number(fields[12])) / 100;
     } catch {
       // gone meanwhile
     }
   }
-  return ticks / 100;
+  return seconds;
 }
 
 const cpu0 = process.cpuUsage();
@@ -84,7 +87,10 @@ const elapsed = performance.now() - t0;
 
 const cpu = process.cpuUsage(cpu0);
 const agentCpuMs = (cpu.user + cpu.system) / 1000 / total;
-const childrenCpuMs = ((childCpuSeconds() - children0) * 1000) / total;
+const children1 = childCpuSeconds();
+const sandboxCpuMs = ((children1.sandbox - children0.sandbox) * 1000) / total;
+const tokenHostCpuMs = ((children1.tokenHost - children0.tokenHost) * 1000) / total;
+const childrenCpuMs = sandboxCpuMs + tokenHostCpuMs;
 const sorted = [...latencies].sort((a, b) => a - b);
 const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const registry = (await (await fetch(`${sandbox.url}/sandbox/registry`)).json()) as unknown[];
@@ -94,7 +100,7 @@ console.log(`  all registered in ${(elapsed / 1000).toFixed(1)} s = ${(total / (
 console.log(`  latency submit → registered: p50 ${pct(50).toFixed(0)} ms, p95 ${pct(95).toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`);
 const cores = (await import('node:os')).cpus().length;
 const projected = Math.min(1000 / agentCpuMs, (cores * 1000) / (agentCpuMs + childrenCpuMs));
-console.log(`  CPU per document: agent ${agentCpuMs.toFixed(1)} ms (agent process on one core → at most ${(1000 / agentCpuMs).toFixed(0)} documents/s), sandbox + token host ${childrenCpuMs.toFixed(1)} ms`);
+console.log(`  CPU per document: agent ${agentCpuMs.toFixed(1)} ms (agent process on one core → at most ${(1000 / agentCpuMs).toFixed(0)} documents/s), sandbox ${sandboxCpuMs.toFixed(1)} ms, token host ${tokenHostCpuMs.toFixed(1)} ms`);
 console.log(`  upper bound on an idle ${cores}-core machine (CPU only, no waits): ≈${projected.toFixed(0)} documents/s`);
 console.log(`  load average during the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} on ${cores} cores`);
 console.log(`  sandbox registry holds ${registry.length} documents`);
