@@ -99,11 +99,14 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
   let forwarded: ForwardedJobs | undefined;
   const broadcast = (clientId: string, frame: AgentFrame) => gate?.broadcast(clientId, frame);
 
+  // Parts started later (pre-flight's IEMK sync) listen here; a callback may come in before they exist.
+  const outboxListeners: ((doc: OutboxDocument) => void)[] = [];
   let sink: DocumentSink;
   if (outbox) {
     submitter = new OutboxSubmitter(outbox, egisz.remd, log, (doc) => {
       audit.append({ event: doc.state, localUid: doc.localUid, result: doc.emdrId ?? errorCodes(doc.errors) });
       broadcast(doc.clientId, jobFrame(doc));
+      outboxListeners.forEach((listener) => listener(doc));
       hooks.onOutboxChange?.(doc);
     }, config.outbox);
     sink = localOutboxSink(outbox, () => void submitter!.kick());
@@ -126,6 +129,7 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
     dataDir: config.dataDir, clientEntityId: config.clientEntityId, registries: config.registries,
     sandboxUrl: config.sandbox ? `${url()}/sandbox` : undefined, sink, log,
   });
+  if (checks) outboxListeners.push((doc) => checks.onOutboxChange(doc));
   if (signer) {
     const jobs = new DocumentJobs({ clinic: config.clinic, signer, sink, audit, log, preflight: checks?.preflight });
     gate = attachWsGates(servers, {
@@ -156,7 +160,7 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
       await submitter?.stop();
       forwarded?.stop();
       gate?.close();
-      checks?.close();
+      await checks?.close();
       egisz.close();
       const all = publicServer ? [...servers, publicServer] : servers;
       await Promise.all(all.map((s) => new Promise<void>((done) => { s.closeAllConnections(); s.close(() => done()); })));

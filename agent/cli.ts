@@ -22,6 +22,7 @@ const commands: Record<string, { summary: string; run: Command }> = {
   sign: { summary: 'sign a file detached (CAdES-BES): sign FILE -o FILE.sig [--module LIB]', run: lazy('./commands/sign-command.ts') },
   semd: { summary: 'build or check a SEMD: semd build FILE.json [--kind K] [-o out.xml] | semd check out.xml', run: lazy('./commands/semd-command.ts') },
   outbox: { summary: 'the running agent\'s queue: outbox list|show|retry|cancel [LOCALUID]', run: lazy('./commands/outbox-command.ts') },
+  cases: { summary: 'the automatic IEMK case sync of the running agent: cases iemk-sync [--json]', run: lazy('./commands/cases-command.ts') },
   submit: { summary: 'queue records through the running agent: submit FILE.json… [--kind K] [--pin-env VAR]', run: lazy('./commands/submit-command.ts') },
 };
 

@@ -56,6 +56,12 @@ export class CaseBook {
     else this.db.prepare('INSERT OR REPLACE INTO case_moves (local_uid, case_id) VALUES (?, ?)').run(localUid, caseId);
   }
 
+  /** Whose case this is: a visit's own case, the MIS's case id, or a case a visit was moved to. */
+  patientOf(caseId: string): string | undefined {
+    const moved = this.db.prepare('SELECT local_uid FROM case_moves WHERE case_id = ? LIMIT 1').get(caseId) as { local_uid: string } | undefined;
+    return this.history.patientOfCase(caseId) ?? (moved && this.history.get(moved.local_uid)?.patientSnils);
+  }
+
   close(caseId: string, closeDate: string, result?: string): void {
     this.db.prepare('INSERT OR REPLACE INTO case_closures (case_id, close_date, result) VALUES (?, ?, ?)').run(caseId, closeDate, result ?? null);
   }

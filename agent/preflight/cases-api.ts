@@ -5,7 +5,8 @@
  *   POST /admin/v1/cases/move {localUid, caseId?}  move a visit (no caseId: back to the rules;
  *                                                  its own localUid: a case of its own)
  *   POST /admin/v1/cases/:caseId/close {closeDate, result?}
- *   POST /admin/v1/cases/:caseId/iemk {snils}  send the case to the IEMK (resumes where it stopped)
+ *   POST /admin/v1/cases/:caseId/iemk {snils}  send the case to the IEMK now (resumes where it stopped)
+ *   GET  /admin/v1/cases/iemk-sync               the automatic IEMK sync's queue: patients pending or held, with the last error
  */
 import express, { Router, type Response } from 'express';
 import { isValidSnils } from '../../shared/validate/snils.ts';
@@ -13,10 +14,15 @@ import { EmkFaultError, type EmkClient } from '../egisz/iemk/emk-client.ts';
 import { RegistryUnavailableError } from '../egisz/registries/registry-http.ts';
 import type { CaseBook } from './case-book.ts';
 import { sendCaseToIemk } from './case-iemk-sync.ts';
+import type { IemkAutoSync } from './iemk-auto-sync.ts';
+import type { IemkSyncQueue } from './iemk-sync-queue.ts';
 
 export interface CasesApiDeps {
   book: CaseBook;
   iemk?: EmkClient;
+  /** The automatic IEMK sync: told of every edit, and the manual send takes its turn with it. */
+  sync?: IemkAutoSync;
+  queue?: IemkSyncQueue;
   today?: () => string;
 }
 
@@ -40,16 +46,22 @@ export function createCasesApi(deps: CasesApiDeps): Router {
       visits: c.visits.map((v) => ({ localUid: v.localUid, visitDate: v.visitDate, mainDiagnosis: v.mainDiagnosis, kind: v.row.kind })),
     })));
   });
+  router.get('/iemk-sync', (_req, res) => {
+    res.json({ configured: Boolean(deps.sync), queue: deps.queue?.list() ?? [] });
+  });
   router.post('/move', (req, res) => {
     const { localUid, caseId } = (req.body ?? {}) as { localUid?: unknown; caseId?: unknown };
     if (typeof localUid !== 'string' || (caseId !== undefined && typeof caseId !== 'string')) return void bad(res, 'Ожидается {localUid, caseId?}.');
     deps.book.move(localUid, caseId);
+    const patient = deps.book.patientOf(localUid);
+    if (patient) deps.sync?.patientChanged(patient);
     res.json({ ok: true });
   });
   router.post('/:caseId/close', (req, res) => {
     const { closeDate, result } = (req.body ?? {}) as { closeDate?: unknown; result?: unknown };
     if (typeof closeDate !== 'string' || !DAY.test(closeDate)) return void bad(res, 'Укажите дату закрытия случая ГГГГ-ММ-ДД.');
     deps.book.close(String(req.params.caseId), closeDate, typeof result === 'string' ? result : undefined);
+    deps.sync?.caseChanged(String(req.params.caseId));
     res.json({ ok: true });
   });
   router.post('/:caseId/iemk', async (req, res) => {
@@ -58,8 +70,11 @@ export function createCasesApi(deps: CasesApiDeps): Router {
     if (!cases) return;
     const found = cases.find((c) => c.caseId === req.params.caseId);
     if (!found) return void res.status(404).json({ code: 'CASE_NOT_FOUND', message: 'Случай не найден.' });
+    const send = () => sendCaseToIemk(found, deps.book, deps.iemk!);
     try {
-      res.json(await sendCaseToIemk(found, deps.book, deps.iemk));
+      res.json(await (deps.sync ? deps.sync.exclusive(send) : send()));
+      // A held automatic sync of this patient gets another go now that the IEMK took this case.
+      deps.sync?.patientChanged(found.patientSnils);
     } catch (e) {
       if (e instanceof EmkFaultError) return void res.status(422).json({ code: 'IEMK_FAULT', message: e.message, errors: e.items, progress: deps.book.iemkProgress(found.caseId) });
       if (e instanceof RegistryUnavailableError) return void res.status(503).json({ code: 'IEMK_UNAVAILABLE', message: e.message });

@@ -20,6 +20,8 @@ import type { Logger } from '../log.ts';
 import { CaseBook } from './case-book.ts';
 import { createCasesApi } from './cases-api.ts';
 import { DOCUMENT_KINDS_OID } from './document-kind-checks.ts';
+import { IemkAutoSync, type IemkAutoSyncSettings } from './iemk-auto-sync.ts';
+import { IemkSyncQueue } from './iemk-sync-queue.ts';
 import { Preflight } from './preflight.ts';
 import { VisitHistory } from './visit-history.ts';
 
@@ -47,6 +49,8 @@ export interface PreflightSetup {
   sandboxUrl?: string;
   sink: DocumentSink;
   log: Logger;
+  /** Timing of the automatic IEMK case sync (tests shorten it). */
+  iemkSync?: Partial<IemkAutoSyncSettings>;
 }
 
 const DAY_MS = 24 * 3600_000;
@@ -69,7 +73,9 @@ export interface RunningPreflight {
   preflight: Preflight;
   /** The editable treatment cases, to mount under /admin/v1/cases behind the admin token. */
   casesApi: Router;
-  close(): void;
+  /** Every outbox transition: a registered document's case goes to the IEMK. */
+  onOutboxChange(doc: { localUid: string; state: string }): void;
+  close(): Promise<void>;
 }
 
 const SENT_STATES = new Set(['signed', 'submitted', 'registered', 'failed-retryable']);
@@ -94,7 +100,13 @@ export function startPreflight(setup: PreflightSetup): RunningPreflight {
     .catch((e: Error) => log.warn('preflight.nsi-update-failed', { oid, error: e.message }))));
   const book = new CaseBook(join(setup.dataDir, 'preflight.sqlite'), history, async (localUid) => SENT_STATES.has((await setup.sink.status(localUid))?.state ?? ''));
   const iemk = endpoints.iemk && new EmkClient({ endpoint: endpoints.iemk.url, guid: endpoints.iemk.token ?? '' });
-  const casesApi = createCasesApi({ book, iemk });
+  const queue = iemk && new IemkSyncQueue(join(setup.dataDir, 'preflight.sqlite'));
+  const sync = iemk && queue && new IemkAutoSync({
+    book, history, queue, client: iemk, log: log.child({ component: 'iemk-sync' }), settings: setup.iemkSync,
+    isRegistered: async (localUid) => (await setup.sink.status(localUid))?.state === 'registered',
+  });
+  const casesApi = createCasesApi({ book, iemk, sync, queue });
+  sync?.start();
 
   const first = setTimeout(() => void updateNsi(), 1000);
   const daily = setInterval(() => void updateNsi(), DAY_MS);
@@ -103,9 +115,12 @@ export function startPreflight(setup: PreflightSetup): RunningPreflight {
   return {
     preflight,
     casesApi,
-    close() {
+    onOutboxChange: (doc) => sync?.documentChanged(doc),
+    async close() {
       clearTimeout(first);
       clearInterval(daily);
+      await sync?.stop();
+      queue?.close();
       book.closeDb();
       history.close();
     },

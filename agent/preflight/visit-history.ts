@@ -73,6 +73,17 @@ export class VisitHistory {
     return (rows as Record<string, unknown>[]).map(toRow);
   }
 
+  /** The patient of a case named by a visit's localUid or by the MIS's case id. */
+  patientOfCase(caseId: string): string | undefined {
+    const row = this.db.prepare('SELECT patient_snils FROM visits WHERE local_uid = ? OR case_id = ? LIMIT 1').get(caseId, caseId) as { patient_snils: string } | undefined;
+    return row?.patient_snils;
+  }
+
+  /** Patients with a document created since an ISO time. */
+  patientsSince(iso: string): string[] {
+    return (this.db.prepare('SELECT DISTINCT patient_snils FROM visits WHERE created_at >= ?').all(iso) as { patient_snils: string }[]).map((r) => r.patient_snils);
+  }
+
   get(localUid: string): VisitRow | undefined {
     const row = this.db.prepare('SELECT * FROM visits WHERE local_uid = ?').get(localUid) as Record<string, unknown> | undefined;
     return row && toRow(row);

@@ -2,8 +2,11 @@
  * Treatment cases over a real agent: visits signed through the WebSocket are
  * grouped into cases (same patient, same МКБ-10 category, within 30 days),
  * the grouping is edited through /admin/v1/cases, and a case goes to the
- * sandbox's IEMK (AddCase, AddStepToCase, AddMedRecord, CloseCase).
+ * sandbox's IEMK (AddCase, AddStepToCase, AddMedRecord, CloseCase) — on
+ * request, and by itself once REMD registers a visit or the case is closed.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { demoToken } from '../../../../agent/demo/demo-clinic.ts';
 import { readAdminAccess } from '../../../../agent/gateway/admin-access.ts';
@@ -12,6 +15,7 @@ import type { AgentFrame } from '../../../../shared/protocol/messages.ts';
 import { pairedAgentSocket, type AgentSocket } from '../../../support/agent-ws-client.ts';
 import { startDemoAgent, type DemoAgent } from '../../../support/demo-agent.ts';
 
+const run = promisify(execFile);
 let agent: DemoAgent;
 let client: AgentSocket;
 let token: string;
@@ -19,8 +23,11 @@ const SNILS = '15642781886';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
-const visit = (visitDate: string, code: string, conclusion: string): DraftRecord => ({
-  patient: { snils: SNILS, lastName: 'Петров', firstName: 'Иван', middleName: 'Сергеевич', birthDate: '1980-05-14', gender: 'male' },
+const PETROV: DraftRecord['patient'] = { snils: SNILS, lastName: 'Петров', firstName: 'Иван', middleName: 'Сергеевич', birthDate: '1980-05-14', gender: 'male' };
+const SIDOROVA: DraftRecord['patient'] = { snils: '08765432102', lastName: 'Сидорова', firstName: 'Анна', middleName: 'Олеговна', birthDate: '1992-07-30', gender: 'female' };
+
+const visit = (visitDate: string, code: string, conclusion: string, patient = PETROV): DraftRecord => ({
+  patient,
   practitioner: { snils: '11223344595', lastName: 'Иванова', firstName: 'Мария', middleName: 'Петровна' },
   encounter: { visitDate, diagnoses: [{ code, role: 'main' }], conclusion },
   document: { kind: '119' },
@@ -93,4 +100,35 @@ test('visits become cases, the grouping is editable, and a case goes to the IEMK
 test('the cases API wants the admin token and a valid SNILS', async () => {
   expect((await fetch(`${agent.url}/admin/v1/cases?snils=${SNILS}`)).status).toBe(401);
   expect((await api('?snils=123')).status).toBe(400);
+});
+
+/** Polls until `probe` answers something (the IEMK sync runs in the background). */
+async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    const found = await probe();
+    if (found) return found;
+  }
+  throw new Error('timed out');
+}
+
+const iemkCase = (caseId: string) => async () =>
+  ((await (await fetch(`${agent.url}/sandbox/iemk/cases`)).json()) as any[]).find((c) => c.idCaseMis === caseId);
+
+test('a registered visit reaches the IEMK by itself, and closing its case closes it there', async () => {
+  const sore = await signVisit(visit(daysAgo(3), 'J02.9', 'Боль в горле при глотании.', SIDOROVA));
+  const sent = await eventually(iemkCase(sore)); // nobody called /iemk: REMD's registration did
+  expect(sent).toMatchObject({ steps: [expect.objectContaining({ idStepMis: sore })], diagnoses: [{ mkbCode: 'J02.9', main: true }] });
+  expect(sent.closeDate).toBeUndefined();
+
+  expect((await api(`/${sore}/close`, { closeDate: daysAgo(0), result: '1' })).status).toBe(200);
+  expect(await eventually(async () => (await iemkCase(sore)())?.closeDate)).toBe(daysAgo(0));
+  const status = await eventually(async () => {
+    const reply = (await api('/iemk-sync')).json;
+    return reply.queue.length === 0 ? reply : undefined;
+  });
+  expect(status).toEqual({ configured: true, queue: [] });
+  expect((await api(`?snils=08765432102`)).json[0].iemk).toEqual({ opened: true, closed: true, steps: [sore] });
+
+  const cli = await run(process.execPath, [new URL('../../../../agent/bin/egisz-agent.js', import.meta.url).pathname, 'cases', 'iemk-sync', '--data-dir', agent.dataDir]);
+  expect(cli.stdout).toBe('очередь ИЭМК пуста: все случаи переданы\n');
 });
