@@ -1,6 +1,7 @@
-// Every official schema set we ship compiles and its rules fire, including the
-// kinds we do not build yet: `semd check` can verify documents of all six.
+// Every official schema set we ship compiles and its rules fire: `semd check`
+// can verify documents of all six kinds, whatever built them.
 import { describe, expect, it, vi } from 'vitest';
+import { buildAmbulatoryEpicrisis42 } from '../../../../agent/semd/ambulatory-epicrisis-42.ts';
 import { buildConsultation119 } from '../../../../agent/semd/consultation-119.ts';
 import { checkSchematron, locationOf } from '../../../../agent/semd/schematron-check.ts';
 import { kindOfTemplate } from '../../../../agent/semd/semd-builders.ts';
@@ -11,7 +12,15 @@ import { compileTest } from '../../../../agent/semd/schematron-fast.ts';
 import { selectPlanned } from '../../../../agent/semd/schematron-match.ts';
 import { withCachedRegex } from '../../../../agent/semd/schematron-regex.ts';
 import { bindCurrent, ruleSet } from '../../../../agent/semd/schematron-rules.ts';
-import { demoConsultation, fixedIdentity, fullCareFacts, maximalCareFacts, maximalConsultation } from '../../../fixtures/semd/demo-record.ts';
+import {
+  demoConsultation,
+  fixedIdentity,
+  fullCareFacts,
+  maximalAmbulatoryCase,
+  maximalCareFacts,
+  maximalConsultation,
+  minimalAmbulatoryCase,
+} from '../../../fixtures/semd/demo-record.ts';
 
 // The official rule sets are large: the first run in a busy worker compiles them.
 vi.setConfig({ testTimeout: 60_000 });
@@ -59,6 +68,8 @@ describe('the engine shortcuts agree with plain XPath on the official rule sets'
       buildConsultation119(demoConsultation(), fixedIdentity),
       buildConsultation119(maximalConsultation(), fixedIdentity, maximalCareFacts),
       consultation.replace(/<addr>[\s\S]*?<\/addr>/, '<addr nullFlavor="NI"/>').replace(/\s*<templateId [^>]*\/>/, ''),
+      // Kind 42's body rules (AMBS, AMBSV, SUM…) only meet a body of its own.
+      ...(templateId === '1.2.643.5.1.13.2.7.5.1.2.3' ? [minimalAmbulatoryCase(), maximalAmbulatoryCase()].map((r) => buildAmbulatoryEpicrisis42(r, fixedIdentity)) : []),
     ].map((xml) => xml.replace('1.2.643.5.1.13.2.7.5.1.5.9.4', templateId).replace(' xmlns="urn:hl7-org:v3"', ''));
 
   it.each(kinds)('kind %s: anchored, planned and compiled forms select and answer as XPath does', async (kind, templateId) => {
