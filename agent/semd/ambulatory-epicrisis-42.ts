@@ -105,11 +105,13 @@ function diagnosesAct(sectionEl: XMLBuilder, closed: AmbulatoryCase, diagnoses: 
   }
 }
 
-/** AMBSV (У2-3, У3-14): each visit, its doctor, place, services and texts. */
+/** AMBSV (У2-3, У3-14): each visit, its doctor (the record's unless the visit names one), place, services and texts. */
 function visitsSection(bodyEl: XMLBuilder, record: ClinicalRecord, visits: readonly CaseVisit[]): void {
   const part = section(bodyEl, sectionCode.AMBSV, 'Сведения амбулаторно-поликлинического посещения');
   visits.forEach((visit, i) => {
+    const doctor = visit.practitioner ?? record.practitioner;
     paragraphs(part.text, `Посещение №${i + 1}, ${day(visit.date)}: ${visit.place.displayName}`);
+    paragraphs(part.text, `Врач: ${[doctor.lastName, doctor.firstName, doctor.middleName].filter(Boolean).join(' ')}`);
     paragraphs(part.text, `Услуги: ${visit.services.map((s) => s.displayName).join('; ')}`);
     for (const [label, value] of visitTexts(visit)) if (value) paragraphs(part.text, `${label}: ${value}`);
     visitEntry(part.section, record, visit);
@@ -130,7 +132,7 @@ function visitEntry(sectionEl: XMLBuilder, record: ClinicalRecord, visit: CaseVi
   const time = enc.ele('effectiveTime');
   time.ele('low', { value: cdaDate(visit.date) });
   time.ele('high', { value: cdaDate(visit.date) });
-  olderAssignedPractitioner(enc.ele('performer'), 'assignedEntity', record);
+  olderAssignedPractitioner(enc.ele('performer'), 'assignedEntity', record, visit.practitioner);
   const place = enc.ele('participant', { typeCode: 'LOC' }).ele('participantRole', { classCode: 'SDLOC' });
   codedElement(place, 'code', visit.place);
   for (const service of visit.services) {

@@ -9,7 +9,7 @@
  * of these, so the two are kept apart.
  */
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
-import type { ClinicalRecord, Organization } from '../../shared/domain/record.ts';
+import type { ClinicalRecord, Organization, Practitioner } from '../../shared/domain/record.ts';
 import { clinicalDocument, type CdaProfile, type TemplateName } from './cda-header.ts';
 import { documentTypeCode, genderCode, positionCode } from './coded-value.ts';
 import { codedElement, ns, organizationRegion, text, type PersonName } from './cda-parts.ts';
@@ -82,8 +82,7 @@ function recordTarget(root: XMLBuilder, record: ClinicalRecord): void {
 }
 
 /** assignedAuthor / assignedEntity: staff id (.70), SNILS, position, name, organization (У1-29 … У1-45). */
-export function olderAssignedPractitioner(parent: XMLBuilder, element: string, record: ClinicalRecord): void {
-  const { practitioner } = record;
+export function olderAssignedPractitioner(parent: XMLBuilder, element: string, record: ClinicalRecord, practitioner: Practitioner = record.practitioner): void {
   const entity = parent.ele(element);
   id(entity, localIdRoot(record.organization.oid, 'staff'), practitioner.localId ?? practitioner.snils);
   id(entity, snilsRoot, practitioner.snils);

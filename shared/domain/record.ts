@@ -168,7 +168,7 @@ export interface Prescription {
   specialPurpose?: boolean;
 }
 
-/** One visit of a closed ambulatory case (SEMD 42, section AMBSV), by the record's doctor. */
+/** One visit of a closed ambulatory case (SEMD 42, section AMBSV). */
 export interface CaseVisit {
   /** YYYY-MM-DD. */
   date: string;
@@ -181,6 +181,8 @@ export interface CaseVisit {
   examination?: string;
   conclusion?: string;
   recommendations?: string;
+  /** Who saw the patient, when not the record's practitioner (a case often has several doctors). */
+  practitioner?: Practitioner;
 }
 
 /**

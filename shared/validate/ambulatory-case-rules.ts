@@ -4,7 +4,8 @@
  * closed (both dates), every coded value whole and from its own dictionary
  * (none is shipped: the MIS gives them complete), a 1077 kind for each
  * diagnosis role the case has (the main one is code 1, as 42.sch У3-6 reads
- * it), at least one visit inside the case period with at least one service.
+ * it), at least one visit inside the case period with at least one service,
+ * a visit's own doctor checked as the record's is.
  */
 import type { CodedConcept, DiagnosisRole } from '../domain/record.ts';
 import type { Issue } from './issue.ts';
@@ -12,6 +13,7 @@ import type { RuleGroup, ValidationContext } from './validation-context.ts';
 import { checkCoded } from './coded-concept-checks.ts';
 import { fieldLabel } from './field-labels.ts';
 import { readDate, readText } from './field-checks.ts';
+import { checkPractitionerAt } from './practitioner-rules.ts';
 import { issueFor } from './rule-catalogue.ts';
 
 const CASE_KIND = '42';
@@ -61,6 +63,7 @@ function checkVisits(visits: unknown, ctx: ValidationContext, issues: Issue[]): 
     if (!Array.isArray(services) || services.length === 0) issues.push(issueFor('VALIDATION_VISIT_SERVICES_REQUIRED', `${path}.services`, { number: i + 1 }));
     else services.forEach((service, j) => checkCodedFrom(service, `${path}.services.${j}`, '1070', issues));
     for (const key of ['complaints', 'examination', 'conclusion', 'recommendations']) readText(visit?.[key], `${path}.${key}`, issues, false);
+    if (visit?.practitioner !== undefined) issues.push(...checkPractitionerAt(visit.practitioner, `${path}.practitioner`, ctx));
   });
 }
 

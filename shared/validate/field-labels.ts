@@ -57,6 +57,8 @@ const DIAGNOSIS_PARTS: Readonly<Record<string, string>> = { code: 'Код диа
 export function fieldLabel(path: string): string {
   const known = LABELS[path];
   if (known) return known;
+  const visitDoctor = /^ambulatoryCase\.visits\.(\d+)\.practitioner\.(\w+)$/.exec(path);
+  if (visitDoctor) return `${LABELS[`practitioner.${visitDoctor[2] ?? ''}`] ?? 'Врач'} (посещение №${Number(visitDoctor[1]) + 1})`;
   const diagnosis = /^encounter\.diagnoses\.(\d+)\.(\w+)$/.exec(path);
   if (diagnosis) return `${DIAGNOSIS_PARTS[diagnosis[2] ?? ''] ?? 'Диагноз'} №${Number(diagnosis[1]) + 1}`;
   return path;

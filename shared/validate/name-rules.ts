@@ -18,7 +18,8 @@ export interface NamePresence {
 }
 
 /** Checks lastName, firstName, middleName under `section`; returns the texts read. */
-export function checkNames(section: 'patient' | 'practitioner', fields: NameFields, presence: NamePresence, remdCode: string, issues: Issue[]) {
+/** `section`: the path of the person, e.g. patient or ambulatoryCase.visits.1.practitioner. */
+export function checkNames(section: string, fields: NameFields, presence: NamePresence, remdCode: string, issues: Issue[]) {
   const read = (key: keyof NameFields, required: Presence) => {
     const path = `${section}.${key}`;
     const text = readText(fields[key], path, issues, required);

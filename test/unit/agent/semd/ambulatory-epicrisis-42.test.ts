@@ -40,6 +40,16 @@ describe('buildAmbulatoryEpicrisis42', () => {
     expect(buildAmbulatoryEpicrisis42(minimalAmbulatoryCase(), fixedIdentity)).toContain('<given nullFlavor="NI"/>');
   });
 
+  it('names each visit\'s own doctor as its performer, the record\'s doctor otherwise', () => {
+    const xml = buildAmbulatoryEpicrisis42(maximalAmbulatoryCase(), fixedIdentity);
+    const visits = xml.slice(xml.indexOf('<code code="AMBSV"')).split('<encounter classCode="ENC" moodCode="EVN">').slice(1);
+    expect(visits).toHaveLength(2);
+    expect(visits[0]).toContain('<id root="1.2.643.100.3" extension="11223344595"/>');
+    expect(visits[1]).toContain('<id root="1.2.643.100.3" extension="12345678964"/>');
+    expect(visits[1]).toContain('<family>Сидоров</family>');
+    expect(xml).toContain('<paragraph>Врач: Сидоров Алексей</paragraph>');
+  });
+
   it('matches the golden file byte for byte', () => {
     const xml = buildAmbulatoryEpicrisis42(maximalAmbulatoryCase(), fixedIdentity);
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, xml);
@@ -125,6 +135,18 @@ describe('ambulatory case rules', () => {
       'ambulatoryCase.visits.1.services VALIDATION_VISIT_SERVICES_REQUIRED',
     ]);
     expect(found[1]?.message).toBe('Посещение №1 (2026-11-19) вне периода случая (2026-11-20 — 2026-11-26)');
+  });
+
+  it('a visit\'s own doctor is checked as the record\'s is, under the visit', () => {
+    const record = maximalAmbulatoryCase();
+    record.ambulatoryCase!.visits[1]!.practitioner = { snils: '12345678900', lastName: 'Сидоров', firstName: '', positionCode: '999999' };
+    const found = validateRecord(record, { now }).filter((i) => i.path.startsWith('ambulatoryCase'));
+    expect(found.map((i) => `${i.path} ${i.code}`)).toEqual([
+      'ambulatoryCase.visits.1.practitioner.snils VALIDATION_PRACTITIONER_SNILS_CHECKSUM',
+      'ambulatoryCase.visits.1.practitioner.firstName VALIDATION_REQUIRED',
+      'ambulatoryCase.visits.1.practitioner.positionCode VALIDATION_POSITION_UNKNOWN',
+    ]);
+    expect(found[1]?.message).toBe('Заполните поле «Имя врача (посещение №2)»');
   });
 
   it('a case without visits is refused', () => {
