@@ -12,6 +12,7 @@ import express, { Router } from 'express';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import { agentErrors } from '../shared/protocol/error-catalogue.ts';
 import type { AgentFrame, JobState, QueuedDocument } from '../shared/protocol/messages.ts';
 import { AuditJournal } from './audit/audit-journal.ts';
 import type { AgentConfig } from './config.ts';
@@ -36,7 +37,7 @@ import { OutboxSubmitter } from './outbox/outbox-submitter.ts';
 import { SqliteOutboxStore, type BodyProtection } from './outbox/sqlite-outbox-store.ts';
 import { ensureOutboxKey } from './outbox/body-cipher.ts';
 import { startRetention } from './outbox/outbox-retention.ts';
-import { startPreflight } from './preflight/preflight-setup.ts';
+import { startPreflight, type RunningPreflight } from './preflight/preflight-setup.ts';
 import { mountEgiszEndpoints } from './server/egisz-endpoints.ts';
 import { hostCheck } from './server/host-check.ts';
 import { PairingRegistry } from './server/pairing.ts';
@@ -134,7 +135,7 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
     const jobs = new DocumentJobs({ clinic: config.clinic, signer, sink, audit, log, preflight: checks?.preflight });
     gate = attachWsGates(servers, {
       port: () => port, allowedOrigins: config.allowedOrigins, pairing, agentVersion: AGENT_VERSION, log,
-      onRequest: (frame, channel) => dispatch(frame, channel, jobs, { outbox: sqlite, forwarded }),
+      onRequest: (frame, channel) => dispatch(frame, channel, jobs, { outbox: sqlite, forwarded, cases: checks }),
     });
   }
   const admin = publishAdminAccess(config.dataDir, url());
@@ -173,7 +174,7 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
 
 async function dispatch(
   frame: RequestFrame, channel: ClientChannel, jobs: DocumentJobs,
-  where: { outbox?: SqliteOutboxStore; forwarded?: ForwardedJobs },
+  where: { outbox?: SqliteOutboxStore; forwarded?: ForwardedJobs; cases?: RunningPreflight },
 ): Promise<void> {
   switch (frame.type) {
     case 'prepare':
@@ -190,6 +191,10 @@ async function dispatch(
       const rows = where.outbox?.list({ clientId: channel.clientId, limit }) ?? where.forwarded?.list(channel.clientId, limit) ?? [];
       return channel.send({ type: 'queue', id: frame.id, documents: rows.map(queuedDocument) });
     }
+    case 'cases':
+    case 'case-edit':
+      if (where.cases) return where.cases.answerCasesFrame(frame, channel.send);
+      return channel.send({ type: 'error', id: frame.id, code: 'CASES_NOT_AVAILABLE', message: agentErrors.CASES_NOT_AVAILABLE.message });
     case 'job-status': {
       const job = where.outbox
         ? where.outbox.list({ jobId: frame.jobId, clientId: channel.clientId, limit: 1 })[0]

@@ -14,6 +14,7 @@ import { EmkFaultError, type EmkClient } from '../egisz/iemk/emk-client.ts';
 import { RegistryUnavailableError } from '../egisz/registries/registry-http.ts';
 import type { CaseBook } from './case-book.ts';
 import { sendCaseToIemk } from './case-iemk-sync.ts';
+import { summarizeCase } from './case-summary.ts';
 import type { IemkAutoSync } from './iemk-auto-sync.ts';
 import type { IemkSyncQueue } from './iemk-sync-queue.ts';
 
@@ -40,11 +41,7 @@ export function createCasesApi(deps: CasesApiDeps): Router {
   router.get('/', async (req, res) => {
     const cases = await casesOf(res, req.query.snils);
     if (!cases) return;
-    res.json(cases.map((c) => ({
-      caseId: c.caseId, category: c.category, openDate: c.openDate, closeDate: c.closeDate, closedBy: c.closedBy,
-      iemk: deps.book.iemkProgress(c.caseId),
-      visits: c.visits.map((v) => ({ localUid: v.localUid, visitDate: v.visitDate, mainDiagnosis: v.mainDiagnosis, kind: v.row.kind })),
-    })));
+    res.json(cases.map((c) => summarizeCase(c, deps.book)));
   });
   router.get('/iemk-sync', (_req, res) => {
     res.json({ configured: Boolean(deps.sync), queue: deps.queue?.list() ?? [] });

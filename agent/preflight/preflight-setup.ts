@@ -6,6 +6,7 @@
  * brought up to date at start and once a day, in the background.
  */
 import type { Router } from 'express';
+import type { AgentFrame } from '../../shared/protocol/messages.ts';
 import { join } from 'node:path';
 import { EmkClient } from '../egisz/iemk/emk-client.ts';
 import { FnsiClient } from '../egisz/registries/fnsi-client.ts';
@@ -19,6 +20,7 @@ import type { DocumentSink } from '../jobs/document-pipeline.ts';
 import type { Logger } from '../log.ts';
 import { CaseBook } from './case-book.ts';
 import { createCasesApi } from './cases-api.ts';
+import { answerCasesFrame, type CasesFrame } from './cases-frames.ts';
 import { DOCUMENT_KINDS_OID } from './document-kind-checks.ts';
 import { IemkAutoSync, type IemkAutoSyncSettings } from './iemk-auto-sync.ts';
 import { IemkSyncQueue } from './iemk-sync-queue.ts';
@@ -73,6 +75,8 @@ export interface RunningPreflight {
   preflight: Preflight;
   /** The editable treatment cases, to mount under /admin/v1/cases behind the admin token. */
   casesApi: Router;
+  /** The extension's cases page: `cases` and `case-edit` frames. */
+  answerCasesFrame(frame: CasesFrame, send: (f: AgentFrame) => void): Promise<void>;
   /** Every outbox transition: a registered document's case goes to the IEMK. */
   onOutboxChange(doc: { localUid: string; state: string }): void;
   close(): Promise<void>;
@@ -116,6 +120,7 @@ export function startPreflight(setup: PreflightSetup): RunningPreflight {
     preflight,
     casesApi,
     onOutboxChange: (doc) => sync?.documentChanged(doc),
+    answerCasesFrame: (frame, send) => answerCasesFrame(frame, { book, history, sync }, send),
     async close() {
       clearTimeout(first);
       clearInterval(daily);

@@ -79,9 +79,10 @@ export class VisitHistory {
     return row?.patient_snils;
   }
 
-  /** Patients with a document created since an ISO time. */
-  patientsSince(iso: string): string[] {
-    return (this.db.prepare('SELECT DISTINCT patient_snils FROM visits WHERE created_at >= ?').all(iso) as { patient_snils: string }[]).map((r) => r.patient_snils);
+  /** Patients with a document created since an ISO time, the most recently seen first. */
+  patientsSince(iso: string, limit = -1): string[] {
+    return (this.db.prepare('SELECT patient_snils FROM visits WHERE created_at >= ? GROUP BY patient_snils ORDER BY MAX(created_at) DESC LIMIT ?')
+      .all(iso, limit) as { patient_snils: string }[]).map((r) => r.patient_snils);
   }
 
   get(localUid: string): VisitRow | undefined {

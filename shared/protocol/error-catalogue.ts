@@ -24,6 +24,9 @@ export const agentErrors = {
   DOCUMENT_CERTIFICATE_REJECTED: { message: 'Сертификат подписи не подходит для этого документа. Подробности в списке ошибок.', retriable: false },
   BATCH_TOO_LARGE: { message: 'За один ввод PIN-кода можно подписать не больше 200 документов. Выберите меньше документов.', retriable: false },
   BATCH_MIXED_CERTIFICATES: { message: 'Документы пакета подписываются разными сертификатами. Подпишите их по отдельности.', retriable: false },
+  CASES_NOT_AVAILABLE: { message: 'Учёт случаев ведёт агент рабочего места с токеном подписи; этот агент его не ведёт.', retriable: false },
+  CASE_NOT_FOUND: { message: 'Случай или посещение не найдены у этого пациента: список случаев устарел. Обновите страницу.', retriable: false },
+  CASE_EDIT_INVALID: { message: 'Случай не закрыт: дата закрытия должна быть не раньше последнего посещения и не позже сегодняшнего дня.', retriable: false },
   SUBMIT_NETWORK: { message: 'Нет связи с РЭМД. Документ сохранён и будет отправлен повторно.', retriable: true },
 } satisfies Record<string, ErrorEntry>;
 

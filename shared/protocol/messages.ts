@@ -61,6 +61,31 @@ export interface QueuedDocument {
   updatedAt: string;
 }
 
+/** A treatment case (случай) as the cases page shows it: the visits grouped by the agent, with the IEMK's progress. */
+export interface CaseSummary {
+  caseId: string;
+  patient: { snils: string; name: string };
+  /** МКБ-10 category of the first visit, e.g. J06. */
+  category: string;
+  /** YYYY-MM-DD. */
+  openDate: string;
+  closeDate?: string;
+  /** user: closed on the cases page or the admin API; gap: no visit for 30 days. */
+  closedBy?: 'user' | 'gap';
+  iemk: { opened: boolean; closed: boolean; steps: string[] };
+  visits: { localUid: string; visitDate: string; mainDiagnosis: string; kind: string }[];
+}
+
+/** One change of the grouping; the agent answers with the patient's cases after it. */
+export type CaseEdit =
+  /** To another case of the same patient; without caseId back to the agent's rules. */
+  | { action: 'move'; localUid: string; caseId?: string }
+  /** The visit becomes a case of its own. */
+  | { action: 'split'; localUid: string }
+  /** Every visit of caseId joins intoCaseId. */
+  | { action: 'merge'; caseId: string; intoCaseId: string }
+  | { action: 'close'; caseId: string; closeDate: string; result?: string };
+
 /** Most prepared documents one `sign-batch` may name: one PIN entry, one login (issue 5). */
 export const MAX_BATCH_DOCUMENTS = 200;
 
@@ -84,7 +109,11 @@ export type ClientFrame =
   /** This install's documents in the outbox, newest first. */
   | { type: 'queue'; id: string; limit?: number }
   /** Prepared jobs signed under one PIN entry; each job's state follows in `job` frames. */
-  | { type: 'sign-batch'; id: string; jobIds: string[]; pin: string; certificate: string };
+  | { type: 'sign-batch'; id: string; jobIds: string[]; pin: string; certificate: string }
+  /** A patient's treatment cases; without snils the cases of patients seen in the last 30 days. */
+  | { type: 'cases'; id: string; snils?: string }
+  /** Edits the grouping of one patient's cases; answered with `cases` for that patient. */
+  | { type: 'case-edit'; id: string; snils: string; edit: CaseEdit };
 
 // Agent → extension.
 export type AgentFrame =
@@ -103,6 +132,7 @@ export type AgentFrame =
   | { type: 'job'; id?: string; jobId: string; state: JobState; localUid?: string; emdrId?: string; errors?: RemdError[] }
   | { type: 'certificates'; id: string; certificates: CertificateSummary[] }
   | { type: 'queue'; id: string; documents: QueuedDocument[] }
+  | { type: 'cases'; id: string; cases: CaseSummary[] }
   /** The end of a `sign-batch`: every job signed and queued. */
   | { type: 'batch-signed'; id: string; jobs: { jobId: string; state: JobState; localUid?: string }[] }
   | { type: 'error'; id?: string; code: string; message: string; issues?: Issue[] };

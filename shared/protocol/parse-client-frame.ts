@@ -22,7 +22,22 @@ const shapes: Record<ClientFrame['type'], (f: Record<string, unknown>) => boolea
   'sign-batch': (f) =>
     isText(f.id, 64) && isText(f.pin, 64) && isText(f.certificate, 128) &&
     Array.isArray(f.jobIds) && f.jobIds.length > 0 && f.jobIds.length <= 1000 && f.jobIds.every((j) => isText(j, 64)),
+  cases: (f) => isText(f.id, 64) && (f.snils === undefined || isSnils(f.snils)),
+  'case-edit': (f) => isText(f.id, 64) && isSnils(f.snils) && isObject(f.edit) && isCaseEdit(f.edit),
 };
+
+const isSnils = (v: unknown) => typeof v === 'string' && /^\d{11}$/.test(v);
+const isDay = (v: unknown) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+function isCaseEdit(e: Record<string, unknown>): boolean {
+  switch (e.action) {
+    case 'move': return isText(e.localUid, 64) && (e.caseId === undefined || isText(e.caseId, 128));
+    case 'split': return isText(e.localUid, 64);
+    case 'merge': return isText(e.caseId, 128) && isText(e.intoCaseId, 128);
+    case 'close': return isText(e.caseId, 128) && isDay(e.closeDate) && (e.result === undefined || isText(e.result, 16));
+    default: return false;
+  }
+}
 
 export function parseClientFrame(text: string): ParsedFrame {
   let value: unknown;

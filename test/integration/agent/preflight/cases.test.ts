@@ -6,6 +6,7 @@
  * request, and by itself once REMD registers a visit or the case is closed.
  */
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { demoToken } from '../../../../agent/demo/demo-clinic.ts';
@@ -25,6 +26,7 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString
 
 const PETROV: DraftRecord['patient'] = { snils: SNILS, lastName: 'Петров', firstName: 'Иван', middleName: 'Сергеевич', birthDate: '1980-05-14', gender: 'male' };
 const SIDOROVA: DraftRecord['patient'] = { snils: '08765432102', lastName: 'Сидорова', firstName: 'Анна', middleName: 'Олеговна', birthDate: '1992-07-30', gender: 'female' };
+const KOZLOV: DraftRecord['patient'] = { snils: '40150060091', lastName: 'Козлов', firstName: 'Пётр', birthDate: '1967-01-09', gender: 'male' };
 
 const visit = (visitDate: string, code: string, conclusion: string, patient = PETROV): DraftRecord => ({
   patient,
@@ -131,4 +133,40 @@ test('a registered visit reaches the IEMK by itself, and closing its case closes
 
   const cli = await run(process.execPath, [new URL('../../../../agent/bin/egisz-agent.js', import.meta.url).pathname, 'cases', 'iemk-sync', '--data-dir', agent.dataDir]);
   expect(cli.stdout).toBe('очередь ИЭМК пуста: все случаи переданы\n');
+});
+
+/** A `cases` or `case-edit` request over the paired socket, the way the extension's cases page sends it. */
+let frames = 0;
+async function casesFrame(request: Record<string, unknown>): Promise<AgentFrame> {
+  const id = `k${++frames}`;
+  client.send({ id, ...request });
+  return client.until((f: AgentFrame) => 'id' in f && f.id === id);
+}
+
+test('the cases page\'s frames: list, split, merge, close — and edits that name another patient\'s visit are refused', async () => {
+  const first = await signVisit(visit(daysAgo(8), 'I10', 'Давление 150/95.', KOZLOV));
+  const second = await signVisit(visit(daysAgo(2), 'I10', 'Давление 135/85 на фоне лечения.', KOZLOV));
+  const ids = (f: AgentFrame) => (f.type === 'cases' ? f.cases.map((c) => c.visits.map((v) => v.localUid)) : f);
+
+  const listed = await casesFrame({ type: 'cases', snils: KOZLOV.snils });
+  expect(ids(listed)).toEqual([[first, second]]);
+  expect(listed.type === 'cases' && listed.cases[0]!.patient).toEqual({ snils: KOZLOV.snils, name: 'Козлов Пётр' });
+  const recent = await casesFrame({ type: 'cases' });
+  expect(recent.type === 'cases' && recent.cases.some((c) => c.caseId === first)).toBe(true);
+
+  expect(ids(await casesFrame({ type: 'case-edit', snils: KOZLOV.snils, edit: { action: 'split', localUid: second } }))).toEqual([[first], [second]]);
+  expect(ids(await casesFrame({ type: 'case-edit', snils: KOZLOV.snils, edit: { action: 'merge', caseId: second, intoCaseId: first } }))).toEqual([[first, second]]);
+
+  const stranger = await casesFrame({ type: 'case-edit', snils: KOZLOV.snils, edit: { action: 'split', localUid: randomUUID() } });
+  expect(stranger).toMatchObject({ type: 'error', code: 'CASE_NOT_FOUND', message: expect.stringContaining('Обновите страницу') });
+  const early = await casesFrame({ type: 'case-edit', snils: KOZLOV.snils, edit: { action: 'close', caseId: first, closeDate: daysAgo(5) } });
+  expect(early).toMatchObject({ type: 'error', code: 'CASE_EDIT_INVALID' });
+  // A malformed frame is refused before anything reads its id.
+  client.send({ id: 'bad', type: 'case-edit', snils: '123', edit: { action: 'split', localUid: first } });
+  expect(await client.until((f: AgentFrame) => f.type === 'error')).toMatchObject({ code: 'AGENT_BAD_FRAME' });
+
+  const closed = await casesFrame({ type: 'case-edit', snils: KOZLOV.snils, edit: { action: 'close', caseId: first, closeDate: daysAgo(1), result: '1' } });
+  expect(closed.type === 'cases' && closed.cases[0]).toMatchObject({ caseId: first, closeDate: daysAgo(1), closedBy: 'user' });
+  // The close reaches the IEMK by itself once both visits are registered there.
+  expect(await eventually(async () => (await iemkCase(first)())?.closeDate)).toBe(daysAgo(1));
 });

@@ -1,0 +1,66 @@
+/**
+ * The extension's cases page over the paired WebSocket: `cases` lists a
+ * patient's treatment cases (or those of patients seen lately), `case-edit`
+ * moves, splits, merges or closes and answers with the patient's cases as
+ * they are now. Every id an edit names must belong to that patient's cases:
+ * the page's list may be stale, and the frame is not trusted.
+ */
+import { agentErrors, type AgentErrorCode } from '../../shared/protocol/error-catalogue.ts';
+import type { AgentFrame, CaseEdit, ClientFrame } from '../../shared/protocol/messages.ts';
+import type { BookVisit, CaseBook } from './case-book.ts';
+import type { TreatmentCase } from './case-grouping.ts';
+import { summarizeCase } from './case-summary.ts';
+import type { IemkAutoSync } from './iemk-auto-sync.ts';
+import type { VisitHistory } from './visit-history.ts';
+
+export type CasesFrame = Extract<ClientFrame, { type: 'cases' | 'case-edit' }>;
+
+export interface CasesFrameDeps {
+  book: CaseBook;
+  history: VisitHistory;
+  sync?: IemkAutoSync;
+  today?: () => string;
+}
+
+/** «Recent» on the cases page: patients with a document in this many days, at most RECENT_PATIENTS of them. */
+const RECENT_DAYS = 30;
+const RECENT_PATIENTS = 20;
+
+export async function answerCasesFrame(frame: CasesFrame, deps: CasesFrameDeps, send: (f: AgentFrame) => void): Promise<void> {
+  const today = deps.today?.() ?? new Date().toISOString().slice(0, 10);
+  const casesOf = async (snils: string) => (await deps.book.cases(snils, today)).map((c) => summarizeCase(c, deps.book));
+  if (frame.type === 'cases') {
+    const since = new Date(Date.parse(`${today}T00:00:00Z`) - RECENT_DAYS * 86_400_000).toISOString();
+    const patients = frame.snils ? [frame.snils] : deps.history.patientsSince(since, RECENT_PATIENTS);
+    return send({ type: 'cases', id: frame.id, cases: (await Promise.all(patients.map(casesOf))).flat() });
+  }
+  const refused = applyEdit(frame.edit, await deps.book.cases(frame.snils, today), deps.book, today);
+  if (refused) return send({ type: 'error', id: frame.id, code: refused, message: agentErrors[refused].message });
+  deps.sync?.patientChanged(frame.snils);
+  send({ type: 'cases', id: frame.id, cases: await casesOf(frame.snils) });
+}
+
+function applyEdit(edit: CaseEdit, cases: TreatmentCase<BookVisit>[], book: CaseBook, today: string): AgentErrorCode | undefined {
+  const caseOf = (caseId: string) => cases.find((c) => c.caseId === caseId);
+  const hasVisit = (localUid: string) => cases.some((c) => c.visits.some((v) => v.localUid === localUid));
+  switch (edit.action) {
+    case 'move':
+      if (!hasVisit(edit.localUid) || (edit.caseId !== undefined && !caseOf(edit.caseId))) return 'CASE_NOT_FOUND';
+      return void book.move(edit.localUid, edit.caseId);
+    case 'split':
+      if (!hasVisit(edit.localUid)) return 'CASE_NOT_FOUND';
+      return void book.move(edit.localUid, edit.localUid);
+    case 'merge': {
+      const from = caseOf(edit.caseId);
+      if (!from || !caseOf(edit.intoCaseId) || edit.caseId === edit.intoCaseId) return 'CASE_NOT_FOUND';
+      return void from.visits.forEach((v) => book.move(v.localUid, edit.intoCaseId));
+    }
+    case 'close': {
+      const found = caseOf(edit.caseId);
+      if (!found) return 'CASE_NOT_FOUND';
+      // Not before its last visit (the IEMK refuses steps after the close), not in the future.
+      if (edit.closeDate < found.lastVisitDate || edit.closeDate > today) return 'CASE_EDIT_INVALID';
+      return void book.close(edit.caseId, edit.closeDate, edit.result);
+    }
+  }
+}
