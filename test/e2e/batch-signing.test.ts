@@ -6,28 +6,19 @@
  */
 import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { EXTENSION_ID } from '../../shared/protocol/extension-id.ts';
 import { demoToken } from '../../agent/demo/demo-clinic.ts';
+import { chromiumExtensionPage, fill, pairChromium, panel, signButton } from '../support/browser-steps.ts';
 import { launchChromiumWithExtension, type LaunchedBrowser } from '../support/chromium.ts';
 import { startDemoAgent, type DemoAgent } from '../support/demo-agent.ts';
 
 let agent: DemoAgent;
 let chromium: LaunchedBrowser;
 
-const extensionPage = (path: string) => `chrome-extension://${EXTENSION_ID}/${path}`;
-const panel = (state: string) => `[data-egisz-state="${state}"]:not([data-egisz-field])`;
-const signButton = 'pierce/[data-egisz-action="sign-and-send"]';
 
 beforeAll(async () => {
   agent = await startDemoAgent();
   chromium = await launchChromiumWithExtension();
-  const options = await chromium.browser.newPage();
-  await options.goto(extensionPage('options.html'));
-  await fill(options, '[data-egisz-input="agent-port"]', String(agent.port));
-  await fill(options, '[data-egisz-input="pairing-code"]', agent.pairing.issueCode());
-  await options.click('[data-egisz-action="pair"]');
-  await options.waitForSelector('[data-egisz-pairing="paired"]');
-  await options.close();
+  await pairChromium(chromium.browser, agent);
 });
 
 afterAll(async () => {
@@ -35,20 +26,13 @@ afterAll(async () => {
   await agent?.stop();
 });
 
-async function fill(page: Page, selector: string, value: string): Promise<void> {
-  const input = await page.waitForSelector(selector);
-  await input!.click({ count: 3 });
-  await page.keyboard.press('Backspace');
-  await input!.type(value);
-}
-
 /** Opens the demo MIS, writes its own conclusion and presses «Подписать и отправить»; closes the single confirm tab it opens. */
 async function prepareInTab(conclusion: string): Promise<Page> {
   const page = await chromium.browser.newPage();
   await page.goto(`${agent.url}/demo/consultation.html`);
   await fill(page, '#f_concl', conclusion);
   await page.waitForSelector(panel('ready'));
-  const confirmTarget = chromium.browser.waitForTarget((t) => t.url().startsWith(extensionPage('confirm.html?job=')));
+  const confirmTarget = chromium.browser.waitForTarget((t) => t.url().startsWith(chromiumExtensionPage('confirm.html?job=')));
   await page.click(signButton);
   await (await (await confirmTarget).page())!.close();
   return page;
@@ -59,12 +43,12 @@ test('two prepared protocols are signed with one PIN from the popup and both reg
   const tabs = [await prepareInTab('Пакет: первый протокол.'), await prepareInTab('Пакет: второй протокол.')];
 
   const popup = await chromium.browser.newPage();
-  await popup.goto(extensionPage('popup.html'));
+  await popup.goto(chromiumExtensionPage('popup.html'));
   await popup.waitForSelector('[data-egisz-certificates="loaded"]');
   expect(await popup.$eval('[data-egisz-certificates]', (el) => el.textContent)).toContain('Иванова Мария Петровна');
   expect(await popup.$$eval('[data-egisz-batch-job]', (boxes) => boxes.length)).toBe(2);
 
-  const batchTarget = chromium.browser.waitForTarget((t) => t.url().startsWith(extensionPage('confirm.html?jobs=')));
+  const batchTarget = chromium.browser.waitForTarget((t) => t.url().startsWith(chromiumExtensionPage('confirm.html?jobs=')));
   await popup.click('[data-egisz-action="sign-batch"]');
   const confirm = (await (await batchTarget).page())!;
   await confirm.waitForSelector('[data-egisz-batch-size="2"]');

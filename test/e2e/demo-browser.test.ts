@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { demoMisUrl, openDemoBrowser, OPTIONS_URL, type DemoBrowser } from '../../scripts/demo-browser.ts';
+import { marker, panel } from '../support/browser-steps.ts';
 import { startDemoAgent, type DemoAgent } from '../support/demo-agent.ts';
 
 let agent: DemoAgent;
@@ -25,6 +26,6 @@ test('the options page for pairing and the demo MIS with the overlay', async () 
   expect(pages.map((p) => p.url())).toEqual([OPTIONS_URL, demoMisUrl(agent.port)]);
   const [options, mis] = pages;
   await options!.waitForSelector('[data-egisz-pairing="unpaired"]');
-  await mis!.waitForSelector('[data-egisz-field="patient.snils"][data-egisz-state="ok"]');
-  await mis!.waitForSelector('egisz-panel');
+  await mis!.waitForSelector(marker('patient.snils', 'ok'));
+  await mis!.waitForSelector(panel('ready'));
 });

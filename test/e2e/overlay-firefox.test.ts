@@ -6,8 +6,8 @@
  * registered from the panel.
  */
 import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
-import type { Page } from 'puppeteer-core';
 import { demoToken } from '../../agent/demo/demo-clinic.ts';
+import { fill, marker, pairOnOptionsPage, panel, signButton } from '../support/browser-steps.ts';
 import { startDemoAgent, type DemoAgent } from '../support/demo-agent.ts';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
 import { buildFirefoxExtension, firefoxExtensionOrigin, launchFirefoxWithExtension, waitForExtensionPage } from '../support/firefox.ts';
@@ -16,9 +16,6 @@ let agent: DemoAgent;
 let fixtures: FixtureServer;
 let firefox: Awaited<ReturnType<typeof launchFirefoxWithExtension>>;
 
-const marker = (path: string, state: string) => `[data-egisz-field="${path}"][data-egisz-state="${state}"]`;
-const panel = (state: string) => `egisz-panel[data-egisz-state="${state}"]`;
-const signButton = 'pierce/[data-egisz-action="sign-and-send"]';
 
 beforeAll(async () => {
   buildFirefoxExtension();
@@ -31,13 +28,6 @@ afterAll(async () => {
   await fixtures?.close();
   await agent?.stop();
 });
-
-async function fill(page: Page, selector: string, value: string): Promise<void> {
-  const input = (await page.waitForSelector(selector))!;
-  await input.click({ count: 3 });
-  await input.press('Backspace');
-  await input.type(value);
-}
 
 test('Firefox: marks a frameset, an ExtJS page and the demo MIS; pairs with the agent, signs and registers', async () => {
   onTestFailed(() => console.error(`agent log:\n${agent.logLines.join('\n')}`));
@@ -68,10 +58,7 @@ test('Firefox: marks a frameset, an ExtJS page and the demo MIS; pairs with the 
   await page.click(signButton);
   await (await page.waitForSelector('pierce/.panel__failure button'))!.click();
   const options = await waitForExtensionPage(firefox.browser, '/options.html');
-  await fill(options, '[data-egisz-input="agent-port"]', String(agent.port));
-  await fill(options, '[data-egisz-input="pairing-code"]', agent.pairing.issueCode());
-  await options.click('[data-egisz-action="pair"]');
-  await options.waitForSelector('[data-egisz-pairing="paired"]');
+  await pairOnOptionsPage(options, agent);
   await page.bringToFront();
 
   await page.click(signButton);

@@ -6,15 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
+import { marker, panel, signButton } from '../support/browser-steps.ts';
 import { launchChromiumWithExtension, type LaunchedBrowser } from '../support/chromium.ts';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
 
 let chromium: LaunchedBrowser;
 let fixtures: FixtureServer;
 
-const marker = (path: string, state?: string) => `[data-egisz-field="${path}"]${state ? `[data-egisz-state="${state}"]` : ''}`;
-const panel = (state: string) => `egisz-panel[data-egisz-state="${state}"]`;
-const signButton = 'pierce/[data-egisz-action="sign-and-send"]';
 const PATIENT = ['patient.snils', 'patient.lastName', 'patient.firstName', 'patient.middleName', 'patient.birthDate', 'patient.gender'];
 const VISIT = ['encounter.visitDate', 'encounter.diagnoses.0.code', 'encounter.conclusion'];
 

@@ -9,16 +9,13 @@
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { demoDoctor, demoToken } from '../../agent/demo/demo-clinic.ts';
-import { EXTENSION_ID } from '../../shared/protocol/extension-id.ts';
+import { chromiumExtensionPage, fill, marker, pairChromium, panel, signButton } from '../support/browser-steps.ts';
 import { launchChromiumWithExtension, type LaunchedBrowser } from '../support/chromium.ts';
 import type { DemoAgent } from '../support/demo-agent.ts';
 import { startDemoAgent as startScenarioAgent, type DemoAgentOptions as ScenarioOptions } from '../support/demo-agent.ts';
 
 let chromium: LaunchedBrowser;
 
-const marker = (path: string, state: string) => `[data-egisz-field="${path}"][data-egisz-state="${state}"]`;
-const panel = (state: string) => `[data-egisz-state="${state}"]:not([data-egisz-field])`;
-const signButton = 'pierce/[data-egisz-action="sign-and-send"]';
 
 beforeAll(async () => {
   chromium = await launchChromiumWithExtension();
@@ -33,25 +30,12 @@ function scenarioAgent(opts: ScenarioOptions = {}): { agent: () => DemoAgent } {
   let agent: DemoAgent;
   beforeAll(async () => {
     agent = await startScenarioAgent(opts);
-    const page = await chromium.browser.newPage();
-    await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
-    await fill(page, '[data-egisz-input="agent-port"]', String(agent.port));
-    await fill(page, '[data-egisz-input="pairing-code"]', agent.pairing.issueCode());
-    await page.click('[data-egisz-action="pair"]');
-    await page.waitForSelector('[data-egisz-pairing="paired"]');
-    await page.close();
+    await pairChromium(chromium.browser, agent);
   });
   afterAll(async () => {
     await agent?.stop();
   });
   return { agent: () => agent };
-}
-
-async function fill(page: Page, selector: string, value: string): Promise<void> {
-  const input = await page.waitForSelector(selector);
-  await input!.click({ count: 3 });
-  await page.keyboard.press('Backspace');
-  await input!.type(value);
 }
 
 /** Opens the demo MIS; `header` replaces the logged-in doctor shown in its top bar. */
@@ -85,7 +69,7 @@ async function signAndExpectFinding(page: Page, text: string): Promise<string> {
 
 /** Clicks «Подписать и отправить» and answers the confirm page it opens. */
 async function openConfirm(page: Page): Promise<Page> {
-  const confirmTarget = chromium.browser.waitForTarget((t) => t.url().startsWith(`chrome-extension://${EXTENSION_ID}/confirm.html`));
+  const confirmTarget = chromium.browser.waitForTarget((t) => t.url().startsWith(chromiumExtensionPage('confirm.html')));
   await page.click(signButton);
   const confirm = (await (await confirmTarget).page())!;
   await confirm.waitForSelector('[data-egisz-input="pin"]');

@@ -5,47 +5,25 @@
  * sandbox over SOAP → callback → «registered» on the page.
  */
 import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
-import type { Page } from 'puppeteer-core';
-import { EXTENSION_ID } from '../../shared/protocol/extension-id.ts';
 import { demoToken } from '../../agent/demo/demo-clinic.ts';
+import { chromiumExtensionPage, fill, marker, pairChromium, panel, signButton } from '../support/browser-steps.ts';
 import { launchChromiumWithExtension, type LaunchedBrowser } from '../support/chromium.ts';
 import { startDemoAgent, type DemoAgent } from '../support/demo-agent.ts';
 
 let agent: DemoAgent;
 let chromium: LaunchedBrowser;
 
-const marker = (path: string, state?: string) =>
-  `[data-egisz-field="${path}"]${state ? `[data-egisz-state="${state}"]` : ''}`;
-const panel = (state: string) => `[data-egisz-state="${state}"]:not([data-egisz-field])`;
-const signButton = 'pierce/[data-egisz-action="sign-and-send"]';
 
 beforeAll(async () => {
   agent = await startDemoAgent();
   chromium = await launchChromiumWithExtension();
-  await pairExtension(agent.pairing.issueCode());
+  await pairChromium(chromium.browser, agent);
 });
 
 afterAll(async () => {
   await chromium?.close();
   await agent?.stop();
 });
-
-async function pairExtension(code: string): Promise<void> {
-  const page = await chromium.browser.newPage();
-  await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
-  await fill(page, '[data-egisz-input="agent-port"]', String(agent.port));
-  await fill(page, '[data-egisz-input="pairing-code"]', code);
-  await page.click('[data-egisz-action="pair"]');
-  await page.waitForSelector('[data-egisz-pairing="paired"]');
-  await page.close();
-}
-
-async function fill(page: Page, selector: string, value: string): Promise<void> {
-  const input = await page.waitForSelector(selector);
-  await input!.click({ count: 3 });
-  await page.keyboard.press('Backspace');
-  await input!.type(value);
-}
 
 test('a wrong SNILS is marked and blocks signing; once corrected the protocol is signed and registered', async () => {
   onTestFailed(() => console.error(`agent log:\n${agent.logLines.join('\n')}`));
@@ -63,7 +41,7 @@ test('a wrong SNILS is marked and blocks signing; once corrected the protocol is
   await page.waitForSelector(panel('ready'));
   expect(await page.$eval(signButton, (b) => (b as HTMLButtonElement).disabled)).toBe(false);
 
-  const confirmTarget = chromium.browser.waitForTarget((t) => t.url().startsWith(`chrome-extension://${EXTENSION_ID}/confirm.html`));
+  const confirmTarget = chromium.browser.waitForTarget((t) => t.url().startsWith(chromiumExtensionPage('confirm.html')));
   await page.click(signButton);
   const confirm = (await (await confirmTarget).page())!;
   await fill(confirm, '[data-egisz-input="pin"]', demoToken.pin);

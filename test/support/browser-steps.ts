@@ -1,0 +1,41 @@
+/**
+ * What the end-to-end tests share in a real browser (Chromium or Firefox):
+ * the overlay's DOM contract as selectors, typing into a field the way a
+ * user does, and pairing the extension through its options page.
+ */
+import type { Browser, Page } from 'puppeteer-core';
+import type { RunningAgent } from '../../agent/agent.ts';
+import { EXTENSION_ID } from '../../shared/protocol/extension-id.ts';
+
+type PairableAgent = Pick<RunningAgent, 'port' | 'pairing'>;
+
+/** A field's mark, optionally in a state (ok, error, empty…). */
+export const marker = (path: string, state?: string) => `[data-egisz-field="${path}"]${state ? `[data-egisz-state="${state}"]` : ''}`;
+/** The overlay panel's host in a state (ready, invalid, registered…). */
+export const panel = (state: string) => `egisz-panel[data-egisz-state="${state}"]`;
+export const signButton = 'pierce/[data-egisz-action="sign-and-send"]';
+export const chromiumExtensionPage = (path: string) => `chrome-extension://${EXTENSION_ID}/${path}`;
+
+/** Replaces a field's value by selecting it all and typing, so the page sees real key events. */
+export async function fill(page: Page, selector: string, value: string): Promise<void> {
+  const input = (await page.waitForSelector(selector))!;
+  await input.click({ count: 3 });
+  await input.press('Backspace');
+  await input.type(value);
+}
+
+/** Pairs on an open options page with the agent's port and a fresh one-time code. */
+export async function pairOnOptionsPage(options: Page, agent: PairableAgent): Promise<void> {
+  await fill(options, '[data-egisz-input="agent-port"]', String(agent.port));
+  await fill(options, '[data-egisz-input="pairing-code"]', agent.pairing.issueCode());
+  await options.click('[data-egisz-action="pair"]');
+  await options.waitForSelector('[data-egisz-pairing="paired"]');
+}
+
+/** Chromium: opens the options page in a tab of its own, pairs, and closes it. */
+export async function pairChromium(browser: Browser, agent: PairableAgent): Promise<void> {
+  const options = await browser.newPage();
+  await options.goto(chromiumExtensionPage('options.html'));
+  await pairOnOptionsPage(options, agent);
+  await options.close();
+}
