@@ -7,9 +7,10 @@
  */
 import type { Element, Node } from '@xmldom/xmldom';
 import { isBooleanPredicate, rewritePredicates, splitTopLevel } from './schematron-context.ts';
+import { compileTest } from './schematron-fast.ts';
 
 interface Step {
-  /** `{namespace}local`. */
+  /** `{namespace}local`, or `*` for any element. */
   name: string;
   /** In order; a numeric one is a position among what the previous ones kept. */
   predicates: string[];
@@ -27,13 +28,15 @@ const qualifiedName = /^(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)$/;
 
 function planStep(text: string, namespaces: ReadonlyMap<string, string>): Step | null {
   const bracket = text.indexOf('[');
-  const m = qualifiedName.exec((bracket === -1 ? text : text.slice(0, bracket)).trim());
+  const test = (bracket === -1 ? text : text.slice(0, bracket)).trim();
+  const m = qualifiedName.exec(test);
   const uri = m?.[1] === undefined ? '' : namespaces.get(m[1]);
-  if (!m || m[2] === undefined || uri === undefined) return null;
+  if (test !== '*' && (!m || m[2] === undefined || uri === undefined)) return null;
   const predicates: string[] = [];
   rewritePredicates(text, (p) => (predicates.push(p.trim()), p));
-  if (!predicates.every((p) => /^\d+$/.test(p) || isBooleanPredicate(p))) return null;
-  return { name: `{${uri}}${m[2]}`, predicates };
+  // A predicate the compiler takes is boolean by construction (e.g. a union of names, `[a|b]`).
+  if (!predicates.every((p) => /^\d+$/.test(p) || isBooleanPredicate(p) || compileTest(p, namespaces) !== null)) return null;
+  return { name: test === '*' ? '*' : `{${uri}}${m![2]}`, predicates };
 }
 
 /** A plan for a context (after current() binding and the regex rewrite), or null. */
@@ -71,9 +74,9 @@ type Holds = (predicate: string, element: Element) => boolean;
 function applyStep(parents: readonly Node[], step: Step, holds: Holds): Element[] {
   const selected: Element[] = [];
   for (const parent of parents) {
-    let list = childElements(parent).filter((c) => nameOf(c) === step.name);
+    let list = step.name === '*' ? childElements(parent) : childElements(parent).filter((c) => nameOf(c) === step.name);
     for (const predicate of step.predicates) {
-      if (/^\d+$/.test(predicate)) {
+      if (positional(predicate)) {
         const kept = list[Number(predicate) - 1];
         list = kept ? [kept] : [];
       } else list = list.filter((el) => holds(predicate, el));
@@ -87,28 +90,63 @@ function applyStep(parents: readonly Node[], step: Step, holds: Holds): Element[
 /**
  * What the planned contexts of one document share: hundreds of rules start
  * with the same steps (`/ClinicalDocument/component/structuredBody/component/
- * section[code/@code='RESCONS']`), so each prefix is selected once.
+ * section[code/@code='RESCONS']`), so each prefix is selected once; `//x`
+ * looks x up in an index of the document's elements by name.
  */
 export interface PlanCache {
   prefixes: Map<string, Element[]>;
+  /** Every element, in the order a walk from the root meets them. */
   everything?: Element[];
+  byName?: Map<string, Element[]>;
 }
 
 export const newPlanCache = (): PlanCache => ({ prefixes: new Map() });
 
 const stepKey = (step: Step): string => `${step.name}${step.predicates.map((p) => `[${p}]`).join('')}`;
+const positional = (predicate: string): boolean => /^\d+$/.test(predicate);
+
+function elementsNamed(cache: PlanCache, root: Element, name: string): Element[] {
+  const everything = (cache.everything ??= allElements(root));
+  if (name === '*') return everything;
+  if (!cache.byName) {
+    cache.byName = new Map();
+    for (const el of everything) {
+      const key = nameOf(el);
+      const list = cache.byName.get(key);
+      if (list) list.push(el);
+      else cache.byName.set(key, [el]);
+    }
+  }
+  return cache.byName.get(name) ?? [];
+}
+
+/** The first step of `//x[p]`: x anywhere (the same order as walking every parent's children), filtered by p. */
+function anywhere(step: Step, root: Element, holds: Holds, cache: PlanCache): Element[] {
+  if (step.predicates.some(positional)) {
+    return applyStep([root.ownerDocument as unknown as Node, ...(cache.everything ??= allElements(root))], step, holds);
+  }
+  let list = elementsNamed(cache, root, step.name);
+  for (const predicate of step.predicates) {
+    list = list.filter((el) => holds(predicate, el));
+    if (list.length === 0) break;
+  }
+  return list;
+}
 
 /** The elements a planned context selects; `holds` evaluates one predicate on one element. */
 export function selectPlanned(plan: ContextPlan, root: Element, holds: Holds, cache: PlanCache = newPlanCache()): Element[] {
   const document = root.ownerDocument as unknown as Node;
   const result = new Set<Element>();
   for (const branch of plan) {
-    let current: Node[] = branch.anywhere ? [document, ...(cache.everything ??= allElements(root))] : [document];
+    let current: Node[] = [document];
     let key = branch.anywhere ? '//' : '/';
-    for (const step of branch.steps) {
+    for (const [i, step] of branch.steps.entries()) {
       key += `/${stepKey(step)}`;
       let selected = cache.prefixes.get(key);
-      if (!selected) cache.prefixes.set(key, (selected = applyStep(current, step, holds)));
+      if (!selected) {
+        selected = branch.anywhere && i === 0 ? anywhere(step, root, holds, cache) : applyStep(current, step, holds);
+        cache.prefixes.set(key, selected);
+      }
       current = selected;
       if (current.length === 0) break;
     }

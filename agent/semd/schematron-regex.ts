@@ -12,7 +12,8 @@ export const regexNamespace = 'urn:egisz-bridge:semd:regex';
 
 const cache = new Map<string, RegExp>();
 
-function regex(pattern: string, flags: string): RegExp {
+/** The JavaScript RegExp for an XPath pattern and flags, made once (schematron-fast.ts uses it too). */
+export function cachedRegex(pattern: string, flags: string): RegExp {
   const key = `${flags}/${pattern}`;
   let re = cache.get(key);
   if (!re) {
@@ -33,10 +34,10 @@ export function registerRegexFunctions(): void {
   registered = true;
   const name = { localName: 'matches', namespaceURI: regexNamespace };
   fontoxpath.registerCustomXPathFunction(name, ['xs:string?', 'xs:string'], 'xs:boolean', (_context, input: string | null, pattern: string) =>
-    regex(pattern, '').test(input ?? ''),
+    cachedRegex(pattern, '').test(input ?? ''),
   );
   fontoxpath.registerCustomXPathFunction(name, ['xs:string?', 'xs:string', 'xs:string'], 'xs:boolean', (_context, input: string | null, pattern: string, flags: string) =>
-    regex(pattern, flags).test(input ?? ''),
+    cachedRegex(pattern, flags).test(input ?? ''),
   );
 }
 

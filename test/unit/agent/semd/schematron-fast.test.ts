@@ -2,6 +2,9 @@ import { DOMParser } from '@xmldom/xmldom';
 import fontoxpath from 'fontoxpath';
 import { describe, expect, it } from 'vitest';
 import { compileTest } from '../../../../agent/semd/schematron-fast.ts';
+import { registerRegexFunctions } from '../../../../agent/semd/schematron-regex.ts';
+
+registerRegexFunctions();
 
 const ns = new Map([
   ['xsi', 'http://www.w3.org/2001/XMLSchema-instance'],
@@ -30,8 +33,25 @@ describe('compiled Schematron tests', () => {
     for (const el of [e, bare]) expect(fast!(el as never)).toBe(fontoxpath.evaluateXPathToBoolean(test, el, null, {}, options));
   });
 
+  const regex = 'Q{urn:egisz-bridge:semd:regex}matches';
+  const combined = [
+    "not(code/@code='X' and @y)", "@code='a' or @x", "@code='5' and not(@empty!='')", 'not(code|identity:Props)', 'not(code|nothing)',
+    'count(code|identity:Props)=3', "code[@code='DGN'][not(@x)]", "code[@code='DGN' or @code='X']/@code='X'", "(@code='4' or @code='5') and code",
+    `${regex}(@code,'^[0-9]$')`, `${regex}(@missing,'^$')`, `${regex}(@code, '^6$') or ${regex}(@xsi:type,'^C.$')`, `${regex}(.,'text')`,
+    "code!='x'", "code='x'", ".='text'", 'not(bare)',
+  ];
+
+  it.each(combined)('%s (a combination) answers as XPath does', (test) => {
+    const fast = compileTest(test, ns);
+    expect(fast).not.toBeNull();
+    for (const el of [e, bare]) expect(fast!(el as never)).toBe(fontoxpath.evaluateXPathToBoolean(test, el, null, {}, options));
+  });
+
   it('leaves every other shape to XPath', () => {
-    for (const test of ["matches(@root, '^1$')", 'count(code)=count(x)', "not(code/@code='X' and @y)", 'unknown:x', "@code='a' or @x", 'count(../x)=1']) {
+    for (const test of [
+      "matches(@root, '^1$')", 'count(code)=count(x)', 'unknown:x', 'count(../x)=1', 'code[1]', 'code[last()]', "string-length(@code)>0",
+      '@code > 4', "@code='a' or", 'code/text()', '*', "code[@code='X']//x", "@code='it''s'", `${regex}(code,'x')`,
+    ]) {
       expect(compileTest(test, ns), test).toBeNull();
     }
   });
