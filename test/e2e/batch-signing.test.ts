@@ -14,7 +14,6 @@ import { startDemoAgent, type DemoAgent } from '../support/demo-agent.ts';
 let agent: DemoAgent;
 let chromium: LaunchedBrowser;
 
-
 beforeAll(async () => {
   agent = await startDemoAgent();
   chromium = await launchChromiumWithExtension();

@@ -16,7 +16,6 @@ let agent: DemoAgent;
 let fixtures: FixtureServer;
 let firefox: Awaited<ReturnType<typeof launchFirefoxWithExtension>>;
 
-
 beforeAll(async () => {
   buildFirefoxExtension();
   [agent, fixtures] = await Promise.all([startDemoAgent({ extensionOrigins: [firefoxExtensionOrigin] }), startFixtureServer()]);

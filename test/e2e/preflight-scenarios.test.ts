@@ -16,7 +16,6 @@ import { startDemoAgent as startScenarioAgent, type DemoAgentOptions as Scenario
 
 let chromium: LaunchedBrowser;
 
-
 beforeAll(async () => {
   chromium = await launchChromiumWithExtension();
 });
