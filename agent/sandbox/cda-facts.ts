@@ -59,9 +59,11 @@ function ids(parent: Element | undefined): Pick<CdaPerson, 'snils' | 'localId'> 
   return { snils: attr(snils, 'extension')?.replace(/\D/g, ''), localId: attr(local, 'extension') };
 }
 
+/** The patronymic is identity:Patronymic in the Russian profile and the second `given` in the older one (kind 42). */
 function names(holder: Element | undefined): Pick<CdaPerson, 'family' | 'given' | 'patronymic'> {
   const name = child(holder, 'name');
-  return { family: childText(name, 'family'), given: childText(name, 'given'), patronymic: childText(name, 'Patronymic') };
+  const given = name ? childrenNamed(name, 'given').map((g) => g.textContent?.trim() || undefined) : [];
+  return { family: childText(name, 'family'), given: given[0], patronymic: childText(name, 'Patronymic') ?? given[1] };
 }
 
 function person(entity: Element | undefined): CdaPerson {

@@ -18,6 +18,17 @@ describe('cda-facts', () => {
     expect(facts.authors).toEqual([{ snils: '11223344595', localId: 'doc-0042', family: 'Иванова', given: 'Мария', patronymic: 'Петровна' }]);
   });
 
+  it('reads the older profile (kind 42), where the patronymic is the second given', () => {
+    const epicrisis = readFileSync(new URL('../../../fixtures/semd/ambulatory-epicrisis-42.golden.xml', import.meta.url), 'utf8');
+    const facts = readCdaFacts(epicrisis);
+    expect(facts.patient).toMatchObject({ snils: '15642781886', localId: 'pat-100500', family: 'Петров', given: 'Иван', patronymic: 'Сергеевич' });
+    expect(facts.legalAuthenticator).toMatchObject({ snils: '11223344595', family: 'Иванова', given: 'Мария', patronymic: 'Петровна' });
+    expect(facts.authors).toEqual([{ snils: '11223344595', localId: 'doc-0042', family: 'Иванова', given: 'Мария', patronymic: 'Петровна' }]);
+    // Without a patronymic the second given is a nullFlavor: no patronymic, not an empty one.
+    const withoutPatronymic = epicrisis.replace('<given>Сергеевич</given>', '<given nullFlavor="NI"/>');
+    expect(readCdaFacts(withoutPatronymic).patient).toMatchObject({ given: 'Иван', patronymic: undefined });
+  });
+
   it('gives empty facts for XML of another shape and throws on non-XML', () => {
     expect(readCdaFacts('<other/>')).toEqual({ patient: {}, authors: [] });
     expect(() => readCdaFacts('not xml')).toThrow(XmlParseError);
