@@ -12,7 +12,7 @@ import type { Issue } from './issue.ts';
 import type { RuleGroup, ValidationContext } from './validation-context.ts';
 import { checkCoded } from './coded-concept-checks.ts';
 import { fieldLabel } from './field-labels.ts';
-import { readDate, readText } from './field-checks.ts';
+import { missingSection, readDate, readText } from './field-checks.ts';
 import { checkPractitionerAt } from './practitioner-rules.ts';
 import { issueFor } from './rule-catalogue.ts';
 
@@ -68,12 +68,9 @@ function checkVisits(visits: unknown, ctx: ValidationContext, issues: Issue[]): 
 }
 
 function checkAmbulatoryCase(ctx: ValidationContext): Issue[] {
-  const issues: Issue[] = [];
   const closed = ctx.record.ambulatoryCase;
-  if (closed === undefined) {
-    if (ctx.record.document?.kind === CASE_KIND) issues.push(issueFor('VALIDATION_CASE_REQUIRED', 'ambulatoryCase'));
-    return issues;
-  }
+  if (closed === undefined) return missingSection(ctx, { kind: CASE_KIND, code: 'VALIDATION_CASE_REQUIRED', path: 'ambulatoryCase' });
+  const issues: Issue[] = [];
   const { openDate, closeDate } = ctx.record.encounter ?? {};
   if (!openDate) issues.push(issueFor('VALIDATION_CASE_NOT_CLOSED', 'encounter.openDate'));
   if (!closeDate) issues.push(issueFor('VALIDATION_CASE_NOT_CLOSED', 'encounter.closeDate'));

@@ -4,6 +4,7 @@
  * caller can go on with cross-field rules only when the field is sound.
  */
 import type { Issue } from './issue.ts';
+import type { ValidationContext } from './validation-context.ts';
 import { issueFor, type RuleCode } from './rule-catalogue.ts';
 import { fieldLabel } from './field-labels.ts';
 import { isCalendarDate } from './calendar-date.ts';
@@ -89,4 +90,12 @@ export function checkPhone(value: unknown, path: string, issues: Issue[]): void 
   if (!/^[\d\s+\-().]+$/.test(text) || digits.length < 10 || digits.length > 11) {
     issues.push(issueFor('VALIDATION_PHONE_FORMAT', path, { field: fieldLabel(path), value: text }));
   }
+}
+
+/**
+ * A record without the section a document kind is built from: an issue when
+ * the record's kind needs it, none for other kinds, which leave it out.
+ */
+export function missingSection(ctx: ValidationContext, section: { kind: string; code: RuleCode; path: string }): Issue[] {
+  return ctx.record.document?.kind === section.kind ? [issueFor(section.code, section.path)] : [];
 }

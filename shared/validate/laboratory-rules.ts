@@ -6,7 +6,7 @@
  */
 import type { Issue } from './issue.ts';
 import type { RuleGroup, ValidationContext } from './validation-context.ts';
-import { readText } from './field-checks.ts';
+import { missingSection, readText } from './field-checks.ts';
 import { issueFor } from './rule-catalogue.ts';
 import { parseDateTime } from './calendar-date.ts';
 import { checkCoded, checkQuantity, decimalNumber } from './coded-concept-checks.ts';
@@ -39,12 +39,9 @@ function checkResults(results: unknown, issues: Issue[]): void {
 }
 
 function checkLaboratory(ctx: ValidationContext): Issue[] {
-  const issues: Issue[] = [];
   const lab = ctx.record.laboratory;
-  if (lab === undefined) {
-    if (ctx.record.document?.kind === LABORATORY_KIND) issues.push(issueFor('VALIDATION_LAB_STUDY_REQUIRED', 'laboratory'));
-    return issues;
-  }
+  if (lab === undefined) return missingSection(ctx, { kind: LABORATORY_KIND, code: 'VALIDATION_LAB_STUDY_REQUIRED', path: 'laboratory' });
+  const issues: Issue[] = [];
   checkCoded(lab.service, 'laboratory.service', issues);
   const specimen = (lab.specimen ?? {}) as Partial<NonNullable<typeof lab.specimen>>;
   readText(specimen.id, 'laboratory.specimen.id', issues, 'VALIDATION_REQUIRED');

@@ -6,18 +6,16 @@
  */
 import type { Issue } from './issue.ts';
 import type { RuleGroup, ValidationContext } from './validation-context.ts';
+import { missingSection } from './field-checks.ts';
 import { issueFor } from './rule-catalogue.ts';
 import { checkCoded, checkQuantity } from './coded-concept-checks.ts';
 
 const PRESCRIPTION_KIND = '148';
 
 function checkPrescription(ctx: ValidationContext): Issue[] {
-  const issues: Issue[] = [];
   const recipe = ctx.record.prescription;
-  if (recipe === undefined) {
-    if (ctx.record.document?.kind === PRESCRIPTION_KIND) issues.push(issueFor('VALIDATION_PRESCRIPTION_REQUIRED', 'prescription'));
-    return issues;
-  }
+  if (recipe === undefined) return missingSection(ctx, { kind: PRESCRIPTION_KIND, code: 'VALIDATION_PRESCRIPTION_REQUIRED', path: 'prescription' });
+  const issues: Issue[] = [];
   for (const key of ['drug', 'route', 'validity'] as const) checkCoded(recipe[key], `prescription.${key}`, issues);
   if (recipe.priority !== undefined) checkCoded(recipe.priority, 'prescription.priority', issues);
   for (const key of ['dose', 'doseCount', 'course', 'every'] as const) checkQuantity(recipe[key], `prescription.${key}`, issues);
