@@ -8,6 +8,7 @@ import type { BackgroundRequest } from '../messaging/runtime-messages.ts';
 import { AgentClient } from './agent-client.ts';
 import { toFailure } from './agent-error.ts';
 import { agentUrl, type SocketFactory } from './agent-socket.ts';
+import { editCase, listCases } from './case-requests.ts';
 import { cancelJob, confirmSign, confirmSignBatch, jobDetails, signAndSend, watchJob } from './document-requests.ts';
 import { injectOverlay, injectPageReader } from './inject-overlay.ts';
 import { relayJobFrame } from './job-relay.ts';
@@ -76,6 +77,10 @@ async function handle(client: AgentClient, Socket: SocketFactory, message: Backg
       return certificates(client);
     case 'queue':
       return queue(client);
+    case 'cases':
+      return listCases(client, message.snils);
+    case 'case-edit':
+      return editCase(client, message.snils, message.edit);
     case 'cancel-job':
       return cancelJob(message.jobId);
     case 'pair':

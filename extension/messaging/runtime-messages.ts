@@ -3,7 +3,7 @@
  * wire frames are in shared/protocol/messages.ts; these never leave the browser.
  */
 import type { DraftRecord } from '../../shared/domain/record.ts';
-import type { CertificateSummary, DocumentPreview, JobState, QueuedDocument, RemdError } from '../../shared/protocol/messages.ts';
+import type { CaseEdit, CaseSummary, CertificateSummary, DocumentPreview, JobState, QueuedDocument, RemdError } from '../../shared/protocol/messages.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
 
 /** Content scripts (MIS tab) → background. The origin is taken from the sender, never from here. */
@@ -32,6 +32,10 @@ export type PageToBackground =
   | { type: 'certificates' }
   /** This install's documents in the agent's outbox (popup). */
   | { type: 'queue' }
+  /** Treatment cases (cases page): one patient's, or those of patients seen lately. */
+  | { type: 'cases'; snils?: string }
+  /** Moves, splits, merges or closes; answered with the patient's cases after the edit. */
+  | { type: 'case-edit'; snils: string; edit: CaseEdit }
   | { type: 'cancel-job'; jobId: string }
   | { type: 'pair'; port: number; code: string }
   | { type: 'unpair' }
@@ -78,6 +82,7 @@ export type ConfirmBatchReply = { ok: true; jobs: JobView[] } | Failure;
 export type CertificatesReply = { ok: true; certificates: CertificateSummary[] } | Failure;
 /** `title` when this browser session prepared the document itself. */
 export type QueueReply = { ok: true; documents: (QueuedDocument & { title?: string })[] } | Failure;
+export type CasesReply = { ok: true; cases: CaseSummary[] } | Failure;
 export type PairReply = { ok: true; clientId: string } | Failure;
 export type DoneReply = { ok: true } | Failure;
 

@@ -17,7 +17,8 @@ const LINK_TEXT: Record<AgentLink, string> = {
 /**
  * The toolbar popup: is the agent there, the token's certificates and their
  * expiry, documents waiting for the PIN (batch signing), the last documents
- * of this session and the agent's queue for this install.
+ * of this session, the agent's queue for this install and the way to the
+ * treatment cases page.
  */
 export function PopupStatus() {
   const [status, setStatus] = useState<StatusReply>();
@@ -57,6 +58,9 @@ export function PopupStatus() {
         ))}
       </ul>
       {status.link === 'unpaired' ? null : <OutboxQueue />}
+      {status.link === 'unpaired' ? null : (
+        <p><a href="/cases.html" target="_blank" data-egisz-action="open-cases">Случаи лечения: перенести, объединить, закрыть</a></p>
+      )}
     </main>
   );
 }

@@ -9,42 +9,21 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { demoToken } from '../../../../agent/demo/demo-clinic.ts';
 import { readAdminAccess } from '../../../../agent/gateway/admin-access.ts';
 import type { DraftRecord } from '../../../../shared/domain/record.ts';
 import type { AgentFrame } from '../../../../shared/protocol/messages.ts';
 import { pairedAgentSocket, type AgentSocket } from '../../../support/agent-ws-client.ts';
+import { caseVisit, daysAgo, KOZLOV, PETROV, SIDOROVA, signVisit as signVisitOn } from '../../../support/case-visits.ts';
 import { startDemoAgent, type DemoAgent } from '../../../support/demo-agent.ts';
 
 const run = promisify(execFile);
 let agent: DemoAgent;
 let client: AgentSocket;
 let token: string;
-const SNILS = '15642781886';
+const SNILS = PETROV.snils;
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-
-const PETROV: DraftRecord['patient'] = { snils: SNILS, lastName: 'Петров', firstName: 'Иван', middleName: 'Сергеевич', birthDate: '1980-05-14', gender: 'male' };
-const SIDOROVA: DraftRecord['patient'] = { snils: '08765432102', lastName: 'Сидорова', firstName: 'Анна', middleName: 'Олеговна', birthDate: '1992-07-30', gender: 'female' };
-const KOZLOV: DraftRecord['patient'] = { snils: '40150060091', lastName: 'Козлов', firstName: 'Пётр', birthDate: '1967-01-09', gender: 'male' };
-
-const visit = (visitDate: string, code: string, conclusion: string, patient = PETROV): DraftRecord => ({
-  patient,
-  practitioner: { snils: '11223344595', lastName: 'Иванова', firstName: 'Мария', middleName: 'Петровна' },
-  encounter: { visitDate, diagnoses: [{ code, role: 'main' }], conclusion },
-  document: { kind: '119' },
-});
-
-let n = 0;
-async function signVisit(record: DraftRecord): Promise<string> {
-  const id = `c${++n}`;
-  client.send({ type: 'prepare', id, origin: 'http://127.0.0.1', record });
-  const prepared = await client.until((f: AgentFrame) => 'id' in f && f.id === id);
-  if (prepared.type !== 'prepared') throw new Error(JSON.stringify(prepared));
-  client.send({ type: 'sign', id: `${id}s`, jobId: prepared.jobId, pin: demoToken.pin, certificate: prepared.certificate.fingerprint });
-  const sent = await client.until((f: AgentFrame) => 'id' in f && f.id === `${id}s` && f.type === 'job' && f.state === 'sending');
-  return (sent as Extract<AgentFrame, { type: 'job' }>).localUid!;
-}
+const visit = caseVisit;
+const signVisit = (record: DraftRecord) => signVisitOn(client, record);
 
 async function api(path: string, body?: unknown): Promise<{ status: number; json: any }> {
   const response = await fetch(`${agent.url}/admin/v1/cases${path}`, {

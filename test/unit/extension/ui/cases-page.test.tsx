@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { CaseSummary } from '../../../../shared/protocol/messages.ts';
+import { CasesPage } from '../../../../extension/ui/cases-page.tsx';
+import { $, $$, fakeBackground, rendered } from '../../../support/extension-page.ts';
+
+const patient = { snils: '15642781886', name: 'Петров Иван Сергеевич' };
+const visit = (localUid: string, visitDate: string) => ({ localUid, visitDate, mainDiagnosis: 'J06.9', kind: '119' });
+const aCase = (caseId: string, visits: ReturnType<typeof visit>[], extra: Partial<CaseSummary> = {}): CaseSummary => ({
+  caseId, patient, category: 'J06', openDate: visits[0]!.visitDate, iemk: { opened: false, closed: false, steps: [] }, visits, ...extra,
+});
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  document.body.innerHTML = '<div id="app"></div>';
+});
+afterEach(() => render(null, $('#app')!));
+
+const cardVisits = () => $$('[data-egisz-case]').map((c) => [...c.querySelectorAll('[data-egisz-visit]')].map((v) => v.getAttribute('data-egisz-visit')));
+
+describe('CasesPage', () => {
+  it('lists the patient\'s cases with the IEMK progress, and splits a visit off through the background', async () => {
+    const together = [aCase('a', [visit('a', '2026-11-10'), visit('b', '2026-11-17')], { iemk: { opened: true, closed: false, steps: ['a'] } })];
+    const apart = [aCase('a', [visit('a', '2026-11-10')]), aCase('b', [visit('b', '2026-11-17')])];
+    const asked = fakeBackground((m) => ({ ok: true, cases: m.type === 'case-edit' ? apart : together }));
+    render(<CasesPage initialSnils="15642781886" />, $('#app')!);
+    await rendered('[data-egisz-case="a"]');
+    expect($('[data-egisz-case-iemk]')!.textContent).toBe('В ИЭМК: передано посещений: 1 из 2');
+    expect($('[data-egisz-action="merge-case"]')).toBeNull(); // nothing to merge with
+    $<HTMLButtonElement>('[data-egisz-visit="b"] [data-egisz-action="split-visit"]')!.click();
+    await rendered('[data-egisz-case="b"]');
+    expect(cardVisits()).toEqual([['a'], ['b']]);
+    expect(asked).toEqual([
+      { type: 'cases', snils: '15642781886' },
+      { type: 'case-edit', snils: '15642781886', edit: { action: 'split', localUid: 'b' } },
+    ]);
+  });
+
+  it('asks for nothing with a SNILS that is not 11 digits, and shows the agent\'s refusal as it is', async () => {
+    const asked = fakeBackground((m) => (m.type === 'cases' ? { ok: true, cases: [aCase('a', [visit('a', '2026-11-10')])] }
+      : { ok: false, code: 'CASE_EDIT_INVALID', message: 'Случай не закрыт: дата закрытия должна быть не раньше последнего посещения' }));
+    render(<CasesPage />, $('#app')!);
+    await rendered('[data-egisz-case="a"]');
+    expect(asked).toEqual([{ type: 'cases' }]); // without SNILS: the patients seen lately
+
+    const field = $<HTMLInputElement>('[data-egisz-input="case-snils"]')!;
+    field.value = '156-427';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 0)); // Preact re-renders with the typed value
+    $<HTMLButtonElement>('[data-egisz-action="find-cases"]')!.click();
+    expect((await rendered('[data-egisz-cases-error]')).textContent).toContain('11 цифр');
+    expect(asked).toHaveLength(1);
+
+    $<HTMLButtonElement>('[data-egisz-action="close-case"]')!.click();
+    await vi.waitFor(() => expect($('[data-egisz-cases-error]')!.textContent).toContain('не раньше последнего посещения'));
+    expect(asked.at(-1)).toMatchObject({ type: 'case-edit', edit: { action: 'close', caseId: 'a' } });
+    expect($('[data-egisz-case="a"]')!.getAttribute('data-egisz-case-state')).toBe('open');
+  });
+});
