@@ -18,7 +18,7 @@ import type { Logger } from '../log.ts';
 import type { PreflightOutcome } from '../preflight/preflight.ts';
 import type { NewOutboxDocument, OutboxState } from '../outbox/outbox-store.ts';
 import { buildSemd } from '../semd/semd-builders.ts';
-import { recordCareFacts } from '../semd/care-facts.ts';
+import { recordCareFacts, type CareFacts } from '../semd/care-facts.ts';
 import { checkSemd } from '../semd/semd-check.ts';
 import { completeRecord, type ClinicContext } from './record-completion.ts';
 import { buildRegisterRequest } from './register-request.ts';
@@ -31,6 +31,8 @@ export interface PreparedDocument {
   xml: string;
   kind: string;
   certificate: CertificateSummary;
+  /** What the SEMD was built with beyond the record: a correction (next version) is built with the same. */
+  facts?: CareFacts;
   /** Warnings of the record and the certificate: the document may still be signed. */
   issues: Issue[];
 }
@@ -51,7 +53,8 @@ export async function prepareDocument(draft: DraftRecord, deps: PipelineDeps, no
   if (hasErrors(issues)) return { ok: false, code: 'VALIDATION_FAILED', issues };
   const record = completed as ClinicalRecord;
   const localUid = record.document.localUid!;
-  const semd = buildSemd(record, { localUid, setId: randomUUID(), versionNumber: 1 }, recordCareFacts(record, deps.clinic.careFacts));
+  const facts = recordCareFacts(record, deps.clinic.careFacts);
+  const semd = buildSemd(record, { localUid, setId: randomUUID(), versionNumber: 1 }, facts);
   const verdict = semdVerdict(await checkSemd(semd.xml, semd.kind));
   if (!verdict.ok) {
     // Rule ids and element paths only: never the document's text.
@@ -61,7 +64,7 @@ export async function prepareDocument(draft: DraftRecord, deps: PipelineDeps, no
   const signer = await deps.signer.choose(record, now);
   if (!signer.ok) return { ok: false, code: 'DOCUMENT_CERTIFICATE_REJECTED', issues: signer.issues };
   const document: PreparedDocument = {
-    record, localUid, xml: semd.xml, kind: semd.kind, certificate: signer.summary, issues: [...issues, ...verdict.warnings, ...signer.summary.warnings],
+    record, localUid, xml: semd.xml, kind: semd.kind, certificate: signer.summary, facts, issues: [...issues, ...verdict.warnings, ...signer.summary.warnings],
   };
   if (!deps.preflight) return { ok: true, document };
   const checked = await deps.preflight.check(document);

@@ -77,7 +77,7 @@ export class Preflight {
     let prepared = document;
     let identity = duplicates.identity;
     if (identity) {
-      const xml = await rebuildAsVersion(record, { localUid: document.localUid, ...identity });
+      const xml = await rebuildAsVersion(record, { localUid: document.localUid, ...identity }, document.facts);
       if (xml) prepared = { ...document, xml };
       else {
         // The first version passed the XSD; send that rather than nothing, and say so.
