@@ -64,8 +64,9 @@ export async function openOrganizationKey(config: OrganizationKeyConfig): Promis
     const certificate = parseCertificate(found.der);
     const algorithm = cmsAlgorithmFor(certificate.keyAlgorithm);
     // C_Sign over each input as the key's algorithm wants it (a digest, or the data for hash-on-token).
+    // It signs unattended with a PIN from its file: its session stays logged in between documents.
     const signRaw = (inputs: Uint8Array[]) => host.request({
-      op: 'sign', slotId: found.slotId, keyId: found.keyId, pin,
+      op: 'sign', slotId: found.slotId, keyId: found.keyId, pin, stayLoggedIn: true,
       candidates: [algorithm, ...(algorithm.fallback ? [algorithm.fallback] : [])]
         .map((way) => ({ mechanism: way.mechanism, inputs: inputs.map((i) => way.tokenInput(i)) })),
     });

@@ -2,8 +2,12 @@
  * The PKCS#11 side of the token host: one loaded module, synchronous calls.
  * Runs only inside the child process (token-host.ts), so a hung or crashing
  * vendor module never takes the agent down. The PIN lives only for the
- * duration of one request: log in, sign, log out.
+ * duration of one request: log in, sign, log out. The one exception is a key
+ * that signs unattended (the gateway's organization key, PIN from a file):
+ * with `stayLoggedIn` its session stays logged in between requests, kept
+ * with a hash of the PIN it was opened with, never the PIN.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import pkcs11js from 'pkcs11js';
 import type { PKCS11, Template } from 'pkcs11js';
 import { TokenError, certificateNotFound, pinIncorrect, pinLocked, tokenNotPresent } from './token-error.ts';
@@ -18,9 +22,27 @@ const SIGNATURE_BUFFER_BYTES = 1024;
 /** CK_SLOT_ID from pkcs11js' handle buffer (CK_ULONG: 8 bytes on 64-bit Linux, 4 on Windows). */
 export const slotIdOf = (slot: Handle): number => (slot.length >= 8 ? Number(slot.readBigUInt64LE(0)) : slot.readUInt32LE(0));
 
+/** A kept session stops working when the module is re-initialised, the token removed, or logged out elsewhere. */
+const SESSION_GONE = new Set([
+  'CKR_SESSION_HANDLE_INVALID', 'CKR_SESSION_CLOSED', 'CKR_USER_NOT_LOGGED_IN', 'CKR_CRYPTOKI_NOT_INITIALIZED',
+  'CKR_DEVICE_REMOVED', 'CKR_TOKEN_NOT_PRESENT', 'CKR_OBJECT_HANDLE_INVALID', 'CKR_KEY_HANDLE_INVALID',
+]);
+
+interface KeptLogin {
+  slotId: number;
+  pinHash: Buffer;
+  session: Handle;
+  /** The module initialisation it belongs to. */
+  generation: number;
+}
+
+const pinHashOf = (pin: string): Buffer => createHash('sha256').update(pin).digest();
+
 export class Pkcs11Token {
   readonly #modulePath: string;
   #module: PKCS11 | undefined;
+  #generation = 0;
+  #kept: KeptLogin | undefined;
 
   constructor(modulePath: string) {
     this.#modulePath = modulePath;
@@ -29,6 +51,7 @@ export class Pkcs11Token {
   /** Loads the module, or re-initialises it so newly inserted tokens show up. */
   open(refresh = false): PKCS11 {
     if (this.#module && !refresh) return this.#module;
+    this.#generation++;
     if (this.#module) {
       try {
         this.#module.C_Finalize();
@@ -56,6 +79,7 @@ export class Pkcs11Token {
   }
 
   close(): void {
+    this.#dropKept();
     try {
       this.#module?.C_Finalize();
       this.#module?.close();
@@ -127,12 +151,15 @@ export class Pkcs11Token {
     return out;
   }
 
-  /** Logs in with the PIN, runs one C_Sign per input with the key of that CKA_ID, logs out. */
-  sign(slotId: number, keyId: string, pin: string, candidates: SignCandidate[]): Uint8Array[] {
+  /**
+   * Logs in with the PIN, runs one C_Sign per input with the key of that CKA_ID, logs out;
+   * with `stayLoggedIn`, reuses the session kept for this slot and PIN instead (unattended keys only).
+   */
+  sign(slotId: number, keyId: string, pin: string, candidates: SignCandidate[], stayLoggedIn = false): Uint8Array[] {
     const m = this.open();
     const token = this.#tokenBySlot(slotId);
     const { mechanism, inputs } = this.#pickCandidate(token.slot, candidates);
-    return this.#withLogin(token, pin, false, (session) => {
+    const signAll = (session: Handle): Uint8Array[] => {
       const [key] = findObjects(m, session, [
         { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY },
         { type: pkcs11js.CKA_ID, value: Buffer.from(keyId, 'hex') },
@@ -147,7 +174,8 @@ export class Pkcs11Token {
         const sig = m.C_Sign(session, Buffer.from(input), Buffer.alloc(SIGNATURE_BUFFER_BYTES));
         return new Uint8Array(sig);
       });
-    });
+    };
+    return stayLoggedIn ? this.#withKeptLogin(token, pin, signAll) : this.#withLogin(token, pin, false, signAll);
   }
 
   /** The first candidate whose mechanism the token lists; the first one if the token lists none of them. */
@@ -187,13 +215,7 @@ export class Pkcs11Token {
     if (token.pin.locked) throw pinLocked();
     const m = this.open();
     return this.#withSession(token.slot, readWrite, (session) => {
-      try {
-        m.C_Login(session, pkcs11js.CKU_USER, pin);
-      } catch (e) {
-        const name = ckrName(e);
-        if (name === 'CKR_PIN_INCORRECT') throw pinIncorrect(this.#pinState(token.slot));
-        if (name !== 'CKR_USER_ALREADY_LOGGED_IN') throw toTokenError(e);
-      }
+      this.#login(session, token, pin);
       try {
         return work(session);
       } finally {
@@ -204,6 +226,62 @@ export class Pkcs11Token {
         }
       }
     });
+  }
+
+  #login(session: Handle, token: TokenInfo & { slot: Handle }, pin: string): void {
+    try {
+      this.open().C_Login(session, pkcs11js.CKU_USER, pin);
+    } catch (e) {
+      const name = ckrName(e);
+      if (name === 'CKR_PIN_INCORRECT') throw pinIncorrect(this.#pinState(token.slot));
+      if (name !== 'CKR_USER_ALREADY_LOGGED_IN') throw toTokenError(e);
+    }
+  }
+
+  /**
+   * Runs `work` in the session kept logged in for this slot and PIN, opening
+   * and logging in a new one when there is none, it was opened with another
+   * PIN (compared by hash: a wrong PIN always reaches C_Login and its retry
+   * counter), or it stopped working.
+   */
+  #withKeptLogin(token: TokenInfo & { slot: Handle }, pin: string, work: (session: Handle) => Uint8Array[]): Uint8Array[] {
+    const pinHash = pinHashOf(pin);
+    const kept = this.#kept;
+    if (kept && kept.generation === this.#generation && kept.slotId === token.slotId && timingSafeEqual(kept.pinHash, pinHash)) {
+      try {
+        return work(kept.session);
+      } catch (e) {
+        if (!SESSION_GONE.has(ckrName(e) ?? '')) throw e;
+      }
+    }
+    this.#dropKept();
+    if (token.pin.locked) throw pinLocked();
+    const m = this.open();
+    const session = m.C_OpenSession(token.slot, pkcs11js.CKF_SERIAL_SESSION);
+    try {
+      this.#login(session, token, pin);
+    } catch (e) {
+      m.C_CloseSession(session);
+      throw e;
+    }
+    this.#kept = { slotId: token.slotId, pinHash, session, generation: this.#generation };
+    return work(session);
+  }
+
+  #dropKept(): void {
+    const kept = this.#kept;
+    this.#kept = undefined;
+    if (!kept || kept.generation !== this.#generation || !this.#module) return;
+    try {
+      this.#module.C_Logout(kept.session);
+    } catch {
+      // Already logged out or gone.
+    }
+    try {
+      this.#module.C_CloseSession(kept.session);
+    } catch {
+      // Gone with the token.
+    }
   }
 
   #pinState(slot: Handle): TokenInfo['pin'] {

@@ -55,6 +55,8 @@ export type HostRequest =
        * The host uses the first one the token lists; one C_Sign per input, one login.
        */
       candidates: SignCandidate[];
+      /** Keep the session logged in for the next request with the same PIN: only for keys that sign unattended. */
+      stayLoggedIn?: boolean;
     }
   | { op: 'generate-key'; tokenLabel: string; pin: string; keyId: string; label: string; keyType: 'ec-p256' | 'rsa-2048' }
   | { op: 'store-certificate'; tokenLabel: string; pin: string; keyId: string; label: string; der: Uint8Array; subject: Uint8Array }

@@ -23,7 +23,7 @@ function serve(request: HostRequest): unknown {
     case 'list-certificates':
       return token.listCertificates(request.tokenLabel);
     case 'sign':
-      return token.sign(request.slotId, request.keyId, request.pin, request.candidates);
+      return token.sign(request.slotId, request.keyId, request.pin, request.candidates, request.stayLoggedIn);
     case 'generate-key':
       return generateKey(token, request);
     case 'store-certificate':
