@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseEdit, CaseSummary } from '../../shared/protocol/messages.ts';
+import { formatSnils } from '../../shared/validate/snils.ts';
 import type { CasesReply } from '../messaging/runtime-messages.ts';
 import { askBackground } from './ask-background.ts';
 import { CaseCard } from './case-card.tsx';
@@ -62,7 +63,7 @@ export function CasesPage({ initialSnils = '' }: { initialSnils?: string }) {
       {cases?.length === 0 ? <p class="muted">Отправленных посещений не найдено</p> : null}
       {byPatient(cases ?? []).map(([patient, own]) => (
         <section key={patient.snils} class="cases-patient" data-egisz-patient={patient.snils}>
-          <h2>{patient.name} <span class="muted mono">· СНИЛС {patient.snils}</span></h2>
+          <h2>{patient.name} <span class="muted mono">· СНИЛС {formatSnils(patient.snils)}</span></h2>
           {own.map((c) => (
             <CaseCard key={c.caseId} summary={c} others={own.filter((o) => o.caseId !== c.caseId)} today={today} busy={busy}
               onEdit={(change) => void edit(patient.snils, change)} />
