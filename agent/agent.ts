@@ -100,8 +100,8 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
   let forwarded: ForwardedJobs | undefined;
   const broadcast = (clientId: string, frame: AgentFrame) => gate?.broadcast(clientId, frame);
 
-  // Parts started later (pre-flight's IEMK sync) listen here; a callback may come in before they exist.
-  const outboxListeners: ((doc: OutboxDocument) => void)[] = [];
+  // Parts started later (pre-flight's IEMK sync) listen here, to the outbox or the gateway's verdicts; a callback may come in before they exist.
+  const outboxListeners: ((doc: { localUid: string; state: string }) => void)[] = [];
   let sink: DocumentSink;
   if (outbox) {
     submitter = new OutboxSubmitter(outbox, egisz.remd, log, (doc) => {
@@ -113,7 +113,10 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
     sink = localOutboxSink(outbox, () => void submitter!.kick());
     if (orgKey) sink = withOrganizationSignature(sink, orgKey);
   } else {
-    forwarded = watchForwardedJobs(gatewayClient(config.gateway!), (clientId, job) => broadcast(clientId, jobFrame(job)), log);
+    forwarded = watchForwardedJobs(gatewayClient(config.gateway!), (clientId, job) => {
+      broadcast(clientId, jobFrame(job));
+      outboxListeners.forEach((listener) => listener(job));
+    }, log);
     sink = forwarded.sink;
   }
   if (outbox && config.workstations.length) {
