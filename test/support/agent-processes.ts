@@ -28,14 +28,20 @@ export interface SandboxProcess {
   stop(): void;
 }
 
-/** Starts the sandbox with the federal dataset, its demo system fetching files from the agent at `agentPort`. */
-export async function startSandboxProcess(dir: string, agentPort: number, schematron: 'warn' | 'enforce' | 'off' = 'warn'): Promise<SandboxProcess> {
+/** The federal dataset in `dir`, its demo system fetching files from the agent at `agentPort`; returns the file. */
+export function sandboxDatasetFor(dir: string, agentPort: number): string {
   const dataset = JSON.parse(readFileSync(join(root, 'agent/sandbox/federal-dataset.json'), 'utf8')) as { systems: { clientEntityId: string; documentFileUrl?: string }[] };
   for (const system of dataset.systems) {
     if (system.clientEntityId === demoClientEntityId) system.documentFileUrl = `http://127.0.0.1:${agentPort}/remd/document-file`;
   }
   const file = join(dir, 'federal-dataset.json');
   writeFileSync(file, JSON.stringify(dataset));
+  return file;
+}
+
+/** Starts the sandbox with the federal dataset, its demo system fetching files from the agent at `agentPort`. */
+export async function startSandboxProcess(dir: string, agentPort: number, schematron: 'warn' | 'enforce' | 'off' = 'warn'): Promise<SandboxProcess> {
+  const file = sandboxDatasetFor(dir, agentPort);
   const child = spawn(process.execPath, [join(root, 'test/support/sandbox-main.ts'), file, schematron], { stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => logs.push(...chunk.toString().split('\n').filter(Boolean)));
