@@ -27,9 +27,13 @@ export interface CdaFacts {
   legalAuthenticator?: CdaPerson;
 }
 
-/** Throws XmlParseError when the file is not XML; an XML of another shape yields empty facts. */
-export function readCdaFacts(xml: string): CdaFacts {
-  const root = parseXml(xml).documentElement as unknown as Element;
+/**
+ * From the text or a parsed root (names are read by local name, so the copy
+ * the Schematron runs on will do). Throws XmlParseError when the text is not
+ * XML; an XML of another shape yields empty facts.
+ */
+export function readCdaFacts(xml: string | Element): CdaFacts {
+  const root = typeof xml === 'string' ? (parseXml(xml).documentElement as unknown as Element) : xml;
   const patientRole = child(child(root, 'recordTarget'), 'patientRole');
   const patient = child(patientRole, 'patient');
   const legal = child(child(root, 'legalAuthenticator'), 'assignedEntity');

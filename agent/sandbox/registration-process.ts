@@ -8,6 +8,8 @@ import type { RemdErrorItem } from '../egisz/remd/remd-error-items.ts';
 import type { RegisterDocumentRequest } from '../egisz/remd/register-document.ts';
 import type { RegisterDocumentResult } from '../egisz/remd/register-document-result.ts';
 import { XmlParseError } from '../egisz/remd/xml-reader.ts';
+import type { Element } from '../egisz/remd/xml-reader.ts';
+import { parseForSchematron } from '../semd/schematron-check.ts';
 import { readCdaFacts } from './cda-facts.ts';
 import type { CdaFacts } from './cda-facts.ts';
 import { crossCheck } from './document-cross-check.ts';
@@ -90,16 +92,18 @@ async function checkDocument(reg: Registration, deps: RegistrationDeps): Promise
   const fetched = await fetchDocumentFile(reg.documentFileUrl, { messageId: reg.messageId, localUid: reg.request.localUid }, deps.fetch);
   if (!fetched.ok) return { errors: fetched.errors, warnings: [] };
   const xml = new TextDecoder('utf-8', { fatal: false }).decode(fetched.file);
+  // One parse for the facts and the Schematron; a file that is no CDA is parsed plainly, for the error it deserves.
+  const cda = cdaRoot(xml);
   let facts: CdaFacts;
   try {
-    facts = readCdaFacts(xml);
+    facts = readCdaFacts(cda ?? xml);
   } catch (e) {
     if (e instanceof XmlParseError) return { errors: [remdError('INVALID_CONTENT', 'Переданный файл не является валидным XML файлом')], warnings: [] };
     throw e;
   }
   const signatures = checkSignatures(fetched.file, reg.request, deps.verifyCms, deps.now());
   const org = checkOrgSignature(fetched.file, reg.request, deps.dataset, deps.verifyCms, deps.orgSignature);
-  const schematron = await schematronFindings(xml, reg.request.kind, deps.checkSchematron, deps.schematron);
+  const schematron = await schematronFindings(cda ?? xml, reg.request.kind, deps.checkSchematron, deps.schematron);
   const errors = [
     ...signatures.errors,
     ...signatures.verified.flatMap((v) => revocationErrors(deps.dataset, v.certificate, deps.now())),
@@ -112,4 +116,12 @@ async function checkDocument(reg: Registration, deps: RegistrationDeps): Promise
     ...checkPatientInMpi(deps.dataset, reg.request),
   ];
   return { errors, warnings: [...org.warnings, ...schematron.warnings] };
+}
+
+function cdaRoot(xml: string): Element | undefined {
+  try {
+    return parseForSchematron(xml);
+  } catch {
+    return undefined;
+  }
 }

@@ -7,9 +7,11 @@
  */
 import { remdError } from '../egisz/remd/remd-error-catalogue.ts';
 import type { RemdErrorItem } from '../egisz/remd/remd-error-items.ts';
+import type { Element } from '../egisz/remd/xml-reader.ts';
 
 export type CheckXsd = (xml: string, kind: string) => Promise<{ ok: boolean; errors: { line?: number; message: string }[] }>;
-export type CheckSchematron = (xml: string, kind: string) => Promise<{ ok: boolean; findings: { message: string; location: string }[] }>;
+/** Takes the text, or the root already parsed for the rules (parseForSchematron), so the file is parsed once. */
+export type CheckSchematron = (xml: string | Element, kind: string) => Promise<{ ok: boolean; findings: { message: string; location: string }[] }>;
 export type SchematronMode = 'enforce' | 'warn' | 'off';
 
 /** REMD lists a bounded number of findings; so do we. */
@@ -27,7 +29,7 @@ export async function xsdErrors(xml: string, kind: string, checkXsd: CheckXsd): 
 }
 
 export async function schematronFindings(
-  xml: string,
+  xml: string | Element,
   kind: string,
   checkSchematron: CheckSchematron,
   mode: SchematronMode,

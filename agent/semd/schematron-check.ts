@@ -44,8 +44,12 @@ const stripDefaultNamespace = (xml: string): string | undefined =>
     ? xml.replace(rootWithDefaultNamespace, (_all, head: string, declaration: string) => head + ' ' + declaration.replace(/[^\n]/g, ''))
     : undefined;
 
-/** The document as the official rules expect it: CDA elements in no namespace. */
-function withoutCdaNamespace(xml: string): Element {
+/**
+ * The document as the official rules expect it: CDA elements in no namespace.
+ * A caller that reads the document too (the sandbox) parses it once with this
+ * and hands the element to checkSchematron.
+ */
+export function parseForSchematron(xml: string): Element {
   const malformed = (why: string) => new SemdError('DOCUMENT_XML_MALFORMED', `Документ не является корректным СЭМД (CDA): ${why}`);
   const stripped = stripDefaultNamespace(xml);
   if (stripped === undefined) throw malformed('корневой элемент не ClinicalDocument в пространстве имён urn:hl7-org:v3');
@@ -177,8 +181,9 @@ export interface SchematronOptions {
   prefilter?: boolean;
 }
 
-export async function checkSchematron(xml: string, kind: string, options: SchematronOptions = {}): Promise<SchematronResult> {
+/** `xml` is the SEMD text, or its root from parseForSchematron (rules may not change it: it is read only). */
+export async function checkSchematron(xml: string | Element, kind: string, options: SchematronOptions = {}): Promise<SchematronResult> {
   const rules = await ruleSet(kind);
-  const findings = run(rules, withoutCdaNamespace(xml), options.prefilter ?? true);
+  const findings = run(rules, typeof xml === 'string' ? parseForSchematron(xml) : xml, options.prefilter ?? true);
   return { ok: findings.length === 0, findings };
 }
