@@ -97,7 +97,11 @@ const iemkCase = (caseId: string) => async () =>
 
 test('a registered visit reaches the IEMK by itself, and closing its case closes it there', async () => {
   const sore = await signVisit(visit(daysAgo(3), 'J02.9', 'Боль в горле при глотании.', SIDOROVA));
-  const sent = await eventually(iemkCase(sore)); // nobody called /iemk: REMD's registration did
+  // Nobody called /iemk: REMD's registration did. Wait for the step too, not just AddCase.
+  const sent = await eventually(async () => {
+    const found = await iemkCase(sore)();
+    return found?.diagnoses.length ? found : undefined;
+  });
   expect(sent).toMatchObject({ steps: [expect.objectContaining({ idStepMis: sore })], diagnoses: [{ mkbCode: 'J02.9', main: true }] });
   expect(sent.closeDate).toBeUndefined();
 
