@@ -123,7 +123,8 @@ export class Preflight {
 
   /** This patient's earlier documents that are queued or registered, newest first. */
   private async sentVisits(record: ClinicalRecord): Promise<SentVisit[]> {
-    const rows = this.deps.history.forPatient(record.patient.snils, record.patient.localId).slice(0, 50);
+    // The newest 50 only, read as such: a patient with a long history must not cost every document more.
+    const rows = this.deps.history.forPatient(record.patient.snils, record.patient.localId, 50);
     const states = await Promise.all(rows.map((row) => this.deps.sentState(row.localUid).catch(() => undefined)));
     return rows.flatMap((row, i) => {
       const state = states[i];

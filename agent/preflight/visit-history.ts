@@ -65,11 +65,11 @@ export class VisitHistory {
       .run(...keys.map((k) => row[k] ?? null));
   }
 
-  /** Rows of one patient: by SNILS, or by the MIS's patient id when given. Newest first. */
-  forPatient(snils: string, localId?: string): VisitRow[] {
+  /** Rows of one patient: by SNILS, or by the MIS's patient id when given. Newest first; at most `limit` (-1: all). */
+  forPatient(snils: string, localId?: string, limit = -1): VisitRow[] {
     const rows = localId
-      ? this.db.prepare('SELECT * FROM visits WHERE patient_snils = ? OR patient_local_id = ? ORDER BY created_at DESC').all(snils, localId)
-      : this.db.prepare('SELECT * FROM visits WHERE patient_snils = ? ORDER BY created_at DESC').all(snils);
+      ? this.db.prepare('SELECT * FROM visits WHERE patient_snils = ? OR patient_local_id = ? ORDER BY created_at DESC LIMIT ?').all(snils, localId, limit)
+      : this.db.prepare('SELECT * FROM visits WHERE patient_snils = ? ORDER BY created_at DESC LIMIT ?').all(snils, limit);
     return (rows as Record<string, unknown>[]).map(toRow);
   }
 
