@@ -144,7 +144,7 @@ export class IemkAutoSync {
 
   private sweep(): void {
     const since = new Date(this.now().getTime() - this.settings.sweepDays * DAY_MS).toISOString();
-    for (const snils of this.deps.history.patientsSince(since)) this.deps.queue.enqueue(snils, this.now());
+    this.deps.queue.enqueueAll(this.deps.history.patientsSince(since), this.now());
     void this.drain();
   }
 

@@ -55,6 +55,11 @@ export class IemkSyncQueue {
       .run(patientSnils, at, at);
   }
 
+  /** Many at once, in one transaction (the sweep queues every recent patient). */
+  enqueueAll(patients: readonly string[], now: Date): void {
+    this.db.transaction(() => patients.forEach((snils) => this.enqueue(snils, now)))();
+  }
+
   due(now: Date, limit = 20): IemkSyncRow[] {
     return (this.db.prepare(`SELECT * FROM iemk_sync WHERE state = 'pending' AND due_at <= ? ORDER BY due_at LIMIT ?`)
       .all(now.toISOString(), limit) as Raw[]).map(toRow);

@@ -29,6 +29,11 @@ describe('IemkSyncQueue', () => {
     expect(queue.list()).toEqual([]);
   });
 
+  it('queues many patients at once', () => {
+    queue.enqueueAll(['15642781886', '08765432102'], t(0));
+    expect(queue.due(t(0)).map((r) => r.patientSnils).sort()).toEqual(['08765432102', '15642781886']);
+  });
+
   it('does not drop a patient enqueued again while its sync ran', () => {
     queue.enqueue('15642781886', t(0));
     const [taken] = queue.due(t(0));
