@@ -36,6 +36,10 @@ interface KeptLogin {
   generation: number;
 }
 
+/** PKCS#11 session states of a logged-in user (pkcs11js names no constants for them). */
+const CKS_RO_USER_FUNCTIONS = 1;
+const CKS_RW_USER_FUNCTIONS = 3;
+
 const pinHashOf = (pin: string): Buffer => createHash('sha256').update(pin).digest();
 
 export class Pkcs11Token {
@@ -246,10 +250,10 @@ export class Pkcs11Token {
    */
   #withKeptLogin(token: TokenInfo & { slot: Handle }, pin: string, work: (session: Handle) => Uint8Array[]): Uint8Array[] {
     const pinHash = pinHashOf(pin);
-    const kept = this.#kept;
-    if (kept && kept.generation === this.#generation && kept.slotId === token.slotId && timingSafeEqual(kept.pinHash, pinHash)) {
+    const kept = this.#keptSession(token.slotId, pinHash);
+    if (kept) {
       try {
-        return work(kept.session);
+        return work(kept);
       } catch (e) {
         if (!SESSION_GONE.has(ckrName(e) ?? '')) throw e;
       }
@@ -266,6 +270,18 @@ export class Pkcs11Token {
     }
     this.#kept = { slotId: token.slotId, pinHash, session, generation: this.#generation };
     return work(session);
+  }
+
+  /** The kept session when it is for this slot and PIN and still logged in (a C_Logout on any session logs all out). */
+  #keptSession(slotId: number, pinHash: Buffer): Handle | undefined {
+    const kept = this.#kept;
+    if (!kept || kept.generation !== this.#generation || kept.slotId !== slotId || !timingSafeEqual(kept.pinHash, pinHash)) return undefined;
+    try {
+      const { state } = this.open().C_GetSessionInfo(kept.session);
+      return state === CKS_RO_USER_FUNCTIONS || state === CKS_RW_USER_FUNCTIONS ? kept.session : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   #dropKept(): void {

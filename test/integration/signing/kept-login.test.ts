@@ -1,8 +1,9 @@
 /**
  * `stayLoggedIn` (the organization key, which signs unattended): the token
  * host keeps the session logged in between requests, yet a wrong PIN still
- * reaches C_Login and fails, and a re-initialised module (a token list with
- * refresh) gets a fresh login instead of a dead session. Every signature is
+ * reaches C_Login and fails, and a session logged out by another request or
+ * a re-initialised module (a token list with refresh) gets a fresh login
+ * instead of failing. Every signature is
  * checked against the certificate's public key.
  */
 import { createHash, createVerify, X509Certificate } from 'node:crypto';
@@ -24,22 +25,24 @@ afterAll(async () => {
 
 const data = (n: number) => new TextEncoder().encode(`документ ${n}`);
 
-async function sign(n: number, pin: string): Promise<boolean> {
+async function sign(n: number, pin: string, stayLoggedIn = true): Promise<boolean> {
   const [raw] = await host.request({ op: 'list-certificates', tokenLabel: token.label });
   const digest = new Uint8Array(createHash('sha256').update(data(n)).digest());
   const [signature] = await host.request({
-    op: 'sign', slotId: raw!.slotId, keyId: raw!.keyId, pin, stayLoggedIn: true,
+    op: 'sign', slotId: raw!.slotId, keyId: raw!.keyId, pin, stayLoggedIn,
     candidates: [{ mechanism: { mechanism: pkcs11js.CKM_ECDSA }, inputs: [digest] }],
   });
   const key = new X509Certificate(Buffer.from(raw!.der)).publicKey;
   return createVerify('sha256').update(data(n)).verify({ key, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature!));
 }
 
-it('signs on a kept session, refuses a wrong PIN meanwhile, and survives a module re-initialisation', async () => {
+it('signs on a kept session, refuses a wrong PIN meanwhile, and survives a logout elsewhere and a module re-initialisation', async () => {
   expect(await sign(1, token.pin)).toBe(true);
   expect(await sign(2, token.pin)).toBe(true);
   await expect(sign(3, '000000')).rejects.toMatchObject({ code: 'TOKEN_PIN_INCORRECT' });
   expect(await sign(4, token.pin)).toBe(true);
+  expect(await sign(5, token.pin, false)).toBe(true); // its C_Logout logs the kept session out too
+  expect(await sign(6, token.pin)).toBe(true);
   await host.request({ op: 'list-tokens' }); // re-initialises the module: the kept session is gone
-  expect(await sign(5, token.pin)).toBe(true);
+  expect(await sign(7, token.pin)).toBe(true);
 });
