@@ -1,7 +1,7 @@
 /**
  * The seed article's error 5, «один и тот же визит внесён дважды»: compares
  * the visit's fingerprint with what was already sent for this patient, kind
- * and doctor.
+ * and doctor, about the same thing (one specimen, drug or case: documentSubject).
  *   same date, same content      → warning «этот визит уже отправлен» (the user may mean it);
  *   same date, other content     → a correction: the next version of that document;
  *   same conclusion, other date  → error: the same visit under another date.
@@ -9,6 +9,7 @@
 import type { Issue } from '../../shared/validate/issue.ts';
 import type { DocumentIdentity } from '../semd/document-identity.ts';
 import { preflightIssue } from './preflight-catalogue.ts';
+import { readDetails } from './visit-details.ts';
 import type { VisitFingerprint } from './visit-fingerprint.ts';
 import type { VisitRow } from './visit-history.ts';
 
@@ -23,9 +24,10 @@ export interface DuplicateVerdict {
 }
 
 export function checkDuplicates(
-  fingerprint: VisitFingerprint, conclusionHash: string, sent: readonly SentVisit[], lastVersion: (setId: string) => number,
+  fingerprint: VisitFingerprint, conclusionHash: string, sent: readonly SentVisit[], lastVersion: (setId: string) => number, subject = '',
 ): DuplicateVerdict {
-  const same = sent.filter((v) => v.patientSnils === fingerprint.patientSnils && v.kind === fingerprint.kind && v.doctorSnils === fingerprint.doctorSnils);
+  const same = sent.filter((v) => v.patientSnils === fingerprint.patientSnils && v.kind === fingerprint.kind && v.doctorSnils === fingerprint.doctorSnils
+    && (readDetails(v.details)?.subject ?? '') === subject);
   const exact = same.find((v) => v.visitDate === fingerprint.visitDate && v.contentHash === fingerprint.contentHash);
   if (exact) return { issues: [preflightIssue('PREFLIGHT_DUPLICATE_VISIT', 'encounter.visitDate', { ref: reference(exact) })] };
   const sameDay = same.find((v) => v.visitDate === fingerprint.visitDate);

@@ -25,7 +25,7 @@ import { checkCertificateOwner, checkPractitionerInFrmr } from './practitioner-c
 import { preflightIssue } from './preflight-catalogue.ts';
 import { rebuildAsVersion, setIdOf } from './semd-version.ts';
 import { visitDetails } from './visit-details.ts';
-import { conclusionHash, visitFingerprint } from './visit-fingerprint.ts';
+import { conclusionHash, documentSubject, visitFingerprint } from './visit-fingerprint.ts';
 import type { VisitHistory } from './visit-history.ts';
 
 export interface PreflightDeps {
@@ -69,7 +69,7 @@ export class Preflight {
     const fingerprint = visitFingerprint(record);
     const conclusion = conclusionHash(record);
     const lastVersion = (setId: string) => Math.max(0, ...sent.filter((v) => v.setId === setId).map((v) => v.versionNumber));
-    const duplicates = checkDuplicates(fingerprint, conclusion, sent, lastVersion);
+    const duplicates = checkDuplicates(fingerprint, conclusion, sent, lastVersion, documentSubject(record));
     const issues = [...checkCertificateOwner(record, document.certificate), ...registries, ...checkPatientHistory(record, sent), ...duplicates.issues];
     this.deps.log.info('preflight.checked', { kind: document.kind, codes: issues.map((i) => i.code) });
     if (hasErrors(issues)) return { ok: false, issues };

@@ -4,6 +4,7 @@
  * id. Kept as JSON in the visit history (owner-only file, like the outbox).
  */
 import type { ClinicalRecord } from '../../shared/domain/record.ts';
+import { documentSubject } from './visit-fingerprint.ts';
 
 export interface VisitDetails {
   mainDiagnosis: string;
@@ -11,17 +12,21 @@ export interface VisitDetails {
   organizationOid: string;
   patientLocalId?: string;
   doctor: { localId?: string; lastName: string; firstName: string; middleName?: string; positionCode?: string; specialtyCode?: string };
+  /** What the document is about beyond the visit (visit-fingerprint.ts documentSubject), when it is not the visit itself. */
+  subject?: string;
 }
 
 export function visitDetails(record: ClinicalRecord): VisitDetails {
   const { encounter, practitioner: p, organization, patient } = record;
   const main = encounter.diagnoses.find((d) => d.role === 'main') ?? encounter.diagnoses[0];
+  const subject = documentSubject(record);
   return {
     mainDiagnosis: main?.code ?? '',
     diagnoses: encounter.diagnoses.map((d) => ({ code: d.code, main: d === main })),
     organizationOid: organization.oid,
     ...(patient.localId ? { patientLocalId: patient.localId } : {}),
     doctor: { localId: p.localId, lastName: p.lastName, firstName: p.firstName, middleName: p.middleName, positionCode: p.positionCode, specialtyCode: p.specialtyCode },
+    ...(subject ? { subject } : {}),
   };
 }
 

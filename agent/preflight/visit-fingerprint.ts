@@ -21,7 +21,10 @@ const normalText = (s: string | undefined) => (s ?? '').toLowerCase().replace(/Ñ
 export function visitFingerprint(record: ClinicalRecord): VisitFingerprint {
   const { patient, practitioner, document, encounter } = record;
   const diagnoses = encounter.diagnoses.map((d) => `${d.role}:${d.code.toUpperCase().trim()}`).sort();
-  const content = JSON.stringify({ diagnoses, conclusion: normalText(encounter.conclusion), complaints: normalText(encounter.complaints) });
+  // The kind's own part counts too: a corrected lab result or case is another content of the same document.
+  const content = JSON.stringify({
+    diagnoses, conclusion: normalText(encounter.conclusion), complaints: normalText(encounter.complaints), part: canonicalJson(kindPart(record)),
+  });
   return {
     patientSnils: patient.snils,
     kind: document.kind,
@@ -34,4 +37,33 @@ export function visitFingerprint(record: ClinicalRecord): VisitFingerprint {
 /** The conclusion alone, normalised: "the same protocol" even with another diagnosis. */
 export function conclusionHash(record: ClinicalRecord): string {
   return createHash('sha256').update(normalText(record.encounter.conclusion)).digest('hex');
+}
+
+/** The part of the record only this kind's document carries. */
+function kindPart(record: ClinicalRecord): unknown {
+  if (record.document.kind === '186') return record.laboratory;
+  if (record.document.kind === '148') return record.prescription;
+  if (record.document.kind === '42') return record.ambulatoryCase;
+  return undefined;
+}
+
+/**
+ * What a document is about besides its patient, doctor and day: a laboratory
+ * protocol is about one specimen and study, a prescription about one drug on
+ * one day (a repeat prescription another day is a new one), an epicrisis about
+ * one case; a protocol of a visit is about the visit (''). Documents about
+ * different things are neither duplicates nor versions of each other.
+ */
+export function documentSubject(record: ClinicalRecord): string {
+  const { document, laboratory, prescription, encounter } = record;
+  if (document.kind === '186' && laboratory) return `specimen:${laboratory.specimen.id}:${laboratory.service.code}`;
+  if (document.kind === '148' && prescription) return `drug:${prescription.drug.code}:${encounter.visitDate}`;
+  if (document.kind === '42') return `case:${encounter.caseId ?? encounter.openDate ?? ''}`;
+  return '';
+}
+
+/** JSON with object keys sorted, so the order the MIS page gave them in does not matter. */
+function canonicalJson(value: unknown): string | undefined {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
 }

@@ -145,3 +145,35 @@ describe('a correction of the same visit registers as the next version', () => {
     expect(registry.some((r) => r.localUid === original!.localUid)).toBe(true);
   });
 });
+
+describe('documents that are not visit protocols are told apart by what they are about', () => {
+  test('a corrected laboratory result of the same specimen goes as the next version', async () => {
+    const record = maximalLaboratory();
+    record.laboratory!.results[0]!.value = '138';
+    const corrected = submitted(record);
+    await submitAndRegister(corrected);
+    // Version 2 of this set is the corrected conclusion above.
+    expect(await sentIdentity(corrected.document!.localUid!)).toEqual({ setId: originals.get('186')!.setId, versionNumber: 3 });
+  });
+
+  test('a second prescription at the same visit, for another drug, is a document of its own', async () => {
+    const record = maximalPrescription();
+    record.prescription!.drug = { ...record.prescription!.drug, code: '21.20.10.134-000021-1-00061-2000000774451', displayName: 'Ибупрофен, таблетки, 200 мг' };
+    const second = submitted(record);
+    await submitAndRegister(second);
+    const identity = await sentIdentity(second.document!.localUid!);
+    expect(identity.versionNumber).toBe(1);
+    expect(identity.setId).not.toBe(originals.get('148')!.setId);
+  });
+
+  test('a repeat study of another specimen a week earlier, with the same conclusion, registers', async () => {
+    const record = maximalLaboratory();
+    record.encounter.visitDate = '2026-11-19';
+    const lab = record.laboratory!;
+    lab.specimen = { ...lab.specimen, id: 'S-000077', collectedAt: '2026-11-19T08:30:00+03:00' };
+    lab.results = lab.results.map((r) => ({ ...r, performedAt: r.performedAt.replace('2026-11-26', '2026-11-19') }));
+    const repeat = submitted(record);
+    await submitAndRegister(repeat);
+    expect((await sentIdentity(repeat.document!.localUid!)).versionNumber).toBe(1);
+  });
+});
