@@ -114,11 +114,16 @@ interface ElementLike {
 
 export function documentChains(root: ElementLike): DocumentChains {
   const chains: DocumentChains = { absolute: new Set(), suffixes: new Set() };
-  const walk = (el: ElementLike, path: string[]): void => {
-    const here = [...path, `{${el.namespaceURI ?? ''}}${el.localName ?? ''}`];
-    chains.absolute.add(here.join('/'));
-    for (let i = 0; i < here.length; i++) chains.suffixes.add(here.slice(i).join('/'));
-    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) walk(c, here);
+  // `suffixes` of an element: its chain from the root first, then every shorter tail, down to its own name.
+  const walk = (el: ElementLike, parentSuffixes: readonly string[]): void => {
+    const name = `{${el.namespaceURI ?? ''}}${el.localName ?? ''}`;
+    const suffixes = [...parentSuffixes.map((s) => `${s}/${name}`), name];
+    // A chain seen before (repeated entries, components) brought all its tails along.
+    if (!chains.absolute.has(suffixes[0]!)) {
+      chains.absolute.add(suffixes[0]!);
+      for (const suffix of suffixes) chains.suffixes.add(suffix);
+    }
+    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) walk(c, suffixes);
   };
   walk(root, []);
   return chains;

@@ -20,9 +20,13 @@ interface Branch {
   /** `//…`: the first step may be a child of any element, not only of the document. */
   anywhere: boolean;
   steps: Step[];
+  /** The cache key of each prefix of `steps` (PlanCache). */
+  keys: string[];
 }
 
 export type ContextPlan = Branch[];
+
+const stepKey = (step: Step): string => `${step.name}${step.predicates.map((p) => `[${p}]`).join('')}`;
 
 const qualifiedName = /^(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)$/;
 
@@ -50,7 +54,8 @@ export function planContext(context: string, namespaces: ReadonlyMap<string, str
     else if (text.startsWith('ClinicalDocument')) anywhere = false;
     const steps = splitTopLevel(text, '/').map((s) => (s.trim() === '' ? null : planStep(s, namespaces)));
     if (steps.length === 0 || steps.some((s) => s === null)) return null;
-    plan.push({ anywhere, steps: steps as Step[] });
+    let key = anywhere ? '//' : '/';
+    plan.push({ anywhere, steps: steps as Step[], keys: (steps as Step[]).map((step) => (key += `/${stepKey(step)}`)) });
   }
   return plan;
 }
@@ -102,7 +107,6 @@ export interface PlanCache {
 
 export const newPlanCache = (): PlanCache => ({ prefixes: new Map() });
 
-const stepKey = (step: Step): string => `${step.name}${step.predicates.map((p) => `[${p}]`).join('')}`;
 const positional = (predicate: string): boolean => /^\d+$/.test(predicate);
 
 function elementsNamed(cache: PlanCache, root: Element, name: string): Element[] {
@@ -139,9 +143,8 @@ export function selectPlanned(plan: ContextPlan, root: Element, holds: Holds, ca
   const result = new Set<Element>();
   for (const branch of plan) {
     let current: Node[] = [document];
-    let key = branch.anywhere ? '//' : '/';
     for (const [i, step] of branch.steps.entries()) {
-      key += `/${stepKey(step)}`;
+      const key = branch.keys[i]!;
       let selected = cache.prefixes.get(key);
       if (!selected) {
         selected = branch.anywhere && i === 0 ? anywhere(step, root, holds, cache) : applyStep(current, step, holds);
