@@ -5,23 +5,25 @@
  * fetches the file and checks the CMS, XSD, request against document, FRMR…
  * → signed callback → `registered`, and the sandbox registry lists it.
  * The sandbox is strict, as REMD is: WS-Security, the organization signature
- * and the official Schematron are enforced. Then a correction of the same
- * visit, for each kind, goes as its next version (same setId, version 2) and
- * registers too.
+ * and the official Schematron are enforced. A maximal record of each kind,
+ * then a minimal one (another patient); a correction of the same visit, for
+ * each kind, goes as its next version (same setId, version 2) and registers
+ * too; lab protocols and prescriptions are told apart by specimen and drug.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest';
-import { demoCareFacts, demoToken } from '../../../agent/demo/demo-clinic.ts';
+import { demoCareFacts, demoDoctor, demoToken } from '../../../agent/demo/demo-clinic.ts';
 import { createLogger } from '../../../agent/log.ts';
 import { setIdOf } from '../../../agent/preflight/semd-version.ts';
 import { startSandboxServer, type SandboxServer } from '../../../agent/sandbox/sandbox-server.ts';
 import type { ClinicalRecord, DraftRecord } from '../../../shared/domain/record.ts';
 import {
   instrumentalFacts, maximalAmbulatoryCase, maximalConsultation, maximalInstrumental, maximalLaboratory, maximalPrescription,
-  maximalReferral, referralFacts,
+  maximalReferral, minimalAmbulatoryCase, minimalConsultation, minimalInstrumental, minimalLaboratory, minimalPrescription, minimalReferral,
+  referralFacts,
 } from '../../fixtures/semd/demo-record.ts';
 import { freePort, sandboxDatasetFor } from '../../support/agent-processes.ts';
 import { admin } from '../../support/outbox-records.ts';
@@ -102,6 +104,18 @@ const kinds: [string, () => ClinicalRecord][] = [
   ['42', maximalAmbulatoryCase],
 ];
 
+/** The other patient the sandbox's registries know: the minimal records are hers, so they meet none of the above. */
+const otherPatient = { snils: '08765432102', lastName: 'Сидорова', firstName: 'Анна', middleName: 'Олеговна', birthDate: '1992-07-30', gender: 'female' } as const;
+
+const minimalKinds: [string, () => ClinicalRecord][] = [
+  ['119', minimalConsultation],
+  ['185', minimalReferral],
+  ['174', minimalInstrumental],
+  ['186', minimalLaboratory],
+  ['148', minimalPrescription],
+  ['42', minimalAmbulatoryCase],
+];
+
 /** The identity the signed SEMD carries (what REMD groups versions by). */
 async function sentIdentity(localUid: string) {
   const xml = new TextDecoder().decode((await agent.outbox.get(localUid))!.semd);
@@ -126,6 +140,20 @@ describe('each kind registers in the sandbox', () => {
     const identity = await sentIdentity(record.document!.localUid!);
     expect(identity.versionNumber).toBe(1);
     originals.set(kind, { localUid: record.document!.localUid!, setId: identity.setId });
+  });
+});
+
+describe('a record of each kind with only what the kind requires registers', () => {
+  test.each(minimalKinds)('kind %s', async (kind, fixture) => {
+    const record = fixture();
+    record.patient = { ...otherPatient, ...(record.patient.address ? { address: record.patient.address } : {}) };
+    // The signing certificate names the doctor with her patronymic; pre-flight holds a document that drops it.
+    record.practitioner.middleName = demoDoctor.middleName;
+    const draft = submitted(record);
+    const doc = await submitAndRegister(draft);
+    expect(doc.emdrId).toMatch(new RegExp(`^77\\.${kind}\\.`));
+    const row = (await sandboxRegistry()).find((r) => r.localUid === draft.document!.localUid);
+    expect(row).toEqual(expect.objectContaining({ kind, patientSnils: otherPatient.snils }));
   });
 });
 
