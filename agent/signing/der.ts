@@ -37,7 +37,16 @@ export function integer(n: number): Uint8Array {
   return tlv(0x02, new Uint8Array([n]));
 }
 
+// A handful of OIDs make every CMS: each encoded once.
+const encodedOids = new Map<string, Uint8Array>();
+
 export function objectIdentifier(oid: string): Uint8Array {
+  let encoded = encodedOids.get(oid);
+  if (!encoded) encodedOids.set(oid, (encoded = encodeObjectIdentifier(oid)));
+  return encoded.slice();
+}
+
+function encodeObjectIdentifier(oid: string): Uint8Array {
   const arcs = oid.split('.').map(Number);
   const body: number[] = [];
   // The first two arcs share one subidentifier, which may itself exceed 127 (e.g. 2.999).
