@@ -25,6 +25,24 @@ CREATE TABLE IF NOT EXISTS case_moves (local_uid TEXT PRIMARY KEY, case_id TEXT 
 CREATE TABLE IF NOT EXISTS case_closures (case_id TEXT PRIMARY KEY, close_date TEXT NOT NULL, result TEXT);
 CREATE TABLE IF NOT EXISTS case_iemk (case_id TEXT PRIMARY KEY, progress TEXT NOT NULL);`;
 
+/**
+ * One visit per document set: a correction (the next version) replaces what
+ * its set says, under the first version's localUid, so the user's moves and
+ * the IEMK step already sent for the set stay with it (no second step).
+ */
+function latestVersions(rows: readonly VisitRow[]): { row: VisitRow; identity: string }[] {
+  const sets = new Map<string, { row: VisitRow; first: VisitRow }>();
+  for (const row of rows) {
+    const seen = sets.get(row.setId);
+    if (!seen) sets.set(row.setId, { row, first: row });
+    else {
+      if (row.versionNumber > seen.row.versionNumber) seen.row = row;
+      if (row.versionNumber < seen.first.versionNumber) seen.first = row;
+    }
+  }
+  return [...sets.values()].map(({ row, first }) => ({ row, identity: first.localUid }));
+}
+
 export class CaseBook {
   private readonly db: Database.Database;
   private readonly history: VisitHistory;
@@ -42,10 +60,10 @@ export class CaseBook {
   async cases(patientSnils: string, today: string): Promise<TreatmentCase<BookVisit>[]> {
     const rows = this.history.forPatient(patientSnils);
     const sent = await Promise.all(rows.map((r) => this.isSent(r.localUid).catch(() => false)));
-    const visits = rows.filter((_, i) => sent[i]).flatMap((row): BookVisit[] => {
+    const visits = latestVersions(rows.filter((_, i) => sent[i])).flatMap(({ row, identity }): BookVisit[] => {
       const details = readDetails(row.details);
       if (!details) return [];
-      return [{ localUid: row.localUid, patientSnils: row.patientSnils, visitDate: row.visitDate, mainDiagnosis: details.mainDiagnosis, misCaseId: row.caseId, row, details }];
+      return [{ localUid: identity, patientSnils: row.patientSnils, visitDate: row.visitDate, mainDiagnosis: details.mainDiagnosis, misCaseId: row.caseId, row, details }];
     });
     return groupIntoCases(visits, this.edits(), today).sort((a, b) => a.openDate.localeCompare(b.openDate));
   }
