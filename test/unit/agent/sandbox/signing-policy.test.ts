@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RegisterDocumentRequest } from '../../../../agent/egisz/remd/register-document.ts';
 import { loadFederalDataset } from '../../../../agent/sandbox/federal-dataset.ts';
 import { checkSigningPolicy, expandSigningRules } from '../../../../agent/sandbox/signing-policy.ts';
+import { supportedKinds } from '../../../../agent/semd/semd-builders.ts';
 import { sampleRequest } from '../egisz/remd/sample-request.ts';
 
 const codes = (change: (r: RegisterDocumentRequest) => void, dataset = loadFederalDataset()) => {
@@ -17,6 +18,10 @@ describe('sandbox REMD: «Правила подписи ЭМД» (NSI 99.2.42)',
 
   it('answers POSITION_TO_ROLE_MISMATCH for a nurse (159) signing 119 as DOCTOR', () => {
     expect(codes((r) => { r.personalSignatures[0]!.signer.position = '159'; })).toEqual(['POSITION_TO_ROLE_MISMATCH']);
+  });
+
+  it.each(supportedKinds())('judges every kind the agent builds: a nurse may not sign %s as DOCTOR', (kind) => {
+    expect(codes((r) => { r.kind = kind; r.personalSignatures[0]!.signer.position = '159'; })).toEqual(['POSITION_TO_ROLE_MISMATCH']);
   });
 
   it('answers NO_ROLE_POLICY_ON_DATE for a role without a rule, or before the rule starts', () => {
