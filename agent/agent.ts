@@ -37,6 +37,7 @@ import { OutboxSubmitter } from './outbox/outbox-submitter.ts';
 import { SqliteOutboxStore, type BodyProtection } from './outbox/sqlite-outbox-store.ts';
 import { ensureOutboxKey } from './outbox/body-cipher.ts';
 import { startRetention } from './outbox/outbox-retention.ts';
+import { startSemdCheckThread } from './jobs/semd-check-thread.ts';
 import { startPreflight, type RunningPreflight } from './preflight/preflight-setup.ts';
 import { mountEgiszEndpoints } from './server/egisz-endpoints.ts';
 import { hostCheck } from './server/host-check.ts';
@@ -127,15 +128,17 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
   }
 
   const signer = token && new TokenSigner(token);
-  // The schemas load now, so that the doctor's first document is not the slow one.
-  preloadSemdChecks(supportedKinds()).catch((err: Error) => log.error('semd.preload-failed', { message: err.message }));
+  // The checks before the PIN run on a thread of their own, off the event loop; it loads the
+  // schemas at once, so that the doctor's first document is not the slow one.
+  const semdChecks = signer && startSemdCheckThread(supportedKinds());
+  if (!semdChecks) preloadSemdChecks(supportedKinds()).catch((err: Error) => log.error('semd.preload-failed', { message: err.message }));
   const checks = signer && startPreflight({
     dataDir: config.dataDir, clientEntityId: config.clientEntityId, registries: config.registries,
     sandboxUrl: config.sandbox ? `${url()}/sandbox` : undefined, sink, log,
   });
   if (checks) outboxListeners.push((doc) => checks.onOutboxChange(doc));
   if (signer) {
-    const jobs = new DocumentJobs({ clinic: config.clinic, signer, sink, audit, log, preflight: checks?.preflight });
+    const jobs = new DocumentJobs({ clinic: config.clinic, signer, sink, audit, log, preflight: checks?.preflight, checkSemd: semdChecks?.check });
     gate = attachWsGates(servers, {
       port: () => port, allowedOrigins: config.allowedOrigins, pairing, agentVersion: AGENT_VERSION, log,
       onRequest: (frame, channel) => dispatch(frame, channel, jobs, { outbox: sqlite, forwarded, cases: checks }),
@@ -148,7 +151,7 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
       store: outbox, isBusy: (id) => submitter.isBusy(id), kick: () => void submitter.kick(), retentionDays: config.outbox.retentionDays,
     },
     submit: signer && {
-      pipeline: { clinic: config.clinic, signer, log, preflight: checks?.preflight }, sink,
+      pipeline: { clinic: config.clinic, signer, log, preflight: checks?.preflight, checkSemd: semdChecks?.check }, sink,
       onQueued: (doc) => audit.append({ event: 'signed', localUid: doc.localUid, kind: doc.kind, patientSnils: doc.record.patient.snils, certificate: doc.certificate.fingerprint }),
     },
   }));
@@ -165,6 +168,7 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
       forwarded?.stop();
       gate?.close();
       await checks?.close();
+      await semdChecks?.close();
       egisz.close();
       const all = publicServer ? [...servers, publicServer] : servers;
       await Promise.all(all.map((s) => new Promise<void>((done) => { s.closeAllConnections(); s.close(() => done()); })));

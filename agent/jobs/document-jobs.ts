@@ -41,6 +41,7 @@ export interface DocumentJobsDeps {
   now?: () => Date;
   /** Checks against the registries and the history before the PIN; run inside prepareDocument. */
   preflight?: PipelineDeps['preflight'];
+  checkSemd?: PipelineDeps['checkSemd'];
 }
 
 type Reply = (frame: AgentFrame) => void;
