@@ -52,10 +52,18 @@ export interface ReferralFacts {
   comment?: string;
 }
 
-/** The clinic's facts with what this record states itself (its own condition wins over the default). */
+/**
+ * The clinic's facts with what this record states itself: its own condition,
+ * referral (185) and study (174) win over the clinic's defaults.
+ */
 export function recordCareFacts(record: ClinicalRecord, defaults: CareFacts = {}): CareFacts {
   const { patientCondition } = record.encounter;
-  return patientCondition ? { ...defaults, patientCondition } : defaults;
+  return {
+    ...defaults,
+    ...(patientCondition ? { patientCondition } : {}),
+    ...(record.referral ? { referral: record.referral } : {}),
+    ...(record.study ? { study: record.study } : {}),
+  };
 }
 
 export function conditionCode(code: string): CodedValue {

@@ -211,6 +211,23 @@ export interface AmbulatoryCase {
   nonDrugTreatment?: string;
 }
 
+/** Where a referral (SEMD 185 «Направление на консультацию») sends the patient, and for what. */
+export interface Referral {
+  /** The receiving organization: its FRMO OID and name. */
+  organization: { oid: string; name: string };
+  /** The requested service: NSI 1.2.643.5.1.13.13.11.1070 given whole, or free text when it has no code there. */
+  service: CodedConcept | string;
+  comment?: string;
+}
+
+/** The study an instrumental-study protocol (SEMD 174) records. */
+export interface InstrumentalStudy {
+  /** NSI 1.2.643.5.1.13.13.11.1471 (инструментальные исследования), given whole. */
+  service: CodedConcept;
+  /** The protocol: what was done and seen. */
+  description: string;
+}
+
 export interface ClinicalRecord {
   patient: Patient;
   practitioner: Practitioner;
@@ -223,6 +240,10 @@ export interface ClinicalRecord {
   prescription?: Prescription;
   /** Kind 42 «Эпикриз по законченному случаю амбулаторный»: the closed case. */
   ambulatoryCase?: AmbulatoryCase;
+  /** Kind 185: where and what for; without it the clinic's careFacts.referral is used. */
+  referral?: Referral;
+  /** Kind 174: the study and its protocol; without it the clinic's careFacts.study is used. */
+  study?: InstrumentalStudy;
 }
 
 /**

@@ -13,12 +13,13 @@ import { encounterRules } from './encounter-rules.ts';
 import { laboratoryRules } from './laboratory-rules.ts';
 import { prescriptionRules } from './prescription-rules.ts';
 import { ambulatoryCaseRules } from './ambulatory-case-rules.ts';
+import { referralRules, studyRules } from './referral-rules.ts';
 import { diagnosisRules } from './diagnosis-rules.ts';
 import { documentRules } from './document-rules.ts';
 
 export type { ValidateOptions } from './validation-context.ts';
 
-const GROUPS: readonly RuleGroup[] = [patientRules, practitionerRules, organizationRules, encounterRules, diagnosisRules, documentRules, laboratoryRules, prescriptionRules, ambulatoryCaseRules];
+const GROUPS: readonly RuleGroup[] = [patientRules, practitionerRules, organizationRules, encounterRules, diagnosisRules, documentRules, laboratoryRules, prescriptionRules, ambulatoryCaseRules, referralRules, studyRules];
 
 export function validateRecord(record: DraftRecord, options?: ValidateOptions): Issue[] {
   const ctx = contextFor(asDraft(record), options);
@@ -50,5 +51,7 @@ function asDraft(record: unknown): DraftRecord {
     ...(r.laboratory !== undefined ? { laboratory: section('laboratory') ?? {} } : {}),
     ...(r.prescription !== undefined ? { prescription: section('prescription') ?? {} } : {}),
     ...(r.ambulatoryCase !== undefined ? { ambulatoryCase: section('ambulatoryCase') ?? {} } : {}),
+    ...(r.referral !== undefined ? { referral: section('referral') ?? {} } : {}),
+    ...(r.study !== undefined ? { study: section('study') ?? {} } : {}),
   } as DraftRecord;
 }

@@ -47,8 +47,9 @@ beforeAll(async () => {
     config.sandbox = false;
     config.remdEndpoint = `${sandbox.url}/sandbox/remd`;
     config.remdCertificate = sandbox.certificateFile;
-    // What 185 and 174 need beyond the record comes from the clinic's settings (agent/semd/care-facts.ts).
-    config.clinic = { ...config.clinic, careFacts: { ...demoCareFacts, ...referralFacts, ...instrumentalFacts } };
+    // The clinic's own facts the modular kinds need (ОКПО, kinds of diagnosis); the referral and the study are in the records.
+    const { organizationOkpo, diagnosisKinds } = referralFacts;
+    config.clinic = { ...config.clinic, careFacts: { ...demoCareFacts, organizationOkpo, diagnosisKinds } };
   });
 });
 afterAll(async () => {
@@ -95,10 +96,14 @@ async function submitAndRegister(record: DraftRecord) {
   return doc as { emdrId: string; journal: { to: string }[] };
 }
 
+/** A referral names where it sends the patient, a study protocol its study: the MIS form states them. */
+const referred = (fixture: () => ClinicalRecord) => (): ClinicalRecord => ({ ...fixture(), referral: structuredClone(referralFacts.referral!) });
+const studied = (fixture: () => ClinicalRecord) => (): ClinicalRecord => ({ ...fixture(), study: structuredClone(instrumentalFacts.study!) });
+
 const kinds: [string, () => ClinicalRecord][] = [
   ['119', maximalConsultation],
-  ['185', maximalReferral],
-  ['174', maximalInstrumental],
+  ['185', referred(maximalReferral)],
+  ['174', studied(maximalInstrumental)],
   ['186', maximalLaboratory],
   ['148', maximalPrescription],
   ['42', maximalAmbulatoryCase],
@@ -109,16 +114,18 @@ const otherPatient = { snils: '08765432102', lastName: 'Сидорова', first
 
 const minimalKinds: [string, () => ClinicalRecord][] = [
   ['119', minimalConsultation],
-  ['185', minimalReferral],
-  ['174', minimalInstrumental],
+  ['185', referred(minimalReferral)],
+  ['174', studied(minimalInstrumental)],
   ['186', minimalLaboratory],
   ['148', minimalPrescription],
   ['42', minimalAmbulatoryCase],
 ];
 
+const sentXml = async (localUid: string) => new TextDecoder().decode((await agent.outbox.get(localUid))!.semd);
+
 /** The identity the signed SEMD carries (what REMD groups versions by). */
 async function sentIdentity(localUid: string) {
-  const xml = new TextDecoder().decode((await agent.outbox.get(localUid))!.semd);
+  const xml = await sentXml(localUid);
   return {
     setId: setIdOf(xml),
     versionNumber: Number(/<versionNumber\b[^>]*\bvalue="(\d+)"/.exec(xml)?.[1]),
@@ -141,6 +148,11 @@ describe('each kind registers in the sandbox', () => {
     expect(identity.versionNumber).toBe(1);
     originals.set(kind, { localUid: record.document!.localUid!, setId: identity.setId });
   });
+});
+
+test('the referral and the study the records state are what was signed', async () => {
+  expect(await sentXml(originals.get('185')!.localUid)).toContain(referralFacts.referral!.organization.oid);
+  expect(await sentXml(originals.get('174')!.localUid)).toContain(instrumentalFacts.study!.description);
 });
 
 describe('a record of each kind with only what the kind requires registers', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conditionCode, parseCareFacts } from '../../../../agent/semd/care-facts.ts';
-import { fullCareFacts, referralFacts } from '../../../fixtures/semd/demo-record.ts';
+import { conditionCode, parseCareFacts, recordCareFacts } from '../../../../agent/semd/care-facts.ts';
+import { fullCareFacts, instrumentalFacts, maximalInstrumental, maximalReferral, referralFacts } from '../../../fixtures/semd/demo-record.ts';
 
 describe('care facts', () => {
   it('codes the patient condition from NSI 1006', () => {
@@ -26,5 +26,14 @@ describe('care facts', () => {
     expect(parseCareFacts({ diagnosisKinds: { main: { code: '1' } } })).toEqual({
       problem: 'diagnosisKinds.main: не заполнены codeSystem, codeSystemVersion, codeSystemName, displayName',
     });
+  });
+
+  it('takes the referral and the study the record states over the clinic\'s', () => {
+    const clinic = { ...fullCareFacts, ...referralFacts, ...instrumentalFacts };
+    const own = { organization: { oid: '1.2.643.5.1.13.13.12.2.77.7703', name: 'ГБУЗ «Городская больница № 3»' }, service: 'Консультация врача-невролога' };
+    expect(recordCareFacts({ ...maximalReferral(), referral: own }, clinic)).toEqual({ ...clinic, referral: own });
+    const study = { service: instrumentalFacts.study!.service, description: 'Синусовая тахикардия, ЧСС 104 в минуту.' };
+    expect(recordCareFacts({ ...maximalInstrumental(), study }, clinic)).toEqual({ ...clinic, study });
+    expect(recordCareFacts(maximalReferral(), clinic)).toEqual(clinic);
   });
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { validateRecord } from '../../../../shared/validate/validate-record.ts';
 import { NOW, sampleRecord } from '../validate/sample-record.ts';
-import { maximalAmbulatoryCase, maximalLaboratory, maximalPrescription } from '../../../fixtures/semd/demo-record.ts';
+import {
+  instrumentalFacts, maximalAmbulatoryCase, maximalInstrumental, maximalLaboratory, maximalPrescription, maximalReferral, referralFacts,
+} from '../../../fixtures/semd/demo-record.ts';
 
 type Schema = {
   $ref?: string;
@@ -68,6 +70,14 @@ describe('record.schema.json', () => {
     expect(check(r)).toEqual([]);
     r.ambulatoryCase!.visits[1]!.services = [];
     expect(check(r)).toEqual(['ambulatoryCase.visits.1.services']);
+  });
+
+  it('accepts a referral (185) and a study (174) in the record and rejects a referral without its organization', () => {
+    const r = { ...maximalReferral(), referral: structuredClone(referralFacts.referral!) };
+    expect(check(r)).toEqual([]);
+    expect(check({ ...maximalInstrumental(), study: instrumentalFacts.study })).toEqual([]);
+    const { organization: _o, ...nowhere } = r.referral;
+    expect(check({ ...r, referral: nowhere })).toEqual(['referral.organization']);
   });
 
   it('accepts a laboratory study (kind 186) and rejects a result without its test', () => {
