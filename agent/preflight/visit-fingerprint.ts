@@ -41,6 +41,8 @@ export function conclusionHash(record: ClinicalRecord): string {
 
 /** The part of the record only this kind's document carries. */
 function kindPart(record: ClinicalRecord): unknown {
+  if (record.document.kind === '185') return record.referral;
+  if (record.document.kind === '174') return record.study;
   if (record.document.kind === '186') return record.laboratory;
   if (record.document.kind === '148') return record.prescription;
   if (record.document.kind === '42') return record.ambulatoryCase;
@@ -48,14 +50,20 @@ function kindPart(record: ClinicalRecord): unknown {
 }
 
 /**
- * What a document is about besides its patient, doctor and day: a laboratory
- * protocol is about one specimen and study, a prescription about one drug on
- * one day (a repeat prescription another day is a new one), an epicrisis about
- * one case; a protocol of a visit is about the visit (''). Documents about
- * different things are neither duplicates nor versions of each other.
+ * What a document is about besides its patient, doctor and day: a referral
+ * is about where and what for (two referrals from one visit are two
+ * documents), a study protocol about its study, a laboratory protocol about
+ * one specimen and study, a prescription about one drug on one day (a repeat
+ * prescription another day is a new one), an epicrisis about one case; a
+ * consultation is about the visit (''). Documents about different things are
+ * neither duplicates nor versions of each other.
  */
 export function documentSubject(record: ClinicalRecord): string {
-  const { document, laboratory, prescription, encounter } = record;
+  const { document, laboratory, prescription, encounter, referral, study } = record;
+  if (document.kind === '185' && referral) {
+    return `referral:${referral.organization.oid}:${typeof referral.service === 'string' ? normalText(referral.service) : referral.service.code}`;
+  }
+  if (document.kind === '174' && study) return `study:${study.service.code}`;
   if (document.kind === '186' && laboratory) return `specimen:${laboratory.specimen.id}:${laboratory.service.code}`;
   if (document.kind === '148' && prescription) return `drug:${prescription.drug.code}:${encounter.visitDate}`;
   if (document.kind === '42') return `case:${encounter.caseId ?? encounter.openDate ?? ''}`;

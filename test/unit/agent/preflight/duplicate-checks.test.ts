@@ -3,7 +3,9 @@ import { checkDuplicates, type SentVisit } from '../../../../agent/preflight/dup
 import { visitDetails } from '../../../../agent/preflight/visit-details.ts';
 import { conclusionHash, documentSubject, visitFingerprint } from '../../../../agent/preflight/visit-fingerprint.ts';
 import type { ClinicalRecord } from '../../../../shared/domain/record.ts';
-import { demoConsultation, maximalAmbulatoryCase, maximalLaboratory, maximalPrescription } from '../../../fixtures/semd/demo-record.ts';
+import {
+  demoConsultation, instrumentalFacts, maximalAmbulatoryCase, maximalInstrumental, maximalLaboratory, maximalPrescription, maximalReferral, referralFacts,
+} from '../../../fixtures/semd/demo-record.ts';
 
 function sentFrom(r: ClinicalRecord, extra: Partial<SentVisit> = {}): SentVisit {
   return {
@@ -115,5 +117,20 @@ describe('checkDuplicates on documents about something besides the visit', () =>
     const { service, ...rest } = reordered.laboratory!;
     reordered.laboratory = { ...rest, service };
     expect(visitFingerprint(reordered)).toEqual(visitFingerprint(r));
+  });
+
+  it('two referrals from one visit to different places are two documents; a changed comment is the next version', () => {
+    const cardiology = { ...maximalReferral(), referral: structuredClone(referralFacts.referral!) };
+    const earlier = [sentFrom(cardiology)];
+    const neurology = { ...maximalReferral(), referral: { organization: referralFacts.referral!.organization, service: 'Консультация врача-невролога' } };
+    expect(check(neurology, earlier)).toEqual({ issues: [] });
+    const commented = { ...maximalReferral(), referral: { ...referralFacts.referral!, comment: 'Давление до 170/100 на фоне терапии' } };
+    expect(check(commented, earlier).identity).toEqual({ setId: 'set-1', versionNumber: 2 });
+  });
+
+  it('an ECG and an echocardiogram on one day are two protocols', () => {
+    const ecg = { ...maximalInstrumental(), study: structuredClone(instrumentalFacts.study!) };
+    const echo = { ...maximalInstrumental(), study: { service: { ...instrumentalFacts.study!.service, code: '7', displayName: 'Эхокардиография' }, description: 'Фракция выброса 62 %.' } };
+    expect(check(echo, [sentFrom(ecg)])).toEqual({ issues: [] });
   });
 });
