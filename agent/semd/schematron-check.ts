@@ -10,7 +10,7 @@
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
 import fontoxpath from 'fontoxpath';
 import { locationOf } from './element-location.ts';
-import { documentChains, mayMatch } from './schematron-context.ts';
+import { documentChains, mayMatch, type DocumentChains } from './schematron-context.ts';
 import { compileTest, type FastTest } from './schematron-fast.ts';
 import { newPlanCache, selectPlanned } from './schematron-match.ts';
 import { ruleSet, type Assertion, type RuleSet } from './schematron-rules.ts';
@@ -146,7 +146,7 @@ function finding(rules: RuleSet, a: Assertion, node: Node, problem?: Error): Sch
 function run(rules: RuleSet, root: Element, prefilter: boolean): SchematronFinding[] {
   const document = root.ownerDocument;
   const options = optionsFor(rules);
-  const chains = documentChains(root);
+  let chains: DocumentChains | undefined;
   const contexts = new Map<string, Node[]>();
   const planCache = newPlanCache();
   const evaluate = evaluator(rules);
@@ -154,7 +154,8 @@ function run(rules: RuleSet, root: Element, prefilter: boolean): SchematronFindi
   for (const pattern of rules.patterns) {
     const checked = new Set<Node>();
     for (const rule of pattern.rules) {
-      if (prefilter && !mayMatch(rule.chains, chains)) continue;
+      // A planned context costs little to select even when absent; the pre-filter spares XPath runs.
+      if (prefilter && !rule.plan && !mayMatch(rule.chains, (chains ??= documentChains(root)))) continue;
       let nodes = contexts.get(rule.anchored);
       if (!nodes) {
         nodes = rule.plan
