@@ -38,7 +38,8 @@ export const demoPatient: Patient = {
 };
 
 /**
- * The demo clinic's defaults for what SEMD 119 needs beyond the record
+ * The demo clinic's defaults for what SEMD 119 (and the ОКПО and diagnosis
+ * kinds 185, 174 and 186 need) beyond the record
  * (119.sch У1-27, У3-2, У3-4, У3-14): an outpatient visit paid from the
  * regional budget (so no policy is required), patient in satisfactory
  * condition. The condition is coded from NSI 1006 (data/fnsi). NSI 1007,
@@ -48,6 +49,12 @@ export const demoPatient: Patient = {
  * non-empty attributes, not against the dictionaries.
  */
 export const demoCareFacts: CareFacts = {
+  // The modular kinds (185, 174, 186) want the organization's ОКПО and each diagnosis role's kind (NSI 1077, not shipped).
+  organizationOkpo: '01234567',
+  diagnosisKinds: {
+    main: { code: '1', codeSystem: '1.2.643.5.1.13.13.11.1077', codeSystemVersion: '1.1', codeSystemName: 'Виды нозологических единиц диагноза', displayName: 'Основное заболевание' },
+    concomitant: { code: '3', codeSystem: '1.2.643.5.1.13.13.11.1077', codeSystemVersion: '1.1', codeSystemName: 'Виды нозологических единиц диагноза', displayName: 'Сопутствующее заболевание' },
+  },
   patientCondition: '1',
   visitKind: { code: '1', codeSystem: '1.2.643.5.1.13.13.11.1007', codeSystemVersion: '2.2', codeSystemName: 'Вид обращения', displayName: 'Первичное' },
   visitPlace: { code: '1', codeSystem: '1.2.643.5.1.13.13.11.1008', codeSystemVersion: '1.3', codeSystemName: 'Место оказания медицинской помощи', displayName: 'Амбулаторно' },

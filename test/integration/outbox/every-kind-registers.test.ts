@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest';
-import { demoCareFacts, demoDoctor, demoToken } from '../../../agent/demo/demo-clinic.ts';
+import { demoDoctor, demoToken } from '../../../agent/demo/demo-clinic.ts';
 import { createLogger } from '../../../agent/log.ts';
 import { setIdOf } from '../../../agent/preflight/semd-version.ts';
 import { startSandboxServer, type SandboxServer } from '../../../agent/sandbox/sandbox-server.ts';
@@ -47,9 +47,7 @@ beforeAll(async () => {
     config.sandbox = false;
     config.remdEndpoint = `${sandbox.url}/sandbox/remd`;
     config.remdCertificate = sandbox.certificateFile;
-    // The clinic's own facts the modular kinds need (ОКПО, kinds of diagnosis); the referral and the study are in the records.
-    const { organizationOkpo, diagnosisKinds } = referralFacts;
-    config.clinic = { ...config.clinic, careFacts: { ...demoCareFacts, organizationOkpo, diagnosisKinds } };
+    // The demo clinic's own care facts: what a kind needs beyond them (referral, study…) is in the records.
   });
 });
 afterAll(async () => {

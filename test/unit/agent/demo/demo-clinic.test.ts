@@ -1,6 +1,7 @@
 /**
  * The demo clinic's care facts make the demo consultation a document the
- * official XSD and 119.sch accept; a record may state its own condition.
+ * official XSD and 119.sch accept, and every other kind with the parts its
+ * record states; a record may state its own condition.
  */
 import { describe, expect, test } from 'vitest';
 import { demoCareFacts } from '../../../../agent/demo/demo-clinic.ts';
@@ -8,7 +9,11 @@ import { recordCareFacts } from '../../../../agent/semd/care-facts.ts';
 import { buildSemd } from '../../../../agent/semd/semd-builders.ts';
 import { checkSemd } from '../../../../agent/semd/semd-check.ts';
 import { validateRecord } from '../../../../shared/validate/validate-record.ts';
-import { demoConsultation, fixedIdentity, minimalConsultation } from '../../../fixtures/semd/demo-record.ts';
+import type { ClinicalRecord } from '../../../../shared/domain/record.ts';
+import {
+  demoConsultation, fixedIdentity, instrumentalFacts, maximalAmbulatoryCase, maximalInstrumental, maximalLaboratory, maximalPrescription,
+  maximalReferral, minimalConsultation, referralFacts,
+} from '../../../fixtures/semd/demo-record.ts';
 
 const now = new Date('2026-11-26T12:00:00+03:00');
 
@@ -18,6 +23,18 @@ describe('demo care facts', () => {
     const check = await checkSemd(semd.xml, semd.kind);
     expect(check.issues).toEqual([]);
     expect(check.ok).toBe(true);
+  });
+
+  test.each<[string, () => ClinicalRecord]>([
+    ['185', () => ({ ...maximalReferral(), referral: referralFacts.referral! })],
+    ['174', () => ({ ...maximalInstrumental(), study: instrumentalFacts.study! })],
+    ['186', maximalLaboratory],
+    ['148', maximalPrescription],
+    ['42', maximalAmbulatoryCase],
+  ])('with the record\'s own parts, kind %s passes its XSD and Schematron too', async (_kind, fixture) => {
+    const record = fixture();
+    const semd = buildSemd(record, fixedIdentity, recordCareFacts(record, demoCareFacts));
+    expect((await checkSemd(semd.xml, semd.kind)).issues).toEqual([]);
   });
 
   test('without them 119.sch names exactly the four facts', async () => {
