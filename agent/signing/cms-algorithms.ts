@@ -3,7 +3,7 @@
  * signs. ECDSA P-256 and RSA (SHA-256) work with SoftHSM2; GOST 2012 plugs in
  * here with Streebog and CKM_GOSTR3410 (signing.md §1.2–1.3).
  */
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { TokenError } from './token-error.ts';
 import { CKM_ECDSA, CKM_RSA_PKCS } from './pkcs11-constants.ts';
 import { KEY_OIDS, type KeyAlgorithm } from './key-algorithm.ts';
@@ -63,7 +63,19 @@ const rsaSha256: CmsAlgorithm = {
   verify: (data, signature, spki) => verify('sha256', data, spkiKey(spki), signature),
 };
 
-const spkiKey = (spki: Uint8Array) => createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+// The same few signers sign every document: each public key is imported once.
+const publicKeys = new Map<string, KeyObject>();
+
+function spkiKey(spki: Uint8Array): KeyObject {
+  const id = Buffer.from(spki).toString('base64');
+  let key = publicKeys.get(id);
+  if (!key) {
+    key = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+    if (publicKeys.size >= 64) publicKeys.delete(publicKeys.keys().next().value!);
+    publicKeys.set(id, key);
+  }
+  return key;
+}
 
 const registry = new Map<KeyAlgorithm, CmsAlgorithm>([
   ['ecdsa-p256', ecdsaP256],

@@ -6,7 +6,7 @@
  * AlgorithmSuite; RSA and ECDSA work out of the box.
  */
 import { createHash, createVerify } from 'node:crypto';
-import type { X509Certificate } from 'node:crypto';
+import type { KeyObject, X509Certificate } from 'node:crypto';
 
 export const SIGNATURE_ALGORITHM = {
   rsaSha1: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1',
@@ -40,9 +40,17 @@ export interface AlgorithmSuite {
 const nodeDigest = (name: string): DigestFunction => (data) => new Uint8Array(createHash(name).update(data).digest());
 
 /** XMLDSig ECDSA values are r‖s (RFC 4050), not DER. */
+// X509Certificate.publicKey makes a new key object on every read.
+const publicKeys = new WeakMap<X509Certificate, KeyObject>();
+const publicKeyOf = (certificate: X509Certificate): KeyObject => {
+  let key = publicKeys.get(certificate);
+  if (!key) publicKeys.set(certificate, (key = certificate.publicKey));
+  return key;
+};
+
 const nodeSignature = (hash: string, ecdsa = false): SignatureCheck => (data, signature, certificate) => {
   try {
-    const key = certificate.publicKey;
+    const key = publicKeyOf(certificate);
     const fits = ecdsa ? key.asymmetricKeyType === 'ec' : key.asymmetricKeyType === 'rsa';
     return fits && createVerify(hash).update(data).verify(ecdsa ? { key, dsaEncoding: 'ieee-p1363' } : key, signature);
   } catch {

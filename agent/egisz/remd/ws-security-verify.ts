@@ -129,10 +129,24 @@ function tokenCertificate(signature: Element, ids: Map<string, Element>): X509Ce
   const token = ids.get(uri.replace(/^#/, ''));
   if (!token || token.localName !== 'BinarySecurityToken') throw new Refusal('wsse:SecurityTokenUnavailable', 'Сертификат подписи не найден');
   try {
-    return new X509Certificate(Buffer.from(token.textContent ?? '', 'base64'));
+    return certificateOf(token.textContent ?? '');
   } catch {
     throw new Refusal('wsse:InvalidSecurityToken', 'Сертификат подписи не читается');
   }
+}
+
+// A system signs every message with the same certificate: each one is parsed once.
+const certificates = new Map<string, X509Certificate>();
+
+function certificateOf(base64: string): X509Certificate {
+  const text = base64.replace(/\s+/g, '');
+  let certificate = certificates.get(text);
+  if (!certificate) {
+    certificate = new X509Certificate(Buffer.from(text, 'base64'));
+    if (certificates.size >= 64) certificates.delete(certificates.keys().next().value!);
+    certificates.set(text, certificate);
+  }
+  return certificate;
 }
 
 function need(el: Element | undefined, code: WsSecurityFaultCode, message: string): Element {
