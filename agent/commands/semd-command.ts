@@ -10,7 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { ClinicalRecord, DraftRecord } from '../../shared/domain/record.ts';
 import { hasErrors } from '../../shared/validate/issue.ts';
 import { validateRecord } from '../../shared/validate/validate-record.ts';
-import { parseCareFacts, type CareFacts } from '../semd/care-facts.ts';
+import { parseCareFacts, recordCareFacts, type CareFacts } from '../semd/care-facts.ts';
 import { checkSemd } from '../semd/semd-check.ts';
 import { buildSemd, kindOfTemplate } from '../semd/semd-builders.ts';
 import { SemdError } from '../semd/semd-error.ts';
@@ -93,7 +93,8 @@ export async function runSemdBuild(args: readonly string[], io: Io): Promise<num
   if (!Number.isInteger(version) || version < 1) return fail('--version: целое число от 1 / a whole number from 1');
   const identity = { localUid, setId: parsed.options.get('--set-id') ?? localUid, versionNumber: version };
   try {
-    const built = buildSemd(record, identity, facts);
+    // As the agent builds: what the record states itself (condition, referral, study) wins over --facts.
+    const built = buildSemd(record, identity, recordCareFacts(record, facts));
     const out = parsed.options.get('-o');
     if (out) await writeFile(out, built.xml);
     else io.stdout(built.xml);

@@ -117,4 +117,17 @@ describe('egisz-agent semd for a referral (kind 185)', () => {
     expect(await run(['check', out], check.io)).toBe(0);
     expect(JSON.parse(check.out.join(''))).toMatchObject({ kind: '185', ok: true });
   });
+
+  it('takes the referral the record states over the one in --facts', async () => {
+    const record = { ...minimalReferral(), referral: { organization: { oid: '1.2.643.5.1.13.13.12.2.77.7703', name: 'ГБУЗ «Городская больница № 3»' }, service: 'Консультация врача-невролога' } };
+    record.document.createdAt = '2024-03-01T10:15:00+03:00';
+    record.encounter.visitDate = '2024-03-01';
+    await writeFile(join(dir, 'own-referral.json'), JSON.stringify(record));
+    await writeFile(join(dir, 'referral-facts.json'), JSON.stringify(referralFacts));
+    const out = join(dir, 'own-referral.xml');
+    expect(await run(['build', join(dir, 'own-referral.json'), '--facts', join(dir, 'referral-facts.json'), '-o', out], io().io)).toBe(0);
+    const xml = await readFile(out, 'utf8');
+    expect(xml).toContain('1.2.643.5.1.13.13.12.2.77.7703');
+    expect(xml).not.toContain(referralFacts.referral!.organization.oid);
+  });
 });
