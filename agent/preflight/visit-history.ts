@@ -35,7 +35,9 @@ CREATE TABLE IF NOT EXISTS visits (
   patient_last_name TEXT NOT NULL, patient_first_name TEXT NOT NULL, patient_middle_name TEXT, patient_birth_date TEXT NOT NULL,
   created_at TEXT NOT NULL, case_id TEXT, details TEXT);
 CREATE INDEX IF NOT EXISTS visits_patient ON visits(patient_snils);
-CREATE INDEX IF NOT EXISTS visits_patient_local ON visits(patient_local_id);`;
+CREATE INDEX IF NOT EXISTS visits_patient_local ON visits(patient_local_id);
+CREATE INDEX IF NOT EXISTS visits_patient_time ON visits(patient_snils, created_at);
+CREATE INDEX IF NOT EXISTS visits_patient_local_time ON visits(patient_local_id, created_at);`;
 
 const columns: Record<keyof VisitRow, string> = {
   localUid: 'local_uid', setId: 'set_id', versionNumber: 'version_number', patientSnils: 'patient_snils', kind: 'kind',
@@ -67,9 +69,11 @@ export class VisitHistory {
 
   /** Rows of one patient: by SNILS, or by the MIS's patient id when given. Newest first; at most `limit` (-1: all). */
   forPatient(snils: string, localId?: string, limit = -1): VisitRow[] {
+    // Each arm walks its (patient, created_at) index from the newest row: `limit` rows read, not the whole history.
+    const newest = (column: string) => `SELECT * FROM (SELECT * FROM visits WHERE ${column} = ? ORDER BY created_at DESC LIMIT ?)`;
     const rows = localId
-      ? this.db.prepare('SELECT * FROM visits WHERE patient_snils = ? OR patient_local_id = ? ORDER BY created_at DESC LIMIT ?').all(snils, localId, limit)
-      : this.db.prepare('SELECT * FROM visits WHERE patient_snils = ? ORDER BY created_at DESC LIMIT ?').all(snils, limit);
+      ? this.db.prepare(`${newest('patient_snils')} UNION ${newest('patient_local_id')} ORDER BY created_at DESC LIMIT ?`).all(snils, limit, localId, limit, limit)
+      : this.db.prepare(`${newest('patient_snils')} ORDER BY created_at DESC`).all(snils, limit);
     return (rows as Record<string, unknown>[]).map(toRow);
   }
 
