@@ -1,11 +1,13 @@
 /**
  * Completes a scraped record with what the MIS page does not show but the
  * agent knows from its configuration: the organization, the practitioner's
- * position and specialty, the creation time and a fresh localUid.
+ * position and specialty, the creation time and a fresh localUid; a closed
+ * case's clinic settings from the care facts.
  */
 import { randomUUID } from 'node:crypto';
 import type { DraftRecord, Organization, Practitioner } from '../../shared/domain/record.ts';
 import type { CareFacts } from '../semd/care-facts.ts';
+import { caseWithCareFacts } from '../semd/case-care-facts.ts';
 
 export interface ClinicContext {
   organization: Organization;
@@ -32,8 +34,12 @@ export function completeRecord(draft: DraftRecord, clinic: ClinicContext, now: D
       createdAt: draft.document?.createdAt ?? isoWithOffset(now),
       localUid: draft.document?.localUid ?? randomUUID(),
     },
+    // A closed case (42) from a form: the clinic's visit kind, payment, diagnosis kinds and visit place.
+    ...(isObject(draft.ambulatoryCase) ? { ambulatoryCase: caseWithCareFacts(draft.ambulatoryCase, clinic.careFacts) } : {}),
   };
 }
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** ISO 8601 in the machine's local time with its offset, e.g. 2026-11-26T10:15:00+03:00. */
 export function isoWithOffset(at: Date): string {
