@@ -6,6 +6,7 @@
 import type { CodedConcept } from '../domain/record.ts';
 import type { Issue } from './issue.ts';
 import { readText } from './field-checks.ts';
+import { fieldLabel } from './field-labels.ts';
 import { issueFor } from './rule-catalogue.ts';
 
 const codedParts = ['code', 'codeSystem', 'codeSystemVersion', 'codeSystemName', 'displayName'] as const;
@@ -15,7 +16,7 @@ export const decimalNumber = /^-?\d+([.,]\d+)?$/;
 export function checkCoded(value: unknown, path: string, issues: Issue[]): void {
   const coded = (value ?? undefined) as Partial<CodedConcept> | undefined;
   if (coded === undefined || typeof coded !== 'object') {
-    issues.push(issueFor('VALIDATION_REQUIRED', path, { field: path }));
+    issues.push(issueFor('VALIDATION_REQUIRED', path, { field: fieldLabel(path) }));
     return;
   }
   for (const part of codedParts) readText(coded[part], `${path}.${part}`, issues, 'VALIDATION_REQUIRED');
