@@ -49,7 +49,7 @@ export interface SandboxOptions {
   checkSchematron?: CheckSchematron;
   /**
    * Schematron findings refuse (enforce), become registration warnings (warn) or are not looked
-   * for (off, the default: at ~70 ms a document it would cap a local run near 15 documents/s).
+   * for (off, the default outside strict mode; a check costs ≈3 ms a document).
    */
   schematron?: SchematronMode;
   /** Callback delivery: attempts and the pause step between them, ms. */
