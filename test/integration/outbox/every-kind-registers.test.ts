@@ -58,15 +58,10 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * A fixture record as a MIS would submit it: no creation time (the agent
- * stamps it), its own localUid, and a policy number whose check digit is
- * right (the SEMD fixtures' ЕНП is only shaped like one; validation refuses it).
- */
+/** A fixture record as a MIS would submit it: no creation time (the agent stamps it) and its own localUid. */
 function submitted(record: ClinicalRecord, localUid = randomUUID()): DraftRecord {
   const { createdAt: _stamped, ...document } = record.document;
-  const patient = record.patient.enp ? { ...record.patient, enp: '7700000000000016' } : record.patient;
-  return { ...record, patient, document: { ...document, localUid } };
+  return { ...record, document: { ...document, localUid } };
 }
 
 async function untilSettled(localUid: string): Promise<Record<string, unknown>> {

@@ -22,7 +22,7 @@ describe('renderPreview', () => {
   it('shows the identity document and the OMS policy when the document has them', () => {
     const { html } = renderPreview(buildConsultation119(maximalConsultation(), fixedIdentity, maximalCareFacts));
     expect(html).toContain('<th>Документ, удостоверяющий личность</th><td>Паспорт гражданина Российской Федерации 4510 № 123456</td>');
-    expect(html).toContain('<th>Полис ОМС</th><td>7700000000000017</td>');
+    expect(html).toContain('<th>Полис ОМС</th><td>7700000000000016</td>');
     expect(renderPreview(xml).html).not.toContain('Полис ОМС');
   });
 

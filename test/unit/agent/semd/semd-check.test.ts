@@ -36,7 +36,7 @@ describe('kind 119 from minimal and maximal records', () => {
   it('passes XSD and Schematron with every optional field filled', async () => {
     const xml = buildConsultation119(maximalConsultation(), fixedIdentity, maximalCareFacts);
     expect(await checkSemd(xml, '119')).toEqual({ ok: true, xsd: [], schematron: [], issues: [] });
-    expect(xml).toContain('<identity:Number xsi:type="ST">7700000000000017</identity:Number>');
+    expect(xml).toContain('<identity:Number xsi:type="ST">7700000000000016</identity:Number>');
     expect(xml).toContain('<identity:IssueDate xsi:type="TS" value="20050601"/>');
     expect(xml).toContain('displayName="Паспорт гражданина Российской Федерации"');
     expect(xml).toContain('<telecom value="tel:+7(916)123-45-67"/>');
