@@ -19,7 +19,7 @@ import type { PreflightOutcome } from '../preflight/preflight.ts';
 import type { NewOutboxDocument, OutboxState } from '../outbox/outbox-store.ts';
 import { buildSemd } from '../semd/semd-builders.ts';
 import { recordCareFacts, type CareFacts } from '../semd/care-facts.ts';
-import { checkSemd, type SemdCheck } from '../semd/semd-check.ts';
+import { attributeFindings, checkSemd, type SemdCheck } from '../semd/semd-check.ts';
 import { completeRecord, type ClinicContext } from './record-completion.ts';
 import { buildRegisterRequest } from './register-request.ts';
 import { semdVerdict } from './semd-verdict.ts';
@@ -57,7 +57,7 @@ export async function prepareDocument(draft: DraftRecord, deps: PipelineDeps, no
   const localUid = record.document.localUid!;
   const facts = recordCareFacts(record, deps.clinic.careFacts);
   const semd = buildSemd(record, { localUid, setId: randomUUID(), versionNumber: 1 }, facts);
-  const verdict = semdVerdict(await (deps.checkSemd ?? checkSemd)(semd.xml, semd.kind));
+  const verdict = semdVerdict(attributeFindings(await (deps.checkSemd ?? checkSemd)(semd.xml, semd.kind), record));
   if (!verdict.ok) {
     // Rule ids and element paths only: never the document's text.
     deps.log.error('job.semd-invalid', { kind: semd.kind, code: verdict.code, issues: verdict.issues.slice(0, 5).map((i) => i.hint ?? i.path) });

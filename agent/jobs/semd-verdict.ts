@@ -3,7 +3,7 @@
  * XSD errors always block: the builder and the form disagree, nothing is
  * signed. A Schematron finding blocks when it points at data the doctor
  * enters on the form (patient, practitioner, encounter, laboratory,
- * prescription, ambulatoryCase), so it is fixed
+ * prescription, ambulatoryCase, referral, study), so it is fixed
  * there; findings about the clinic's configuration (organization, care facts)
  * or the document's make-up go to the confirm page as warnings: REMD may
  * still refuse the document, but blocking would leave the doctor with
@@ -15,7 +15,7 @@ import type { SemdCheck } from '../semd/semd-check.ts';
 
 export type SemdVerdict = { ok: true; warnings: Issue[] } | { ok: false; code: AgentErrorCode; issues: Issue[] };
 
-const formFields = /^(?:patient|practitioner|encounter|laboratory|prescription|ambulatoryCase)(?:\.|$)/;
+const formFields = /^(?:patient|practitioner|encounter|laboratory|prescription|ambulatoryCase|referral|study)(?:\.|$)/;
 
 /** Whether the doctor can fix this finding in the MIS form. */
 export const onTheForm = (issue: Issue): boolean => formFields.test(issue.path);

@@ -9,12 +9,12 @@ import { semdVerdict } from '../jobs/semd-verdict.ts';
 import type { CareFacts } from '../semd/care-facts.ts';
 import type { DocumentIdentity } from '../semd/document-identity.ts';
 import { buildSemd } from '../semd/semd-builders.ts';
-import { checkSemd } from '../semd/semd-check.ts';
+import { attributeFindings, checkSemd } from '../semd/semd-check.ts';
 
 /** The SEMD, or undefined when the rebuilt document does not pass the checks the first version passed. */
 export async function rebuildAsVersion(record: ClinicalRecord, identity: DocumentIdentity, facts?: CareFacts): Promise<string | undefined> {
   const semd = buildSemd(record, identity, facts);
-  return semdVerdict(await checkSemd(semd.xml, semd.kind)).ok ? semd.xml : undefined;
+  return semdVerdict(attributeFindings(await checkSemd(semd.xml, semd.kind), record)).ok ? semd.xml : undefined;
 }
 
 /** The setId extension of a built SEMD. */

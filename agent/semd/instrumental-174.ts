@@ -3,7 +3,7 @@
  * templateId 1.2.643.5.1.13.13.14.6.9.4, document type 6 in NSI 1522.
  * Schema: schemas/174/CDA.xsd (modular); rules: 174.sch (header У1-*, body
  * sections DOCINFO with 800/838/801 and the study act, RESINFO with
- * 8024/1805/1806). The study itself is not in the record: CareFacts.study.
+ * 8024/1805/1806). The study is the record's `study`, or the clinic's careFacts.study.
  */
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { ClinicalRecord } from '../../shared/domain/record.ts';

@@ -67,19 +67,27 @@ export function parseForSchematron(xml: string): Element {
   return root;
 }
 
-function sectionOf(node: Node): { sectionCode?: string } {
-  const code = sectionCodeOf(node);
-  return code === undefined ? {} : { sectionCode: code };
-}
-
-/** The code of the innermost section holding a node, if any. */
-function sectionCodeOf(node: Node): string | undefined {
+/** The innermost section holding a node and, inside it, the entry (its act or observation's code). */
+function sectionOf(node: Node): { sectionCode?: string; entryCode?: string; entryCodeSystem?: string } {
+  let entry: Element | undefined;
   for (let n: Node | null = node; n && n.nodeType === 1; n = n.parentNode) {
     const el = n as Element;
+    if ((el.parentNode as Element | null)?.localName === 'entry') entry = el;
     if (el.localName !== 'section') continue;
-    for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 1 && (c as Element).localName === 'code') return (c as Element).getAttribute('code') ?? undefined;
-    }
+    const code = codeOf(el)?.getAttribute('code') ?? undefined;
+    const entryCode = entry && codeOf(entry);
+    return {
+      ...(code !== undefined ? { sectionCode: code } : {}),
+      ...(entryCode?.getAttribute('code') ? { entryCode: entryCode.getAttribute('code')! } : {}),
+      ...(entryCode?.getAttribute('codeSystem') ? { entryCodeSystem: entryCode.getAttribute('codeSystem')! } : {}),
+    };
+  }
+  return {};
+}
+
+function codeOf(el: Element): Element | undefined {
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 1 && (c as Element).localName === 'code') return c as Element;
   }
   return undefined;
 }

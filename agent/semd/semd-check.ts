@@ -3,6 +3,7 @@
  * the official Schematron, as REMD runs them after submission. The result is
  * also given as Issues on record fields, for the confirm page and the panel.
  */
+import type { ClinicalRecord } from '../../shared/domain/record.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
 import { checkSchematron, type SchematronFinding } from './schematron-check.ts';
 import { ruleSet } from './schematron-rules.ts';
@@ -41,6 +42,23 @@ function schematronIssue(finding: SchematronFinding): Issue {
     hint: careFact ? careFactHint : `Элемент ${finding.location}${finding.line ? `, строка ${finding.line}` : ''}`,
     remdCode: 'VALIDATION_ERROR',
   };
+}
+
+/** Record parts the clinic's care facts stand in for when a record leaves them out (recordCareFacts). */
+const factParts = ['referral', 'study'] as const;
+
+/**
+ * Findings on a referral's or a study's content point at the record's part
+ * when the record states it (the doctor fixes it on the form), else at the
+ * clinic's care facts the builder took it from.
+ */
+export function attributeFindings(check: SemdCheck, record: Partial<Pick<ClinicalRecord, (typeof factParts)[number]>>): SemdCheck {
+  const fromSettings = (path: string) => factParts.find((part) => !record[part] && (path === part || path.startsWith(`${part}.`)));
+  const issues = check.issues.map((issue) => {
+    const part = fromSettings(issue.path);
+    return part ? { ...issue, path: `careFacts.${issue.path}`, hint: careFactHint } : issue;
+  });
+  return { ...check, issues };
 }
 
 /**

@@ -51,7 +51,7 @@ const table: readonly [RegExp, string][] = [
 
 /** Body sections by their NSI 99.2.197 code. */
 const sections: Readonly<Record<string, string>> = {
-  SCOPORG: 'careFacts.referral',
+  SCOPORG: 'referral',
   RESINFO: 'encounter.conclusion',
   DGN: 'encounter.diagnoses',
   RESCONS: 'encounter.conclusion',
@@ -74,12 +74,27 @@ const kindSections: Readonly<Record<string, Readonly<Record<string, string>>>> =
 };
 
 /**
- * Rules about the care facts the record does not carry (care-facts.ts), by
- * kind and rule number: the fix is in the facts, not in a record field.
+ * Entries of a section by their code (NSI 1380 field codes, or the code
+ * system of a coded act): the record part a referral (185) or study protocol
+ * (174) states. Where the record leaves it out, the clinic's care facts fill
+ * it in, and attributeFindings (semd-check.ts) points the finding there.
  */
-const careFactRules: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+const entryFields: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>> = {
+  '185': { SCOPORG: { '8038': 'referral.organization', '833': 'referral.service', '10000': 'referral.comment' } },
+  '174': {
+    DOCINFO: { '1.2.643.5.1.13.13.11.1471': 'study.service' },
+    RESINFO: { '1805': 'study.description', '1806': 'encounter.conclusion', '8024': 'document.number' },
+  },
+};
+
+/**
+ * Rules about what the record does not carry, by kind and rule number: the
+ * care facts (care-facts.ts), whose fix is in the clinic's settings, and the
+ * study act of 174 as a whole (absent: neither the record nor the clinic gave one).
+ */
+const ruleFields: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   '119': { 'У1-27': 'careFacts.paymentSource', 'У3-2': 'careFacts.visitKind', 'У3-4': 'careFacts.visitPlace', 'У3-14': 'careFacts.patientCondition' },
-  '174': { 'У3-1': 'careFacts.visitKind', 'У3-4': 'careFacts.visitPlace', 'У3-5': 'careFacts.study' },
+  '174': { 'У3-1': 'careFacts.visitKind', 'У3-4': 'careFacts.visitPlace', 'У3-5': 'study' },
 };
 
 export interface FindingPlace {
@@ -88,12 +103,23 @@ export interface FindingPlace {
   ruleId?: string;
   /** The NSI 99.2.197 code of the innermost section holding the element. */
   sectionCode?: string;
+  /** The code (and its system) of the act or observation of the entry holding the element. */
+  entryCode?: string;
+  entryCodeSystem?: string;
 }
 
-/** The field to fix for a finding: a care fact by rule, else a record field by section or location. */
+function entryField({ kind, sectionCode, entryCode, entryCodeSystem }: FindingPlace): string | undefined {
+  const entries = kind !== undefined && sectionCode !== undefined ? entryFields[kind]?.[sectionCode] : undefined;
+  return entries && ((entryCode !== undefined ? entries[entryCode] : undefined) ?? (entryCodeSystem !== undefined ? entries[entryCodeSystem] : undefined));
+}
+
+/** The field to fix for a finding: by entry, a care fact or record part by rule, else a record field by section or location. */
 export function fieldPathOf(place: FindingPlace | string): string | undefined {
-  const { location, kind, ruleId, sectionCode } = typeof place === 'string' ? { location: place } : place;
-  const fact = kind !== undefined && ruleId !== undefined ? careFactRules[kind]?.[ruleId] : undefined;
+  const found = typeof place === 'string' ? { location: place } : place;
+  const { location, kind, ruleId, sectionCode } = found;
+  const byEntry = entryField(found);
+  if (byEntry) return byEntry;
+  const fact = kind !== undefined && ruleId !== undefined ? ruleFields[kind]?.[ruleId] : undefined;
   if (fact) return fact;
   const bySection = sectionCode === undefined ? undefined : ((kind !== undefined ? kindSections[kind]?.[sectionCode] : undefined) ?? sections[sectionCode]);
   if (bySection) return bySection;

@@ -21,7 +21,7 @@ describe('semdVerdict', () => {
     expect(semdVerdict(check)).toMatchObject({ ok: false, code: 'DOCUMENT_XSD_INVALID', issues: [{ code: 'DOCUMENT_XSD_INVALID' }] });
   });
 
-  test.each(['patient.snils', 'practitioner.positionCode', 'encounter.diagnoses', 'encounter.patientCondition', 'patient'])(
+  test.each(['patient.snils', 'practitioner.positionCode', 'encounter.diagnoses', 'encounter.patientCondition', 'patient', 'study.description', 'referral.service'])(
     'a finding on the form field %s blocks, with every finding listed', (path) => {
       const verdict = semdVerdict(schematron('careFacts.visitKind', path));
       expect(verdict).toMatchObject({ ok: false, code: 'DOCUMENT_SCHEMATRON_FAILED' });

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { buildInstrumental174 } from '../../../../agent/semd/instrumental-174.ts';
 import { buildSemd } from '../../../../agent/semd/semd-builders.ts';
-import { checkSemd } from '../../../../agent/semd/semd-check.ts';
+import { attributeFindings, checkSemd } from '../../../../agent/semd/semd-check.ts';
 import {
   fixedIdentity,
   instrumentalFacts,
@@ -45,9 +45,11 @@ describe('buildInstrumental174', () => {
     });
   });
 
-  it('reports the missing study as a care fact (rule У3-5)', async () => {
-    const result = await checkSemd(buildInstrumental174(minimalInstrumental(), fixedIdentity, { ...minimalInstrumentalFacts, study: undefined }), '174');
+  it('reports the missing study on the record part, and as a care fact for a record that leaves it to the clinic (rule У3-5)', async () => {
+    const record = minimalInstrumental();
+    const result = await checkSemd(buildInstrumental174(record, fixedIdentity, { ...minimalInstrumentalFacts, study: undefined }), '174');
     expect(result.ok).toBe(false);
-    expect(result.schematron).toContainEqual(expect.objectContaining({ ruleId: 'У3-5', path: 'careFacts.study' }));
+    expect(result.schematron).toContainEqual(expect.objectContaining({ ruleId: 'У3-5', path: 'study' }));
+    expect(attributeFindings(result, record).issues).toContainEqual(expect.objectContaining({ path: 'careFacts.study' }));
   });
 });
