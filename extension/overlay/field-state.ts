@@ -9,14 +9,22 @@ export type MarkState = 'ok' | 'warning' | 'error' | 'empty';
 
 /** Issues the page user can act on: those about fields the agent completes are dropped. */
 export function pageIssues(issues: readonly Issue[], profile: SiteProfile): Issue[] {
-  return issues.filter(
-    (issue) => !profile.agentCompleted.some((prefix) => issue.path === prefix || issue.path.startsWith(`${prefix}.`)),
-  );
+  const completed = profile.agentCompleted.map(pathPattern);
+  return issues.filter((issue) => !completed.some((pattern) => pattern.test(issue.path)));
 }
+
+/** A path (or prefix) of `agentCompleted` as a test: `*` is any one segment, sub-paths are included. */
+function pathPattern(prefix: string): RegExp {
+  const source = prefix.split('.').map((segment) => (segment === '*' ? '[^.]+' : segment.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&'))).join('\\.');
+  return new RegExp(`^${source}(\\.|$)`);
+}
+
+/** Whether an issue is about the field at `path`: the field itself or a part of it (a coded value's code). */
+export const concerns = (issue: Issue, path: string): boolean => issue.path === path || issue.path.startsWith(`${path}.`);
 
 /** Errors win over warnings; a blank field without findings is `empty`. */
 export function markState(path: string, issues: readonly Issue[], record: DraftRecord): MarkState {
-  const own = issues.filter((issue) => issue.path === path);
+  const own = issues.filter((issue) => concerns(issue, path));
   if (own.some((issue) => issue.severity === 'error')) return 'error';
   if (own.length > 0) return 'warning';
   const value = getRecordValue(record, path);

@@ -8,12 +8,12 @@ import type { DraftRecord } from '../../shared/domain/record.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
 import { validateRecord } from '../../shared/validate/validate-record.ts';
 import type { BackgroundPush, ContentToBackground, JobView, SignAndSendReply } from '../messaging/runtime-messages.ts';
-import { getRecordValue } from '../scrape/record-path.ts';
+import { getRecordValue, sameValue } from '../scrape/record-path.ts';
 import { applyRule, scrapeRecord, type BoundField, type ScrapeResult } from '../scrape/scrape-record.ts';
 import type { SiteProfile } from '../scrape/site-profile.ts';
 import { withPickedField } from '../scrape/profile-editor.ts';
 import type { MarkView } from './field-mark.tsx';
-import { pageIssues, remdIssues } from './field-state.ts';
+import { concerns, pageIssues, remdIssues } from './field-state.ts';
 import { formDatePattern, suggestedFix, writeValue } from './form-display.ts';
 import { watchForm } from './form-watcher.ts';
 import { FINAL_STATES, JobWatch } from './job-watch.ts';
@@ -155,7 +155,7 @@ export class FormOverlay {
       scraped.fields.length === this.fields.length &&
       scraped.fields.every((field, i) => field.element === this.fields[i]?.element && field.path === this.fields[i]?.path);
     if (same) {
-      const changed = this.fields.filter((f) => getRecordValue(scraped.record, f.path) !== getRecordValue(this.record, f.path));
+      const changed = this.fields.filter((f) => !sameValue(getRecordValue(scraped.record, f.path), getRecordValue(this.record, f.path)));
       if (changed.length === 0) return;
       this.record = scraped.record;
       this.forgetStale(changed.map((field) => field.path));
@@ -196,7 +196,7 @@ export class FormOverlay {
 
   /** Edited fields lose the agent's findings about them, and an edited document is a new one. */
   private forgetStale(paths: readonly string[]): void {
-    this.remote = this.remote.filter((issue) => !paths.includes(issue.path));
+    this.remote = this.remote.filter((issue) => !paths.some((path) => concerns(issue, path)));
     if (this.job && FINAL_STATES.has(this.job.state)) this.job = undefined;
   }
 

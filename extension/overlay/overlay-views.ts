@@ -7,7 +7,7 @@ import type { Issue } from '../../shared/validate/issue.ts';
 import type { JobView } from '../messaging/runtime-messages.ts';
 import type { BoundField } from '../scrape/scrape-record.ts';
 import type { MarkView } from './field-mark.tsx';
-import { markState, worstState, type MarkState } from './field-state.ts';
+import { concerns, markState, worstState, type MarkState } from './field-state.ts';
 import { panelState, statusLine } from './panel-state.ts';
 import type { PanelView } from './record-panel.tsx';
 import { recordSummary } from './record-summary.ts';
@@ -63,7 +63,7 @@ export function panelView({ title, pattern, record, findings, job, failure, busy
 
 /** Messages about any of the paths, errors first, without repeats. */
 function messagesFor(findings: readonly Issue[], paths: readonly string[]): string[] {
-  const own = bySeverity(findings.filter((issue) => paths.includes(issue.path)));
+  const own = bySeverity(findings.filter((issue) => paths.some((path) => concerns(issue, path))));
   return [...new Set(own.map((issue) => issue.message))];
 }
 

@@ -14,7 +14,16 @@ type Schema = Record<string, unknown>;
 export function profileErrors(value: unknown): string[] {
   const errors: string[] = [];
   check(value, schema as Schema, '$', errors);
+  if (errors.length === 0) errors.push(...kindConflicts(value as SiteProfile));
   return errors;
+}
+
+/** A form produces one kind: `kind` and a `document.kind` constant must not disagree. */
+function kindConflicts(profile: SiteProfile): string[] {
+  const constant = profile.constants['document.kind'];
+  return profile.kind !== undefined && constant !== undefined && constant !== profile.kind
+    ? [`$.kind: вид документа ${profile.kind} не совпадает с постоянным значением document.kind = ${JSON.stringify(constant)}`]
+    : [];
 }
 
 export function isSiteProfile(value: unknown): value is SiteProfile {

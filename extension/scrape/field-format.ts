@@ -1,12 +1,16 @@
+import type { CodedConcept } from '../../shared/domain/record.ts';
 import { normalizeSnils } from '../../shared/validate/snils.ts';
 import type { DatePattern, FieldFormat } from './site-profile.ts';
+
+/** A record value read from the page: text, or a whole coded value. */
+export type FieldValue = string | CodedConcept | Partial<CodedConcept>;
 
 /**
  * Turns the raw text of a field into record values, one per path of its rule.
  * Blank text gives undefined (a missing value); text that cannot be parsed is
  * passed on trimmed, so the validator reports it as malformed rather than missing.
  */
-export function formatField(raw: string, format: FieldFormat): (string | undefined)[] {
+export function formatField(raw: string, format: FieldFormat): (FieldValue | undefined)[] {
   const text = raw.replace(/\s+/g, ' ').trim();
   if (format.kind === 'fio') return splitFio(text);
   if (text === '') return [undefined];
@@ -19,16 +23,25 @@ export function formatField(raw: string, format: FieldFormat): (string | undefin
       return [parseDate(text, format.pattern)];
     case 'map':
       return [lookUp(format.values, text)];
+    case 'coded':
+      return [codedValue(format, text)];
   }
 }
 
+/** The dictionary with the table's code and name; an unknown value keeps its raw code and no name. */
+function codedValue(format: Extract<FieldFormat, { kind: 'coded' }>, text: string): Partial<CodedConcept> {
+  const found = lookUpEntry(format.values, text);
+  return { ...format.dictionary, ...(found ?? { code: text }) };
+}
+
+const lookUp = (values: Record<string, string>, text: string): string => lookUpEntry(values, text) ?? text;
+
 /** Exact key first, then without case and spaces: «Мужской », «мужской». */
-function lookUp(values: Record<string, string>, text: string): string {
+function lookUpEntry<T>(values: Record<string, T>, text: string): T | undefined {
   const exact = values[text];
   if (exact !== undefined) return exact;
   const key = text.toLowerCase().replace(/\s+/g, '');
-  const entry = Object.entries(values).find(([k]) => k.toLowerCase().replace(/\s+/g, '') === key);
-  return entry ? entry[1] : text;
+  return Object.entries(values).find(([k]) => k.toLowerCase().replace(/\s+/g, '') === key)?.[1];
 }
 
 const DATE_PATTERNS: Record<DatePattern, RegExp> = {

@@ -6,7 +6,8 @@ import type { DraftRecord } from '../../shared/domain/record.ts';
  */
 type Node = Record<string, unknown> | unknown[];
 
-export function setRecordValue(record: DraftRecord, path: string, value: string | undefined): void {
+/** Sets a leaf (a text, or an object such as a coded value); undefined removes it. */
+export function setRecordValue(record: DraftRecord, path: string, value: unknown): void {
   const segments = path.split('.');
   let node: Node = record as Record<string, unknown>;
   for (const [i, segment] of segments.entries()) {
@@ -30,6 +31,11 @@ export function getRecordValue(record: DraftRecord, path: string): unknown {
     node = (node as Record<string | number, unknown>)[keyOf(segment)];
   }
   return node;
+}
+
+/** Whether two leaves hold the same value: coded values are fresh objects on every read. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || (isNode(a) && isNode(b) && JSON.stringify(a) === JSON.stringify(b));
 }
 
 const isIndex = (segment: string | undefined): boolean => segment !== undefined && /^\d+$/.test(segment);

@@ -29,7 +29,9 @@ export function scrapeRecord(docs: Document | readonly Document[], profile: Site
   const lookups = (Array.isArray(docs) ? docs : [docs as Document]).map((doc) => new DocumentLookup(doc));
   const queries = (): string[] => extjsQueries(profile);
   const record: DraftRecord = {};
-  for (const [path, value] of Object.entries(profile.constants)) setRecordValue(record, path, value);
+  if (profile.kind) setRecordValue(record, 'document.kind', profile.kind);
+  // A coded constant is copied: the record is the page's, the profile is shared.
+  for (const [path, value] of Object.entries(profile.constants)) setRecordValue(record, path, typeof value === 'string' ? value : { ...value });
   const fields: BoundField[] = [];
   for (const rule of profile.fields) {
     for (const lookup of lookups) {

@@ -4,6 +4,7 @@
  * Profiles are plain JSON checked against profile-schema.json: built-in ones
  * in profiles/, user ones (from the field mapper or imported files) in storage.
  */
+import type { CodedConcept } from '../../shared/domain/record.ts';
 
 /** Which pages the profile applies to. `*` in a pattern matches any run of characters. */
 export interface UrlMatch {
@@ -29,6 +30,17 @@ export type FieldLocator =
  */
 export type FieldReading = 'value' | 'text' | 'option-text' | 'option-value';
 
+/**
+ * The REMD kinds (NSI 1520) a form may produce: the agent builds these. The
+ * form's kind decides which parts of the record it fills (`referral` for 185,
+ * `ambulatoryCase` for 42…) and which rules check them.
+ */
+export const DOCUMENT_KINDS = ['119', '185', '174', '186', '148', '42'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** A dictionary the project does not ship, named the way REMD reads it. */
+export type CodeSystem = Pick<CodedConcept, 'codeSystem' | 'codeSystemVersion' | 'codeSystemName'>;
+
 /** How to turn the raw text into the record's form. */
 export type FieldFormat =
   | { kind: 'text' }
@@ -39,7 +51,14 @@ export type FieldFormat =
   /** A code looked up in a table, e.g. {"1": "male", "2": "female"}; case and spaces do not matter. */
   | { kind: 'map'; values: Record<string, string> }
   /** "Фамилия Имя Отчество" split over the rule's three paths. */
-  | { kind: 'fio' };
+  | { kind: 'fio' }
+  /**
+   * The MIS's own code or option text → a whole value of an NSI dictionary
+   * (a CodedConcept), e.g. a «Результат обращения» select → NSI 1009. A value
+   * the table lacks keeps the dictionary and its raw code but no name, so the
+   * validator says the field is incomplete instead of sending a guess.
+   */
+  | { kind: 'coded'; dictionary: CodeSystem; values: Record<string, { code: string; displayName: string }> };
 
 export type DatePattern = 'dd.mm.yyyy' | 'yyyy-mm-dd' | 'dd/mm/yyyy';
 
@@ -61,12 +80,19 @@ export interface SiteProfile {
   /** Russian name of the form, shown in the panel. */
   title: string;
   match: UrlMatch;
+  /** The REMD kind of the form's document; sets `document.kind` (119 when neither this nor a constant says). */
+  kind?: DocumentKind;
   fields: FieldRule[];
-  /** Values fixed by the form itself, by record path (e.g. the REMD kind). */
-  constants: Record<string, string>;
+  /**
+   * Values fixed by the form itself, by record path: a text, or a whole coded
+   * value of a dictionary the project does not ship (e.g. the diagnosis stage
+   * «Заключительный» every closed-case form states).
+   */
+  constants: Record<string, string | CodedConcept>;
   /**
    * Record paths (or their prefixes) the agent fills from its own config:
    * issues about them are not the page user's to fix, so the page ignores them.
+   * A `*` segment stands for any one segment (`ambulatoryCase.visits.*.place`).
    */
   agentCompleted: string[];
   /** Where the profile came from; built-in when absent. */

@@ -14,6 +14,8 @@ describe('markState', () => {
     ['patient.snils', [issue('patient.snilsX', 'error')], 'ok'],
     ['patient.lastName', [], 'empty'],
     ['patient.middleName', [], 'empty'],
+    // A coded value's parts belong to its field: a missing name marks the whole select.
+    ['patient.snils', [issue('patient.snils.code', 'error')], 'error'],
   ] as const)('%s with %j → %s', (path, issues, state) => {
     expect(markState(path, issues, record)).toBe(state);
   });
@@ -35,6 +37,18 @@ describe('pageIssues', () => {
       issue('organizationX', 'error'),
     ];
     expect(pageIssues(issues, builtinProfiles[0]!).map((i) => i.path)).toEqual(['practitioner.snils', 'organizationX']);
+  });
+
+  it('reads `*` in agentCompleted as any one segment: each visit’s place is the agent’s', () => {
+    const caseProfile = builtinProfiles.find((p) => p.kind === '42')!;
+    const issues = [
+      issue('ambulatoryCase.visits.0.place', 'error'),
+      issue('ambulatoryCase.visits.11.place.code', 'error'),
+      issue('ambulatoryCase.visits.0.date', 'error'),
+      issue('ambulatoryCase.diagnosisKinds.main', 'error'),
+      issue('ambulatoryCase.visitKindX', 'error'),
+    ];
+    expect(pageIssues(issues, caseProfile).map((i) => i.path)).toEqual(['ambulatoryCase.visits.0.date', 'ambulatoryCase.visitKindX']);
   });
 });
 

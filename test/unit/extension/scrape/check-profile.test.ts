@@ -11,6 +11,8 @@ const minimal = () => ({
   agentCompleted: [],
 });
 
+const stage = { code: '3', codeSystem: '1.2.643.5.1.13.13.11.1076', codeSystemVersion: '1.1', codeSystemName: 'Группы диагнозов', displayName: 'Заключительный' };
+
 describe('site profiles against profile-schema.json', () => {
   it.each(builtinProfiles.map((p) => [p.id, p]))('built-in %s is valid', (_id, profile) => {
     expect(profileErrors(profile)).toEqual([]);
@@ -35,13 +37,33 @@ describe('site profiles against profile-schema.json', () => {
     ['an unknown reader', (p: ReturnType<typeof minimal>) => ((p.fields[0] as Record<string, unknown>).read = 'html'), 'одно из value'],
     ['a date without a pattern', (p: ReturnType<typeof minimal>) => ((p.fields[0] as Record<string, unknown>).format = { kind: 'date' }), 'не подходит ни под один вариант'],
     ['a path that is not dotted', (p: ReturnType<typeof minimal>) => (p.fields[0]!.paths = ['snils']), 'не по образцу'],
-    ['a constant that is not text', (p: Record<string, unknown>) => (p.constants = { 'document.kind': 119 }), 'ожидается string'],
+    ['a constant that is neither text nor a coded value', (p: Record<string, unknown>) => (p.constants = { 'document.kind': 119 }), 'не подходит ни под один вариант'],
+    ['a coded constant without its name', (p: Record<string, unknown>) => (p.constants = { 'ambulatoryCase.diagnosisStage': { ...stage, displayName: undefined } }), 'не подходит ни под один вариант'],
+    ['a kind the agent does not build', (p: Record<string, unknown>) => (p.kind = '999'), '$.kind: одно из 119'],
+    ['a kind against the document.kind constant', (p: Record<string, unknown>) => ((p.kind = '185'), (p.constants = { 'document.kind': '119' })), 'вид документа 185 не совпадает'],
+    ['a coded format without its dictionary', (p: ReturnType<typeof minimal>) => ((p.fields[0] as Record<string, unknown>).format = { kind: 'coded', values: {} }), 'не подходит ни под один вариант'],
+    ['a coded value whose code system is not an OID', (p: ReturnType<typeof minimal>) => ((p.fields[0] as Record<string, unknown>).format = { kind: 'coded', dictionary: { ...stage, codeSystem: 'НСИ 1009' }, values: {} }), 'не подходит ни под один вариант'],
+    ['an agentCompleted path with a blank segment', (p: Record<string, unknown>) => (p.agentCompleted = ['ambulatoryCase..place']), 'не по образцу'],
     ['a confidence above 1', (p: ReturnType<typeof minimal>) => ((p.fields[0] as Record<string, unknown>).confidence = 2), 'больше 1'],
   ])('rejects %s', (_name, spoil, message) => {
     const profile = minimal();
     spoil(profile as never);
     expect(isSiteProfile(profile)).toBe(false);
     expect(profileErrors(profile).join('\n')).toContain(message);
+  });
+
+  it('accepts a form of another kind: its kind, coded selects, coded constants and `*` in agentCompleted', () => {
+    const profile = {
+      ...minimal(),
+      kind: '42',
+      constants: { 'ambulatoryCase.diagnosisStage': stage, 'document.kind': '42' },
+      agentCompleted: ['organization', 'ambulatoryCase.visits.*.place'],
+    };
+    profile.fields.push({
+      paths: ['ambulatoryCase.visits.0.services.0'], find: { selector: '#usl' }, read: 'option-value',
+      format: { kind: 'coded', dictionary: { codeSystem: '1.2.643.5.1.13.13.11.1070', codeSystemVersion: '2.14', codeSystemName: 'Номенклатура медицинских услуг' }, values: { T01: { code: 'B01.047.001', displayName: 'Прием врача-терапевта первичный' } } } as never,
+    });
+    expect(profileErrors(profile)).toEqual([]);
   });
 
   it('rejects what is not a profile at all', () => {

@@ -37,6 +37,14 @@ describe('formatField', () => {
     expect(formatField('', sex)).toEqual([undefined]);
   });
 
+  it('turns the MIS’s own code into a whole NSI value; an unknown one keeps its code and lacks a name', () => {
+    const dictionary = { codeSystem: '1.2.643.5.1.13.13.11.1009', codeSystemVersion: '1.2', codeSystemName: 'Результат обращения' };
+    const result = { kind: 'coded', dictionary, values: { '301': { code: '1', displayName: 'Лечение завершено' } } } as const;
+    expect(formatField(' 301 ', result)).toEqual([{ ...dictionary, code: '1', displayName: 'Лечение завершено' }]);
+    expect(formatField('399', result)).toEqual([{ ...dictionary, code: '399' }]);
+    expect(formatField('  ', result)).toEqual([undefined]);
+  });
+
   it('splits a FIO with irregular spacing', () => {
     expect(formatField('  Иванова   Мария\tПетровна ', { kind: 'fio' })).toEqual(['Иванова', 'Мария', 'Петровна']);
   });
