@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
 import { demoToken } from '../../agent/demo/demo-clinic.ts';
-import { chromiumExtensionPage, fill, marker, pairChromium, panel, signButton } from '../support/browser-steps.ts';
+import { fill, marker, pairChromium, panel, signAndWaitRegistered, signButton } from '../support/browser-steps.ts';
 import { launchChromiumWithExtension, type LaunchedBrowser } from '../support/chromium.ts';
 import { startDemoAgent, type DemoAgent } from '../support/demo-agent.ts';
 
@@ -40,16 +40,7 @@ test('a wrong SNILS is marked and blocks signing; once corrected the protocol is
   await page.waitForSelector(panel('ready'));
   expect(await page.$eval(signButton, (b) => (b as HTMLButtonElement).disabled)).toBe(false);
 
-  const confirmTarget = chromium.browser.waitForTarget((t) => t.url().startsWith(chromiumExtensionPage('confirm.html')));
-  await page.click(signButton);
-  const confirm = (await (await confirmTarget).page())!;
-  await fill(confirm, '[data-egisz-input="pin"]', demoToken.pin);
-  await confirm.click('[data-egisz-action="confirm"]');
-
-  // The user returns to the MIS tab; a background tab would not run the selector's polling.
-  await page.bringToFront();
-  const host = await page.waitForSelector(panel('registered'), { timeout: 60_000 });
-  const emdrId = await host!.evaluate((el) => el.getAttribute('data-egisz-remd-id'));
+  const emdrId = await signAndWaitRegistered(chromium.browser, page, demoToken.pin);
   expect(emdrId).toMatch(/^\d+\.119\.\d{2}\.\d{2}\.\d+$/);
 
   const registry = (await (await fetch(`${agent.url}/sandbox/registry`)).json()) as { emdrId: string; kind: string; patientSnils: string }[];

@@ -39,3 +39,21 @@ export async function pairChromium(browser: Browser, agent: PairableAgent): Prom
   await pairOnOptionsPage(options, agent);
   await options.close();
 }
+
+/**
+ * «Подписать и отправить» on the MIS tab → the PIN on a new confirm page →
+ * back on the MIS tab (a background tab would not run the selector's polling)
+ * until REMD registers the document; its REMD registration number.
+ */
+export async function signAndWaitRegistered(browser: Browser, page: Page, pin: string): Promise<string> {
+  // A confirm page of an earlier document may still be open: wait for a new one.
+  const earlier = new Set(browser.targets());
+  const confirmTarget = browser.waitForTarget((t) => !earlier.has(t) && t.url().startsWith(chromiumExtensionPage('confirm.html')));
+  await page.click(signButton);
+  const confirm = (await (await confirmTarget).page())!;
+  await fill(confirm, '[data-egisz-input="pin"]', pin);
+  await confirm.click('[data-egisz-action="confirm"]');
+  await page.bringToFront();
+  const host = await page.waitForSelector(panel('registered'), { timeout: 60_000 });
+  return (await host!.evaluate((el) => el.getAttribute('data-egisz-remd-id')))!;
+}
