@@ -63,6 +63,7 @@ function printBanner(io: Io, agent: RunningAgent, config: AgentConfig): void {
     ...(config.demo
       ? [
           `  Демо-МИС:         ${agent.url}/demo/consultation.html`,
+          `                    направление: ${agent.url}/demo/referral.html, закрытие случая: ${agent.url}/demo/case.html`,
           `  Песочница ЕГИСЗ:  ${agent.url}/sandbox/registry`,
           `  Демо-токен:       ${demoToken.label}, PIN ${demoToken.pin}`,
         ]
