@@ -218,7 +218,8 @@ export class FormOverlay {
     });
     if (!this.panel) return;
     const base = panelView({ title: this.profile.title, pattern, record: this.record, findings, job: this.job, failure: this.failure, busy: this.busy });
-    const view: PanelView = { ...base, detected: this.detectedView(), picking: this.picking };
+    const kind = this.profile.kind ?? this.profile.constants['document.kind'];
+    const view: PanelView = { ...base, detected: this.detectedView(), picking: this.picking, kind: typeof kind === 'string' ? kind : undefined };
     this.panel.host.dataset.egiszState = view.state;
     if (view.emdrId) this.panel.host.dataset.egiszRemdId = view.emdrId;
     else delete this.panel.host.dataset.egiszRemdId;

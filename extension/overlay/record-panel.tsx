@@ -27,6 +27,8 @@ export interface PanelView {
   detected?: { paths: string[]; confidence: number; found: boolean }[];
   /** The record path the field mapper waits for a click for. */
   picking?: string;
+  /** The REMD kind of the form's document: the mapper offers its fields too. */
+  kind?: string;
 }
 
 export interface PanelActions {

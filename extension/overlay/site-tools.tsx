@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { fieldLabel } from '../../shared/validate/field-labels.ts';
-import { MAPPABLE_FIELDS } from '../scrape/profile-editor.ts';
+import { mappableFields } from '../scrape/profile-editor.ts';
 import type { PanelActions, PanelView } from './record-panel.tsx';
 
 /**
@@ -9,19 +9,20 @@ import type { PanelActions, PanelView } from './record-panel.tsx';
  * the extension off on this site.
  */
 export function SiteTools({ view, actions }: { view: PanelView; actions: PanelActions }) {
-  const [path, setPath] = useState<string>(MAPPABLE_FIELDS[0]!.key);
+  const fields = mappableFields(view.kind);
+  const [path, setPath] = useState<string>(fields[0]!.key);
   return (
     <div class="site">
       {view.detected ? <DetectedFields detected={view.detected} onConfirm={actions.onConfirmDetected} /> : null}
       {view.picking ? (
         <p class="site__picking" role="status" data-egisz-picking={view.picking}>
-          Щёлкните по полю «{MAPPABLE_FIELDS.find((f) => f.key === view.picking)?.label ?? view.picking}» на странице
+          Щёлкните по полю «{fields.find((f) => f.key === view.picking)?.label ?? view.picking}» на странице
           <button type="button" class="panel__link" onClick={actions.onCancelPick}>Отмена</button>
         </p>
       ) : (
         <div class="site__mapper">
           <select aria-label="Поле документа" data-egisz-input="map-field" value={path} onChange={(e) => setPath(e.currentTarget.value)}>
-            {MAPPABLE_FIELDS.map((field) => (
+            {fields.map((field) => (
               <option key={field.key} value={field.key}>{field.label}</option>
             ))}
           </select>

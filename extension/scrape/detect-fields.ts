@@ -26,7 +26,7 @@ const GENDERS: Record<string, string> = { мужской: 'male', муж: 'male'
 const OF_PATIENT = '( пациента)?';
 
 /** The form's date pattern: <input type=date> is ISO; a placeholder may say; else the Russian way. */
-function dateFormat(control: Element): FieldFormat {
+export function dateFormat(control: Element): FieldFormat {
   if ((control as HTMLInputElement).type === 'date') return { kind: 'date', pattern: 'yyyy-mm-dd' };
   const hint = control.getAttribute('placeholder')?.toLowerCase() ?? '';
   return { kind: 'date', pattern: hint.includes('гггг-') ? 'yyyy-mm-dd' : hint.includes('/') ? 'dd/mm/yyyy' : 'dd.mm.yyyy' };

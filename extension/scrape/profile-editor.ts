@@ -3,7 +3,7 @@
  * The locator is the element's label when that label leads back to it
  * (survives re-rendering and changing ids), with a CSS selector behind it.
  */
-import { CONCEPTS } from './detect-fields.ts';
+import { CONCEPTS, dateFormat } from './detect-fields.ts';
 import { selectorFor } from './element-selector.ts';
 import { CONTROL_SELECTOR, controlLabels, labelsFor } from './field-label.ts';
 import { DocumentLookup, isControl } from './locate-field.ts';
@@ -18,6 +18,33 @@ export const MAPPABLE_FIELDS: readonly { key: string; label: string }[] = [
   ['practitioner.fio', 'Ф.И.О. врача одной строкой'], ['practitioner.lastName', 'Фамилия врача'],
   ['practitioner.firstName', 'Имя врача'], ['practitioner.middleName', 'Отчество врача'],
 ].map(([key, label]) => ({ key: key!, label: label! }));
+
+/**
+ * The text and date fields of a form of another kind, offered after the common ones. Coded fields (a referral's
+ * consultation, a case's result or services) are not: their MIS codes need a table in the profile file.
+ */
+const KIND_FIELDS: Readonly<Record<string, readonly { key: string; label: string }[]>> = {
+  '185': [
+    { key: 'patient.address', label: 'Адрес пациента' },
+    { key: 'referral.organization.name', label: 'Куда направлен (организация)' },
+    { key: 'referral.comment', label: 'Комментарий к направлению' },
+  ],
+  '42': [
+    { key: 'encounter.caseId', label: '№ случая (талона)' },
+    { key: 'encounter.openDate', label: 'Дата открытия случая' },
+    { key: 'encounter.closeDate', label: 'Дата закрытия случая' },
+    { key: 'ambulatoryCase.visits.0.date', label: 'Дата посещения №1' },
+    { key: 'ambulatoryCase.visits.0.conclusion', label: 'Заключение (посещение №1)' },
+    { key: 'ambulatoryCase.nonDrugTreatment', label: 'Немедикаментозное лечение' },
+  ],
+};
+
+/** What the mapper offers on a form of this kind. */
+export const mappableFields = (kind: string | undefined): readonly { key: string; label: string }[] =>
+  [...MAPPABLE_FIELDS, ...(KIND_FIELDS[kind ?? ''] ?? [])];
+
+/** Dates outside the detected concepts (a case's opening day, a visit's date) are read as dates too. */
+const isDatePath = (path: string): boolean => /(Date|\.date)$/.test(path);
 
 /** "patient.fio" stands for the three name paths read from one element. */
 const pathsOf = (key: string): string[] =>
@@ -57,7 +84,7 @@ function ruleFor(paths: string[], element: Element): FieldRule {
     paths,
     find: locatorsFor(element),
     read: !control ? 'text' : concept ? concept.read(element) : 'value',
-    format: paths.length === 3 ? { kind: 'fio' } : concept ? concept.format(element) : { kind: 'text' },
+    format: paths.length === 3 ? { kind: 'fio' } : concept ? concept.format(element) : isDatePath(paths[0]!) ? dateFormat(element) : { kind: 'text' },
   };
 }
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { profileErrors } from '../../../../extension/scrape/check-profile.ts';
 import { detectFields } from '../../../../extension/scrape/detect-fields.ts';
 import { isStableId, selectorFor } from '../../../../extension/scrape/element-selector.ts';
-import { withPickedField } from '../../../../extension/scrape/profile-editor.ts';
+import { mappableFields, withPickedField } from '../../../../extension/scrape/profile-editor.ts';
+import { builtinProfiles } from '../../../../extension/scrape/builtin-profiles.ts';
 import { scrapeRecord } from '../../../../extension/scrape/scrape-record.ts';
 
 describe('selectorFor', () => {
@@ -48,5 +49,17 @@ describe('withPickedField (the field mapper)', () => {
     const rules = picked.fields.filter((rule) => rule.paths.includes('patient.snils'));
     expect(rules).toHaveLength(1);
     expect(rules[0]).toMatchObject({ find: [{ label: 'Страховой номер' }, { selector: '#b' }], format: { kind: 'snils' } });
+  });
+
+  it('on a form of another kind offers its own fields, and reads a case date the way the form writes it', () => {
+    expect(mappableFields(undefined).map((f) => f.key)).not.toContain('encounter.openDate');
+    expect(mappableFields('42').map((f) => f.key)).toEqual(expect.arrayContaining(['patient.snils', 'encounter.openDate', 'ambulatoryCase.visits.0.date']));
+    expect(mappableFields('185').map((f) => f.key)).toContain('referral.comment');
+    document.body.innerHTML = `<p><label for="o">Открыт</label> <input id="o" placeholder="дд.мм.гггг" value="19.11.2026"></p>`;
+    const caseForm = { ...builtinProfiles.find((p) => p.kind === '42')!, origin: 'user' as const };
+    const picked = withPickedField(caseForm, 'encounter.openDate', document.querySelector('#o')!);
+    expect(picked.fields.find((rule) => rule.paths[0] === 'encounter.openDate')).toMatchObject({ format: { kind: 'date', pattern: 'dd.mm.yyyy' } });
+    expect(profileErrors(picked)).toEqual([]);
+    expect(scrapeRecord(document, picked).record.encounter?.openDate).toBe('2026-11-19');
   });
 });
