@@ -182,6 +182,18 @@ export class Pkcs11Token {
     return stayLoggedIn ? this.#withKeptLogin(token, pin, signAll) : this.#withLogin(token, pin, false, signAll);
   }
 
+  /**
+   * Signs with the key paired with the certificate of this SHA-256 fingerprint, found on the token(s) in the
+   * same request: the agent need not list the certificates first, and a swapped token shows here.
+   */
+  signWithCertificate(fingerprint: string, tokenLabel: string | undefined, pin: string, candidates: SignCandidate[]): Uint8Array[] {
+    const found = this.listCertificates(tokenLabel).find((c) => createHash('sha256').update(c.der).digest('hex') === fingerprint);
+    if (found) return this.sign(found.slotId, found.keyId, pin, candidates);
+    // No token at all says more than "certificate not found".
+    if (!this.listTokens(true).some((t) => tokenLabel === undefined || t.label === tokenLabel)) throw tokenNotPresent(tokenLabel);
+    throw certificateNotFound();
+  }
+
   /** The first candidate whose mechanism the token lists; the first one if the token lists none of them. */
   #pickCandidate(slot: Handle, candidates: SignCandidate[]): SignCandidate {
     const first = candidates[0];

@@ -55,6 +55,8 @@ export interface SignDetachedRequest {
 export class TokenClient {
   readonly #config: TokenModuleConfig;
   readonly #host: TokenHostProcess;
+  /** Certificates listed so far, by fingerprint: what a fingerprint names never changes. */
+  readonly #seen = new Map<string, TokenCertificate>();
 
   constructor(config: TokenModuleConfig) {
     this.#config = config;
@@ -78,10 +80,15 @@ export class TokenClient {
       op: 'list-certificates',
       ...(this.#config.tokenLabel !== undefined ? { tokenLabel: this.#config.tokenLabel } : {}),
     });
-    return raw.flatMap((r) => {
+    const certificates = raw.flatMap((r) => {
       const parsed = tryParse(r);
       return parsed ? [parsed] : [];
     });
+    for (const c of certificates) {
+      if (this.#seen.size >= 64) this.#seen.clear();
+      this.#seen.set(c.certificate.fingerprint, c);
+    }
+    return certificates;
   }
 
   /** Detached CAdES-BES (DER) over `content`, signed by the key paired with the chosen certificate. */
@@ -98,7 +105,9 @@ export class TokenClient {
       throw new TokenError('TOKEN_BATCH_TOO_LARGE', `За один ввод PIN-кода можно подписать не больше ${MAX_BATCH_DOCUMENTS} документов. Разбейте пакет на части.`);
     }
     const wanted = normalizeFingerprint(req.certificateFingerprint);
-    const found = (await this.listCertificates()).find((c) => c.certificate.fingerprint === wanted);
+    // A fingerprint names one certificate for good: once listed, its DER is known, and the host finds the
+    // key by it when it signs (one request instead of a listing and a signing).
+    const found = this.#seen.get(wanted) ?? (await this.listCertificates()).find((c) => c.certificate.fingerprint === wanted);
     if (!found) {
       // No token at all says more than "certificate not found".
       if ((await this.listTokens()).length === 0) throw tokenNotPresent(this.#config.tokenLabel);
@@ -111,9 +120,9 @@ export class TokenClient {
     );
     const timeoutMs = (this.#config.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS) + BATCH_MS_PER_DOCUMENT * (req.contents.length - 1);
     const raw = await this.#host.request({
-      op: 'sign',
-      slotId: found.slotId,
-      keyId: found.keyId,
+      op: 'sign-with-certificate',
+      fingerprint: wanted,
+      ...(this.#config.tokenLabel !== undefined ? { tokenLabel: this.#config.tokenLabel } : {}),
       pin: req.pin,
       candidates: [
         { mechanism: algorithm.mechanism, inputs: prepared.map((p) => algorithm.tokenInput(p.signedAttributes)) },

@@ -58,6 +58,14 @@ export type HostRequest =
       /** Keep the session logged in for the next request with the same PIN: only for keys that sign unattended. */
       stayLoggedIn?: boolean;
     }
+  | {
+      op: 'sign-with-certificate';
+      /** Hex SHA-256 of the certificate's DER: the host finds it and its key itself, in the same request. */
+      fingerprint: string;
+      tokenLabel?: string;
+      pin: string;
+      candidates: SignCandidate[];
+    }
   | { op: 'generate-key'; tokenLabel: string; pin: string; keyId: string; label: string; keyType: 'ec-p256' | 'rsa-2048' }
   | { op: 'store-certificate'; tokenLabel: string; pin: string; keyId: string; label: string; der: Uint8Array; subject: Uint8Array }
   | { op: 'shutdown' };
@@ -67,6 +75,7 @@ export interface HostResults {
   'list-certificates': RawTokenCertificate[];
   /** Raw signature values exactly as C_Sign returned them. */
   sign: Uint8Array[];
+  'sign-with-certificate': Uint8Array[];
   /** SubjectPublicKeyInfo DER of the new key. */
   'generate-key': Uint8Array;
   'store-certificate': null;

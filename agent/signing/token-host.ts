@@ -24,6 +24,8 @@ function serve(request: HostRequest): unknown {
       return token.listCertificates(request.tokenLabel);
     case 'sign':
       return token.sign(request.slotId, request.keyId, request.pin, request.candidates, request.stayLoggedIn);
+    case 'sign-with-certificate':
+      return token.signWithCertificate(request.fingerprint, request.tokenLabel, request.pin, request.candidates);
     case 'generate-key':
       return generateKey(token, request);
     case 'store-certificate':
