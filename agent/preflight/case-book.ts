@@ -5,19 +5,20 @@
  * the visit history.
  */
 import Database from 'better-sqlite3';
-import { groupIntoCases, type CaseEdits, type CaseVisit, type TreatmentCase } from './case-grouping.ts';
-import { readDetails, type VisitDetails } from './visit-details.ts';
+import { groupIntoCases, type CaseEdits } from './case-grouping.ts';
+import { isCaseDocument, visitsOf, withCaseDocuments, type BookCase, type BookDocument } from './case-visits.ts';
+import { readDetails } from './visit-details.ts';
 import type { VisitHistory, VisitRow } from './visit-history.ts';
 
-export interface BookVisit extends CaseVisit {
-  row: VisitRow;
-  details: VisitDetails;
-}
+export type { BookCase, BookDocument, BookVisit } from './case-visits.ts';
 
 export interface IemkProgress {
   opened: boolean;
   closed: boolean;
+  /** The visits sent as steps (their ids). */
   steps: string[];
+  /** Each document the IEMK has (its first version's localUid) → the version it has. */
+  documents?: Record<string, number>;
 }
 
 const schema = `
@@ -26,11 +27,11 @@ CREATE TABLE IF NOT EXISTS case_closures (case_id TEXT PRIMARY KEY, close_date T
 CREATE TABLE IF NOT EXISTS case_iemk (case_id TEXT PRIMARY KEY, progress TEXT NOT NULL);`;
 
 /**
- * One visit per document set: a correction (the next version) replaces what
- * its set says, under the first version's localUid, so the user's moves and
- * the IEMK step already sent for the set stay with it (no second step).
+ * One document per set: a correction (the next version) replaces what its
+ * set says, under the first version's localUid, so the visit it belongs to
+ * and what the IEMK has of it stay with it (the IEMK record is replaced).
  */
-function latestVersions(rows: readonly VisitRow[]): { row: VisitRow; identity: string }[] {
+function latestVersions(rows: readonly VisitRow[]): { row: VisitRow; identity: string; since: string }[] {
   const sets = new Map<string, { row: VisitRow; first: VisitRow }>();
   for (const row of rows) {
     const seen = sets.get(row.setId);
@@ -40,7 +41,7 @@ function latestVersions(rows: readonly VisitRow[]): { row: VisitRow; identity: s
       if (row.versionNumber < seen.first.versionNumber) seen.first = row;
     }
   }
-  return [...sets.values()].map(({ row, first }) => ({ row, identity: first.localUid }));
+  return [...sets.values()].map(({ row, first }) => ({ row, identity: first.localUid, since: first.createdAt }));
 }
 
 export class CaseBook {
@@ -56,16 +57,19 @@ export class CaseBook {
     this.isSent = isSent;
   }
 
-  /** The patient's cases, oldest first; only visits that were signed and queued or registered. */
-  async cases(patientSnils: string, today: string): Promise<TreatmentCase<BookVisit>[]> {
+  /**
+   * The patient's cases, oldest first, of their visits (the documents of one
+   * day and doctor together); only documents signed and queued or registered.
+   */
+  async cases(patientSnils: string, today: string): Promise<BookCase[]> {
     const rows = this.history.forPatient(patientSnils);
     const sent = await Promise.all(rows.map((r) => this.isSent(r.localUid).catch(() => false)));
-    const visits = latestVersions(rows.filter((_, i) => sent[i])).flatMap(({ row, identity }): BookVisit[] => {
+    const documents = latestVersions(rows.filter((_, i) => sent[i])).flatMap(({ row, identity, since }): BookDocument[] => {
       const details = readDetails(row.details);
-      if (!details) return [];
-      return [{ localUid: identity, patientSnils: row.patientSnils, visitDate: row.visitDate, mainDiagnosis: details.mainDiagnosis, misCaseId: row.caseId, row, details }];
+      return details ? [{ localUid: identity, since, row, details }] : [];
     });
-    return groupIntoCases(visits, this.edits(), today).sort((a, b) => a.openDate.localeCompare(b.openDate));
+    const cases = groupIntoCases(visitsOf(documents.filter((d) => !isCaseDocument(d))), this.edits(), today);
+    return withCaseDocuments(cases, documents.filter(isCaseDocument)).sort((a, b) => a.openDate.localeCompare(b.openDate));
   }
 
   /** Moves a visit into a case; caseId undefined: back to the rules. */

@@ -1,19 +1,33 @@
 /**
  * A treatment case as the admin API and the extension's cases page show it:
- * the patient, the dates, the visits and what the IEMK already has.
+ * the patient, the dates, the visits with their documents, the epicrisis and
+ * what the IEMK already has.
  */
-import type { CaseSummary } from '../../shared/protocol/messages.ts';
-import type { BookVisit, CaseBook } from './case-book.ts';
-import type { TreatmentCase } from './case-grouping.ts';
+import { findDocumentKind } from '../../shared/dictionaries/document-kinds.ts';
+import type { CaseDocumentSummary, CaseSummary } from '../../shared/protocol/messages.ts';
+import type { BookCase, BookDocument, CaseBook, IemkProgress } from './case-book.ts';
 
-export function summarizeCase(c: TreatmentCase<BookVisit>, book: CaseBook): CaseSummary {
+function summarizeDocument(d: BookDocument, iemk: IemkProgress): CaseDocumentSummary {
+  return {
+    localUid: d.localUid, kind: d.row.kind, title: findDocumentKind(d.row.kind)?.name ?? `СЭМД вида ${d.row.kind}`,
+    versionNumber: d.row.versionNumber, inIemk: iemk.documents?.[d.localUid] === d.row.versionNumber,
+  };
+}
+
+export function summarizeCase(c: BookCase, book: CaseBook): CaseSummary {
   const { row } = c.visits[0]!;
+  const iemk = book.iemkProgress(c.caseId);
   return {
     caseId: c.caseId,
     patient: { snils: c.patientSnils, name: [row.patientLastName, row.patientFirstName, row.patientMiddleName].filter(Boolean).join(' ') },
     category: c.category, openDate: c.openDate,
     ...(c.closeDate ? { closeDate: c.closeDate } : {}), ...(c.closedBy ? { closedBy: c.closedBy } : {}),
-    iemk: book.iemkProgress(c.caseId),
-    visits: c.visits.map((v) => ({ localUid: v.localUid, visitDate: v.visitDate, mainDiagnosis: v.mainDiagnosis, kind: v.row.kind })),
+    iemk: { opened: iemk.opened, closed: iemk.closed, steps: iemk.steps },
+    visits: c.visits.map((v) => ({
+      localUid: v.localUid, visitDate: v.visitDate, mainDiagnosis: v.mainDiagnosis, kind: v.row.kind,
+      doctor: [v.details.doctor.lastName, v.details.doctor.firstName, v.details.doctor.middleName].filter(Boolean).join(' '),
+      documents: v.documents.map((d) => summarizeDocument(d, iemk)),
+    })),
+    documents: c.caseDocuments.map((d) => summarizeDocument(d, iemk)),
   };
 }

@@ -7,8 +7,7 @@
  */
 import { agentErrors, type AgentErrorCode } from '../../shared/protocol/error-catalogue.ts';
 import type { AgentFrame, CaseEdit, ClientFrame } from '../../shared/protocol/messages.ts';
-import type { BookVisit, CaseBook } from './case-book.ts';
-import type { TreatmentCase } from './case-grouping.ts';
+import type { BookCase, CaseBook } from './case-book.ts';
 import { summarizeCase } from './case-summary.ts';
 import type { IemkAutoSync } from './iemk-auto-sync.ts';
 import type { VisitHistory } from './visit-history.ts';
@@ -40,7 +39,7 @@ export async function answerCasesFrame(frame: CasesFrame, deps: CasesFrameDeps, 
   send({ type: 'cases', id: frame.id, cases: await casesOf(frame.snils) });
 }
 
-function applyEdit(edit: CaseEdit, cases: TreatmentCase<BookVisit>[], book: CaseBook, today: string): AgentErrorCode | undefined {
+function applyEdit(edit: CaseEdit, cases: BookCase[], book: CaseBook, today: string): AgentErrorCode | undefined {
   const caseOf = (caseId: string) => cases.find((c) => c.caseId === caseId);
   const hasVisit = (localUid: string) => cases.some((c) => c.visits.some((v) => v.localUid === localUid));
   switch (edit.action) {

@@ -2,10 +2,12 @@
  * Keeps the IEMK's cases in step with ours without anyone asking: a
  * registered document, a closed case or a moved visit puts its patient on
  * the durable queue (iemk-sync-queue.ts); a worker sends each patient's cases
- * (case-iemk-sync.ts resumes where it stopped). Only visits REMD registered
- * become steps, in date order; a case is closed in the IEMK once all its
- * visits are there.
- * Network errors are retried with backoff; an IEMK refusal is held with its
+ * (case-iemk-sync.ts resumes where it stopped). Only documents REMD
+ * registered go: a visit becomes a step, in date order, once all its
+ * documents are registered; a case is closed in the IEMK once all its
+ * visits and its epicrisis are there.
+ * A visit waits visitSettleMs after its newest document, so the documents
+ * written with it go in its step. Network errors are retried with backoff; an IEMK refusal is held with its
  * reason until the next change or a manual send. At start and daily the
  * recent patients are queued again: that recovers a trigger lost in a crash
  * and closes cases that ended by the 30-day gap.
@@ -13,8 +15,7 @@
 import { EmkFaultError, type EmkClient } from '../egisz/iemk/emk-client.ts';
 import { RegistryUnavailableError } from '../egisz/registries/registry-http.ts';
 import type { Logger } from '../log.ts';
-import type { BookVisit, CaseBook } from './case-book.ts';
-import type { TreatmentCase } from './case-grouping.ts';
+import type { BookCase, BookDocument, BookVisit, CaseBook } from './case-book.ts';
 import { sendCaseToIemk } from './case-iemk-sync.ts';
 import type { IemkSyncQueue, IemkSyncRow } from './iemk-sync-queue.ts';
 import type { VisitHistory } from './visit-history.ts';
@@ -25,9 +26,16 @@ export interface IemkAutoSyncSettings {
   retryCapMs: number;
   /** How far back the start-up and daily sweep looks for patients. */
   sweepDays: number;
+  /**
+   * How long a visit waits after its newest document before it goes as a
+   * step: the referral or prescription written right after the consultation
+   * joins it (a step's records cannot be added to later: AddMedRecord names
+   * no step).
+   */
+  visitSettleMs: number;
 }
 
-export const defaultIemkSyncSettings: IemkAutoSyncSettings = { pollMs: 5_000, retryBaseMs: 5_000, retryCapMs: 30 * 60_000, sweepDays: 90 };
+export const defaultIemkSyncSettings: IemkAutoSyncSettings = { pollMs: 5_000, retryBaseMs: 5_000, retryCapMs: 30 * 60_000, sweepDays: 90, visitSettleMs: 10 * 60_000 };
 
 export interface IemkAutoSyncDeps {
   book: CaseBook;
@@ -110,8 +118,13 @@ export class IemkAutoSync {
     const { book, queue, log } = this.deps;
     try {
       const cases = await book.cases(row.patientSnils, this.now().toISOString().slice(0, 10));
-      for (const c of cases) await this.syncCase(c);
+      const wakes: number[] = [];
+      for (const c of cases) {
+        const wake = await this.syncCase(c);
+        if (wake !== undefined) wakes.push(wake);
+      }
       queue.done(row);
+      if (wakes.length) queue.wakeAt(row.patientSnils, new Date(Math.min(...wakes)), this.now());
     } catch (e) {
       const message = (e as Error).message;
       if (e instanceof RegistryUnavailableError) {
@@ -127,19 +140,30 @@ export class IemkAutoSync {
   }
 
   /**
-   * The case up to its first visit REMD has not registered yet, so the IEMK gets
-   * the steps in date order; closed there only once every visit is in.
+   * The case up to its first visit not yet sent that has a document REMD has
+   * not registered or is still settling, so the IEMK gets the steps in date
+   * order and each step with all its documents; only registered documents
+   * (their latest version) go. Closed there only once everything is in.
+   * Answers when a settling visit is due (ms), if one holds the case back.
    */
-  private async syncCase(c: TreatmentCase<BookVisit>): Promise<void> {
+  private async syncCase(c: BookCase): Promise<number | undefined> {
+    const all = [...c.visits.flatMap((v) => v.documents), ...c.caseDocuments];
+    const flags = await Promise.all(all.map((d) => this.deps.isRegistered(d.row.localUid).catch(() => false)));
+    const registered = new Set(all.filter((_, i) => flags[i]).map((d) => d.row.localUid));
+    const ready = (d: BookDocument) => registered.has(d.row.localUid);
+    const settlesAt = (v: BookVisit) => Math.max(...v.documents.map((d) => Date.parse(d.row.createdAt) || 0)) + this.settings.visitSettleMs;
+    const stepped = this.deps.book.iemkProgress(c.caseId).steps;
     const byDate = [...c.visits].sort((a, b) => a.visitDate.localeCompare(b.visitDate));
-    const registered = await Promise.all(byDate.map((v) => this.deps.isRegistered(v.localUid).catch(() => false)));
-    const waiting = registered.indexOf(false);
+    const now = this.now().getTime();
+    const waiting = byDate.findIndex((v) => !stepped.includes(v.localUid) && (!v.documents.every(ready) || settlesAt(v) > now));
+    const held = byDate[waiting];
+    const wake = held?.documents.every(ready) ? settlesAt(held) : undefined;
     const visits = waiting < 0 ? byDate : byDate.slice(0, waiting);
-    if (!visits.length) return;
-    const complete = waiting < 0;
-    const sendable: TreatmentCase<BookVisit> = { ...c, visits };
-    if (!complete) delete sendable.closeDate;
-    await sendCaseToIemk(sendable, this.deps.book, this.deps.client);
+    if (!visits.length) return wake;
+    const sendable: BookCase = { ...c, visits };
+    if (waiting >= 0 || !all.every(ready)) delete sendable.closeDate;
+    await sendCaseToIemk(sendable, this.deps.book, this.deps.client, ready);
+    return wake;
   }
 
   private sweep(): void {

@@ -55,6 +55,13 @@ export class IemkSyncQueue {
       .run(patientSnils, at, at);
   }
 
+  /** Due again at `dueAt` (a visit still settling), unless it is due sooner or held already. */
+  wakeAt(patientSnils: string, dueAt: Date, now: Date): void {
+    this.db.prepare(`INSERT INTO iemk_sync (patient_snils, state, attempts, due_at, seq, updated_at) VALUES (?, 'pending', 0, ?, 1, ?)
+      ON CONFLICT(patient_snils) DO UPDATE SET due_at = MIN(due_at, excluded.due_at) WHERE state = 'pending'`)
+      .run(patientSnils, dueAt.toISOString(), now.toISOString());
+  }
+
   /** Many at once, in one transaction (the sweep queues every recent patient). */
   enqueueAll(patients: readonly string[], now: Date): void {
     this.db.transaction(() => patients.forEach((snils) => this.enqueue(snils, now)))();

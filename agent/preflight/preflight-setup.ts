@@ -60,6 +60,9 @@ const DAY_MS = 24 * 3600_000;
 /** The NSI dictionaries pre-flight keeps current from FNSI: document kinds, signing rules. */
 const KEPT_DICTIONARIES = [DOCUMENT_KINDS_OID, SIGNING_RULES_OID];
 
+/** How long a visit settles before its IEMK step when the agent asks its own sandbox. */
+const DEMO_VISIT_SETTLE_MS = 5_000;
+
 /** The demo MIS's IEMK guid in the sandbox's federal-dataset.json. */
 const SANDBOX_IEMK_GUID = '3f9c2b1e-7a41-4d8e-9c0a-5b6e2f1d8a70';
 
@@ -106,7 +109,9 @@ export function startPreflight(setup: PreflightSetup): RunningPreflight {
   const iemk = endpoints.iemk && new EmkClient({ endpoint: endpoints.iemk.url, guid: endpoints.iemk.token ?? '' });
   const queue = iemk && new IemkSyncQueue(join(setup.dataDir, 'preflight.sqlite'));
   const sync = iemk && queue && new IemkAutoSync({
-    book, history, queue, client: iemk, log: log.child({ component: 'iemk-sync' }), settings: setup.iemkSync,
+    book, history, queue, client: iemk, log: log.child({ component: 'iemk-sync' }),
+    // The demo's own sandbox shows a visit's step within seconds of its documents.
+    settings: { ...(setup.registries ? {} : { visitSettleMs: DEMO_VISIT_SETTLE_MS }), ...setup.iemkSync },
     isRegistered: async (localUid) => (await setup.sink.status(localUid))?.state === 'registered',
   });
   const casesApi = createCasesApi({ book, iemk, sync, queue });

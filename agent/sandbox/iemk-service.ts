@@ -3,15 +3,31 @@
  * at /sandbox/iemk/EMKService.svc, keeping cases in memory, and
  * GET /sandbox/iemk/cases to look at them. It checks what the service checks
  * first: the system's guid, a known organization, the case's existence and
- * state, dates, МКБ-10 codes. Fault ErrorCodes here are the sandbox's own:
- * 1 guid refused, 2 not found, 3 already exists, 4 invalid or missing value.
+ * state, dates, МКБ-10 codes, the records (iemk-med-records.ts). A step is one
+ * visit: a second step of the same doctor on the same day is refused, and a
+ * document already in the case does not come again inside a step; AddMedRecord
+ * with a document's IdDocumentMis already there replaces it where it is (a
+ * correction). Those two rules are our reading of N3's model [?]: its public
+ * contract says what a step and a record hold, not what it refuses.
+ * Fault ErrorCodes here are the sandbox's own: 1 guid refused, 2 not found,
+ * 3 already exists, 4 invalid or missing value.
  */
 import express, { Router } from 'express';
-import { findMkb10 } from '../../shared/dictionaries/mkb10.ts';
 import type { EmkFaultItem } from '../egisz/iemk/emk-contract.ts';
-import { emkFault, emkResponse, readOperation } from '../egisz/iemk/emk-xml.ts';
-import { child, childText, type Element } from '../egisz/remd/xml-reader.ts';
+import { emkFault as emkFaultXml, emkResponse, readOperation } from '../egisz/iemk/emk-xml.ts';
+import { child, childText, elementChildren, type Element } from '../egisz/remd/xml-reader.ts';
 import { findOrganization, type FederalDataset } from './federal-dataset.ts';
+import { emkFault as fault, familyName, isFault, readMedRecord, type SandboxDiagnosis, type SandboxDocument, type SandboxRecord } from './iemk-med-records.ts';
+
+interface SandboxStep {
+  idStepMis: string;
+  dateStart: string;
+  /** The doctor's family name and MIS id: with the day, the visit's identity. */
+  doctor?: string;
+  doctorId?: string;
+  diagnoses: SandboxDiagnosis[];
+  documents: SandboxDocument[];
+}
 
 interface SandboxCase {
   idLpu: string;
@@ -20,11 +36,12 @@ interface SandboxCase {
   openDate: string;
   closeDate?: string;
   idCaseResult?: string;
-  steps: { idStepMis: string; dateStart: string; doctor?: string }[];
-  diagnoses: { mkbCode: string; main: boolean }[];
+  steps: SandboxStep[];
+  /** Records of the case as a whole (AddMedRecord). */
+  diagnoses: SandboxDiagnosis[];
+  documents: SandboxDocument[];
 }
 
-const fault = (errorCode: number, message: string, propertyName?: string): EmkFaultItem => ({ errorCode, message, ...(propertyName ? { propertyName } : {}) });
 const day = (value: string | undefined) => value?.slice(0, 10);
 
 export function iemkService(dataset: FederalDataset): Router {
@@ -36,12 +53,12 @@ export function iemkService(dataset: FederalDataset): Router {
     try {
       request = readOperation(String(req.body ?? ''));
     } catch (e) {
-      return void res.status(500).type('text/xml').send(emkFault([fault(4, `Запрос не разобран: ${(e as Error).message}`)]));
+      return void res.status(500).type('text/xml').send(emkFaultXml([fault(4, `Запрос не разобран: ${(e as Error).message}`)]));
     }
     const guid = request.text('guid');
     const system = dataset.systems.find((s) => s.iemkGuid && s.iemkGuid === guid);
     const problems = system?.active ? handle(request, cases, dataset) : [fault(1, 'Неверный guid: система не авторизована в ИЭМК', 'guid')];
-    if (problems.length) return void res.status(500).type('text/xml').send(emkFault(problems));
+    if (problems.length) return void res.status(500).type('text/xml').send(emkFaultXml(problems));
     res.type('text/xml').send(emkResponse(request.op));
   });
   return router;
@@ -54,7 +71,7 @@ function handle(request: Request, cases: Map<string, SandboxCase>, dataset: Fede
     case 'AddCase': return addCase(request.field('caseDto'), cases, dataset);
     case 'CloseCase': return closeCase(request.field('caseDto'), cases);
     case 'AddStepToCase': return withCase(request, cases, (c) => addStep(c, request.field('step')));
-    case 'AddMedRecord': return withCase(request, cases, (c) => addDiagnosis(c, request.field('medRecord')));
+    case 'AddMedRecord': return withCase(request, cases, (c) => addMedRecord(c, request.field('medRecord')));
     default: return [fault(4, `Операция ${request.op} не поддерживается песочницей`)];
   }
 }
@@ -71,7 +88,7 @@ function addCase(dto: Element | undefined, cases: Map<string, SandboxCase>, data
   const key = keyOf(idLpu, idPatientMis, idCaseMis);
   if (cases.has(key)) return [fault(3, `Случай ${idCaseMis} уже передан`, 'IdCaseMis')];
   if (!child(dto, 'DoctorInCharge')) return [fault(4, 'Не указан лечащий врач', 'DoctorInCharge')];
-  cases.set(key, { idLpu: idLpu!, idPatientMis: idPatientMis!, idCaseMis: idCaseMis!, openDate: openDate!, steps: [], diagnoses: [] });
+  cases.set(key, { idLpu: idLpu!, idPatientMis: idPatientMis!, idCaseMis: idCaseMis!, openDate: openDate!, steps: [], diagnoses: [], documents: [] });
   return [];
 }
 
@@ -101,14 +118,39 @@ function addStep(c: SandboxCase, step: Element | undefined): EmkFaultItem[] {
   if (!idStepMis || !dateStart) return [fault(4, 'Не заполнены IdStepMis или DateStart', 'step')];
   if (dateStart < c.openDate) return [fault(4, `Посещение ${dateStart} раньше открытия случая ${c.openDate}`, 'DateStart')];
   if (c.steps.some((s) => s.idStepMis === idStepMis)) return [fault(3, `Посещение ${idStepMis} уже передано`, 'IdStepMis')];
-  c.steps.push({ idStepMis, dateStart, doctor: childText(child(child(child(step, 'Doctor'), 'Person'), 'HumanName'), 'FamilyName') });
+  const doctor = child(step, 'Doctor');
+  const doctorId = childText(child(doctor, 'Person'), 'IdPersonMis');
+  const sameVisit = c.steps.find((s) => s.dateStart === dateStart && s.doctorId === doctorId);
+  if (sameVisit) return [fault(3, `Посещение этого врача за ${dateStart} уже есть в случае (${sameVisit.idStepMis}): один визит — одно посещение`, 'step')];
+  const recordList = child(step, 'MedRecords');
+  const records = recordList ? elementChildren(recordList).map(readMedRecord) : [];
+  const problems = records.filter(isFault);
+  if (problems.length) return problems;
+  const read = records as SandboxRecord[];
+  const documents = read.flatMap((r) => ('document' in r ? [r.document] : []));
+  const repeated = documents.find((d, i) => documentIn(c, d.idDocumentMis) || documents.findIndex((x) => x.idDocumentMis === d.idDocumentMis) !== i);
+  if (repeated) return [fault(3, `Документ ${repeated.idDocumentMis} уже есть в случае: исправление передают через AddMedRecord`, 'IdDocumentMis')];
+  c.steps.push({
+    idStepMis, dateStart, ...(doctorId ? { doctorId } : {}), ...(familyName(doctor) ? { doctor: familyName(doctor) } : {}),
+    diagnoses: read.flatMap((r) => ('diagnosis' in r ? [r.diagnosis] : [])), documents,
+  });
   return [];
 }
 
-function addDiagnosis(c: SandboxCase, record: Element | undefined): EmkFaultItem[] {
-  const info = child(record, 'DiagnosisInfo');
-  const mkbCode = childText(info, 'MkbCode');
-  if (!mkbCode || !findMkb10(mkbCode)) return [fault(4, `Код МКБ-10 ${mkbCode ?? ''} не найден`, 'MkbCode')];
-  c.diagnoses.push({ mkbCode, main: childText(info, 'IdDiagnosisType') === '1' });
+/** Where a document with this IdDocumentMis is kept in the case, if anywhere. */
+function documentIn(c: SandboxCase, idDocumentMis: string): SandboxDocument[] | undefined {
+  return [c.documents, ...c.steps.map((s) => s.documents)].find((list) => list.some((d) => d.idDocumentMis === idDocumentMis));
+}
+
+function addMedRecord(c: SandboxCase, el: Element | undefined): EmkFaultItem[] {
+  const record = readMedRecord(el);
+  if (isFault(record)) return [record];
+  if ('diagnosis' in record) c.diagnoses.push(record.diagnosis);
+  else {
+    const { document } = record;
+    const list = documentIn(c, document.idDocumentMis);
+    if (list) list.splice(list.findIndex((d) => d.idDocumentMis === document.idDocumentMis), 1, document);
+    else c.documents.push(document);
+  }
   return [];
 }

@@ -14,7 +14,7 @@ export interface CaseCardProps {
 
 const caseTitle = (c: CaseSummary) => `${c.category}, с ${russianDate(c.openDate)}`;
 
-/** One treatment case: its visits with «move» and «split», and «merge» and «close» for the whole case. */
+/** One treatment case: its visits (each with its documents) with «move» and «split», and «merge» and «close» for the whole case. */
 export function CaseCard({ summary: c, others, today, busy, onEdit }: CaseCardProps) {
   const [closeDate, setCloseDate] = useState(today);
   const [mergeInto, setMergeInto] = useState('');
@@ -30,6 +30,11 @@ export function CaseCard({ summary: c, others, today, busy, onEdit }: CaseCardPr
           <VisitRow key={v.localUid} visit={v} alone={c.visits.length === 1} others={others} busy={busy} onEdit={onEdit} />
         ))}
       </ul>
+      {c.documents.length ? (
+        <div class="case-documents" data-egisz-case-documents>
+          <span class="muted">Документы случая:</span> <DocumentList documents={c.documents} />
+        </div>
+      ) : null}
       <div class="actions">
         {others.length ? (
           <>
@@ -66,7 +71,10 @@ function VisitRow({ visit: v, alone, others, busy, onEdit }: VisitRowProps) {
   const [target, setTarget] = useState('');
   return (
     <li class="job case-visit" data-egisz-visit={v.localUid}>
-      <span>{russianDate(v.visitDate)} · {v.mainDiagnosis} <span class="muted">· вид {v.kind}</span></span>
+      <span>
+        {russianDate(v.visitDate)} · {v.mainDiagnosis} <span class="muted">· {v.doctor}</span>
+        <DocumentList documents={v.documents} />
+      </span>
       <span class="case-visit__actions">
         {others.length ? (
           <>
@@ -87,8 +95,24 @@ function VisitRow({ visit: v, alone, others, busy, onEdit }: VisitRowProps) {
   );
 }
 
+type CaseDocument = CaseSummary['documents'][number];
+
+/** The documents of a visit or of the case: name, version, and whether the IEMK has this version. */
+function DocumentList({ documents }: { documents: CaseDocument[] }) {
+  return (
+    <ul class="case-visit__documents">
+      {documents.map((d) => (
+        <li key={d.localUid} data-egisz-visit-document={d.localUid} data-egisz-document-iemk={d.inIemk ? 'yes' : 'no'}>
+          {d.title}{d.versionNumber > 1 ? `, версия ${d.versionNumber}` : ''}<span class="muted">{d.inIemk ? ' · в ИЭМК' : ''}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function iemkText(c: CaseSummary): string {
   if (!c.iemk.opened) return 'В ИЭМК ещё не передан';
-  const steps = `передано посещений: ${c.iemk.steps.length} из ${c.visits.length}`;
+  const documents = [...c.visits.flatMap((v) => v.documents), ...c.documents];
+  const steps = `передано посещений: ${c.iemk.steps.length} из ${c.visits.length}, документов: ${documents.filter((d) => d.inIemk).length} из ${documents.length}`;
   return `В ИЭМК: ${steps}${c.iemk.closed ? ', случай закрыт' : ''}`;
 }

@@ -72,8 +72,23 @@ export interface CaseSummary {
   closeDate?: string;
   /** user: closed on the cases page or the admin API; gap: no visit for 30 days. */
   closedBy?: 'user' | 'gap';
+  /** steps: the visits the IEMK has as steps. */
   iemk: { opened: boolean; closed: boolean; steps: string[] };
-  visits: { localUid: string; visitDate: string; mainDiagnosis: string; kind: string }[];
+  /** One visit: a patient, a day, a doctor (one IEMK step), with every document written at it. */
+  visits: { localUid: string; visitDate: string; mainDiagnosis: string; kind: string; doctor: string; documents: CaseDocumentSummary[] }[];
+  /** Documents about the case as a whole: the epicrisis (42). */
+  documents: CaseDocumentSummary[];
+}
+
+/** A sent document of a case: the latest version of its set under its first version's localUid. */
+export interface CaseDocumentSummary {
+  localUid: string;
+  kind: string;
+  /** The kind's name, e.g. «Протокол консультации». */
+  title: string;
+  versionNumber: number;
+  /** The IEMK has this version of it. */
+  inIemk: boolean;
 }
 
 /** One change of the grouping; the agent answers with the patient's cases after it. */

@@ -1,12 +1,12 @@
 /**
  * The IEMK client: N3.Health EmkService over SOAP 1.1 with `guid` auth
- * (emk-contract.ts). AddCase opens a case, AddStepToCase adds a visit,
- * AddMedRecord a diagnosis, CloseCase closes it. Success is an empty answer;
+ * (emk-contract.ts). AddCase opens a case, AddStepToCase adds a visit with
+ * its records, AddMedRecord a record of the case, CloseCase closes it. Success is an empty answer;
  * a fault becomes EmkFaultError with the service's RequestFault items.
  */
 import { RegistryUnavailableError } from '../registries/registry-http.ts';
-import { soapAction, type EmkCase, type EmkDiagnosis, type EmkFaultItem, type EmkOperation, type EmkStep } from './emk-contract.ts';
-import { emkEnvelope, readFaultItems, writeCase, writeDiagnosis, writeStep } from './emk-xml.ts';
+import { soapAction, type EmkCase, type EmkFaultItem, type EmkMedRecord, type EmkOperation, type EmkStep } from './emk-contract.ts';
+import { emkEnvelope, readFaultItems, writeCase, writeCaseMedRecord, writeStep } from './emk-xml.ts';
 
 export class EmkFaultError extends Error {
   readonly items: EmkFaultItem[];
@@ -49,10 +49,11 @@ export class EmkClient {
     });
   }
 
-  addMedRecord(where: CaseRef, diagnosis: EmkDiagnosis): Promise<void> {
+  /** A record of the case as a whole: N3's AddMedRecord names no step. */
+  addMedRecord(where: CaseRef, record: EmkMedRecord): Promise<void> {
     return this.call('AddMedRecord', (op) => {
       writeCaseRef(op, where);
-      writeDiagnosis(op, diagnosis, where.idLpu);
+      writeCaseMedRecord(op, record, where.idLpu);
     });
   }
 

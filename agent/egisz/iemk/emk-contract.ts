@@ -14,6 +14,8 @@ export const EMK_NS = {
   case: 'http://schemas.datacontract.org/2004/07/N3.EMK.Dto.Case',
   step: 'http://schemas.datacontract.org/2004/07/N3.EMK.Dto.Step',
   medRec: 'http://schemas.datacontract.org/2004/07/N3.EMK.Dto.MedRec',
+  diag: 'http://schemas.datacontract.org/2004/07/N3.EMK.Dto.MedRec.Diag',
+  medDoc: 'http://schemas.datacontract.org/2004/07/N3.EMK.Dto.MedRec.MedDoc',
   common: 'http://schemas.datacontract.org/2004/07/N3.EMK.Dto.Common',
 } as const;
 
@@ -54,7 +56,11 @@ export interface EmkCase {
   comment?: string;
 }
 
-/** StepAmb: one visit within a case. */
+/**
+ * StepAmb: one visit within a case — one patient, one day, one doctor — with
+ * the medical records of that visit (StepAmb.MedRecords): its diagnosis and
+ * every document written at it.
+ */
 export interface EmkStep {
   idStepMis: string;
   /** YYYY-MM-DD. */
@@ -65,7 +71,28 @@ export interface EmkStep {
   idVisitPlace?: string;
   idVisitPurpose?: string;
   idPaymentType?: string;
+  medRecords?: EmkMedRecord[];
 }
+
+/**
+ * MedDocument subtypes in N3.EMK.Dto.MedRec.MedDoc (EMKService.xml). Which
+ * one a SEMD kind is, is ours [?]: 119 → ConsultNote, 185 → Referral,
+ * 186 → LaboratoryReport, 42 → DischargeSummary, the rest the plain MedDocument.
+ */
+export type EmkMedDocumentType = 'MedDocument' | 'ConsultNote' | 'Referral' | 'LaboratoryReport' | 'DischargeSummary';
+
+/** A registered SEMD as a MedDocument: IdDocumentMis names it across versions, so a correction replaces it [?]. */
+export interface EmkMedDocument {
+  type: EmkMedDocumentType;
+  idDocumentMis: string;
+  /** YYYY-MM-DDTHH:mm:ss, the version's creation time. */
+  creationDate: string;
+  /** The document's title, e.g. «Протокол консультации». */
+  header: string;
+  author: EmkDoctor;
+}
+
+export type EmkMedRecord = { diagnosis: EmkDiagnosis } | { document: EmkMedDocument };
 
 /** A diagnosis record (MedRecord ClinicMainDiagnosis / Diagnosis). */
 export interface EmkDiagnosis {

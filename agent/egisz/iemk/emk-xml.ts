@@ -5,7 +5,7 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { child, childText, elementChildren, parseXml, type Element } from '../remd/xml-reader.ts';
-import { EMK_NS, type EmkCase, type EmkDiagnosis, type EmkDoctor, type EmkFaultItem, type EmkOperation, type EmkStep } from './emk-contract.ts';
+import { EMK_NS, type EmkCase, type EmkDoctor, type EmkFaultItem, type EmkMedRecord, type EmkOperation, type EmkStep } from './emk-contract.ts';
 
 const dateTime = (day: string) => `${day}T00:00:00`;
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
@@ -68,16 +68,35 @@ export function writeStep(operation: XMLBuilder, s: EmkStep, idLpu: string): voi
   put('IdStepMis', s.idStepMis);
   put('IdVisitPlace', s.idVisitPlace ?? '1');
   put('IdVisitPurpose', s.idVisitPurpose ?? '1');
+  if (!s.medRecords?.length) return;
+  const records = step.ele(EMK_NS.step, 'b:MedRecords');
+  for (const record of s.medRecords) writeMedRecord(records.ele(EMK_NS.medRec, 'm:MedRecord'), record, idLpu);
 }
 
-export function writeDiagnosis(operation: XMLBuilder, d: EmkDiagnosis, idLpu: string): void {
-  const record = operation.ele(EMK_NS.service, 'medRecord').att(XMLNS, 'xmlns:m', EMK_NS.medRec).att(EMK_NS.xsi, 'i:type', d.main ? 'm:ClinicMainDiagnosis' : 'm:Diagnosis');
-  const info = record.ele(EMK_NS.medRec, 'm:DiagnosisInfo');
-  text(info, EMK_NS.medRec, 'm', 'Comment', d.comment);
-  text(info, EMK_NS.medRec, 'm', 'DiagnosedDate', dateTime(d.diagnosedDate));
-  text(info, EMK_NS.medRec, 'm', 'IdDiagnosisType', d.main ? '1' : '2');
-  text(info, EMK_NS.medRec, 'm', 'MkbCode', d.mkbCode);
-  writeDoctor(record, EMK_NS.medRec, 'm', 'Doctor', d.doctor, idLpu);
+/** AddMedRecord's parameter: one record of the case. */
+export function writeCaseMedRecord(operation: XMLBuilder, record: EmkMedRecord, idLpu: string): void {
+  writeMedRecord(operation.ele(EMK_NS.service, 'medRecord'), record, idLpu);
+}
+
+/** A MedRecord's type and members: a diagnosis (MedRec.Diag) or a document (MedRec.MedDoc), DataContract order. */
+function writeMedRecord(el: XMLBuilder, record: EmkMedRecord, idLpu: string): void {
+  if ('diagnosis' in record) {
+    const d = record.diagnosis;
+    el.att(XMLNS, 'xmlns:d', EMK_NS.diag).att(EMK_NS.xsi, 'i:type', d.main ? 'd:ClinicMainDiagnosis' : 'd:Diagnosis');
+    const info = el.ele(EMK_NS.diag, 'd:DiagnosisInfo');
+    text(info, EMK_NS.diag, 'd', 'DiagnosedDate', dateTime(d.diagnosedDate));
+    text(info, EMK_NS.diag, 'd', 'IdDiagnosisType', d.main ? '1' : '2');
+    text(info, EMK_NS.diag, 'd', 'Comment', d.comment);
+    text(info, EMK_NS.diag, 'd', 'MkbCode', d.mkbCode);
+    writeDoctor(el, EMK_NS.diag, 'd', 'Doctor', d.doctor, idLpu);
+    return;
+  }
+  const doc = record.document;
+  el.att(XMLNS, 'xmlns:md', EMK_NS.medDoc).att(EMK_NS.xsi, 'i:type', `md:${doc.type}`);
+  writeDoctor(el, EMK_NS.medDoc, 'md', 'Author', doc.author, idLpu);
+  text(el, EMK_NS.medDoc, 'md', 'CreationDate', doc.creationDate);
+  text(el, EMK_NS.medDoc, 'md', 'Header', doc.header);
+  text(el, EMK_NS.medDoc, 'md', 'IdDocumentMis', doc.idDocumentMis);
 }
 
 /** The operation element of a request: its local name and its children by name. */

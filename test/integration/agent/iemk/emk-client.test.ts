@@ -43,21 +43,60 @@ async function fault(promise: Promise<unknown>): Promise<EmkFaultError> {
   return error as EmkFaultError;
 }
 
+const document = (idDocumentMis: string, type: 'ConsultNote' | 'Referral' | 'DischargeSummary', creationDate: string) => ({
+  document: { type, idDocumentMis, creationDate, header: type, author: doctor },
+});
+const diagnosis = (mkbCode: string, diagnosedDate: string) => ({ diagnosis: { mkbCode, main: true, diagnosedDate, doctor } });
+const sandboxCase = async (idCaseMis: string) =>
+  ((await (await fetch(`${base}/iemk/cases`)).json()) as any[]).find((x) => x.idCaseMis === idCaseMis);
+
 describe('EmkClient ↔ sandbox EmkService', () => {
-  it('opens a case, adds a visit with its diagnosis and closes it', async () => {
+  it('opens a case, adds a visit with its diagnosis and documents, a record of the case, and closes it', async () => {
     const client = new EmkClient({ endpoint, guid: GUID });
     const c = aCase('case-1');
     await client.addCase(c);
-    await client.addStepToCase(ref(c), { idStepMis: 'v1', dateStart: '2026-11-02', dateEnd: '2026-11-02', doctor });
-    await client.addMedRecord(ref(c), { mkbCode: 'J06.9', main: true, diagnosedDate: '2026-11-02', doctor });
+    await client.addStepToCase(ref(c), {
+      idStepMis: 'v1', dateStart: '2026-11-02', dateEnd: '2026-11-02', doctor,
+      medRecords: [diagnosis('J06.9', '2026-11-02'), document('d119', 'ConsultNote', '2026-11-02T10:15:00'), document('d185', 'Referral', '2026-11-02T10:30:00')],
+    });
+    await client.addMedRecord(ref(c), document('d42', 'DischargeSummary', '2026-11-10T09:00:00'));
     await client.closeCase({ ...c, closeDate: '2026-11-10', idCaseResult: '1' });
-    const cases = (await (await fetch(`${base}/iemk/cases`)).json()) as { idCaseMis: string }[];
-    expect(cases.find((x) => x.idCaseMis === 'case-1')).toMatchObject({
-      closeDate: '2026-11-10', steps: [{ idStepMis: 'v1', dateStart: '2026-11-02', doctor: 'Иванова' }], diagnoses: [{ mkbCode: 'J06.9', main: true }],
+    expect(await sandboxCase('case-1')).toMatchObject({
+      closeDate: '2026-11-10',
+      steps: [{
+        idStepMis: 'v1', dateStart: '2026-11-02', doctor: 'Иванова', doctorId: 'doc-0042', diagnoses: [{ mkbCode: 'J06.9', main: true }],
+        documents: [{ idDocumentMis: 'd119', type: 'ConsultNote' }, { idDocumentMis: 'd185', type: 'Referral', author: 'Иванова' }],
+      }],
+      documents: [{ idDocumentMis: 'd42', type: 'DischargeSummary' }],
     });
   });
 
-  it('refuses an unknown guid, a step before AddCase, a second AddCase and a case closed without visits', async () => {
+  it('keeps one step per visit: a second step of the same doctor on the same day is refused, another day is a step of its own', async () => {
+    const client = new EmkClient({ endpoint, guid: GUID });
+    const c = aCase('case-3');
+    await client.addCase(c);
+    await client.addStepToCase(ref(c), { idStepMis: 'morning', dateStart: '2026-11-02', dateEnd: '2026-11-02', doctor });
+    const again = await fault(client.addStepToCase(ref(c), { idStepMis: 'referral', dateStart: '2026-11-02', dateEnd: '2026-11-02', doctor }));
+    expect(again.items[0]).toMatchObject({ errorCode: 3, message: expect.stringContaining('один визит — одно посещение') });
+    await client.addStepToCase(ref(c), { idStepMis: 'next', dateStart: '2026-11-03', dateEnd: '2026-11-03', doctor });
+    expect((await sandboxCase('case-3')).steps.map((s: any) => s.idStepMis)).toEqual(['morning', 'next']);
+  });
+
+  it('replaces a document sent again by its IdDocumentMis (a correction) where it is, and refuses it inside a new step', async () => {
+    const client = new EmkClient({ endpoint, guid: GUID });
+    const c = aCase('case-4');
+    await client.addCase(c);
+    await client.addStepToCase(ref(c), { idStepMis: 'v1', dateStart: '2026-11-02', dateEnd: '2026-11-02', doctor, medRecords: [document('d1', 'ConsultNote', '2026-11-02T10:15:00')] });
+    await client.addMedRecord(ref(c), document('d1', 'ConsultNote', '2026-11-02T12:00:00'));
+    const twice = await fault(client.addStepToCase(ref(c), { idStepMis: 'v2', dateStart: '2026-11-04', dateEnd: '2026-11-04', doctor, medRecords: [document('d1', 'ConsultNote', '2026-11-04T09:00:00')] }));
+    expect(twice.items[0]).toMatchObject({ errorCode: 3, propertyName: 'IdDocumentMis' });
+    const stored = await sandboxCase('case-4');
+    expect(stored.steps).toHaveLength(1);
+    expect(stored.steps[0].documents).toEqual([expect.objectContaining({ idDocumentMis: 'd1', creationDate: '2026-11-02T12:00:00' })]);
+    expect(stored.documents).toEqual([]);
+  });
+
+  it('refuses an unknown guid, a step before AddCase, a second AddCase, a case closed without visits and bad records', async () => {
     expect((await fault(new EmkClient({ endpoint, guid: 'not-ours' }).addCase(aCase('x')))).items[0]).toMatchObject({ errorCode: 1, propertyName: 'guid' });
     const client = new EmkClient({ endpoint, guid: GUID });
     const c = aCase('case-2');
@@ -65,7 +104,9 @@ describe('EmkClient ↔ sandbox EmkService', () => {
     await client.addCase(c);
     expect((await fault(client.addCase(c))).items[0]?.errorCode).toBe(3);
     expect((await fault(client.closeCase({ ...c, closeDate: '2026-11-05', idCaseResult: '1' }))).items[0]).toMatchObject({ errorCode: 4, propertyName: 'Steps' });
-    expect((await fault(client.addMedRecord(ref(c), { mkbCode: 'Q99.99', main: true, diagnosedDate: '2026-11-02', doctor }))).items[0]?.propertyName).toBe('MkbCode');
+    expect((await fault(client.addMedRecord(ref(c), diagnosis('Q99.99', '2026-11-02')))).items[0]?.propertyName).toBe('MkbCode');
+    const unnamed = { document: { ...document('', 'ConsultNote', '2026-11-02T10:00:00').document } };
+    expect((await fault(client.addMedRecord(ref(c), unnamed))).items[0]?.propertyName).toBe('IdDocumentMis');
   });
 
   it('reports an IEMK that does not answer as unavailable', async () => {

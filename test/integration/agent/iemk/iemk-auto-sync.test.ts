@@ -62,12 +62,14 @@ function workspace() {
   const history = new VisitHistory(file);
   const book = new CaseBook(file, history, async () => true);
   open.push({ close: () => book.closeDb() }, history);
-  const visit = (localUid: string, visitDate: string, code: string) => {
+  /** A sent document: a consultation unless `kind` says otherwise; a correction names its set and version. */
+  const visit = (localUid: string, visitDate: string, code: string, more: { kind?: string; setId?: string; versionNumber?: number; at?: string; createdAt?: string } = {}) => {
     const r = demoConsultation();
     r.encounter = { ...r.encounter, caseId: undefined, visitDate, diagnoses: [{ code, role: 'main' }], conclusion: `Приём ${localUid}` };
-    r.document.createdAt = `${visitDate}T10:00:00+03:00`;
+    r.document.kind = more.kind ?? '119';
+    r.document.createdAt = more.createdAt ?? `${visitDate}T${more.at ?? '10:00'}:00+03:00`;
     history.record({
-      ...visitFingerprint(r), localUid, setId: localUid, versionNumber: 1, conclusionHash: localUid,
+      ...visitFingerprint(r), localUid, setId: more.setId ?? localUid, versionNumber: more.versionNumber ?? 1, conclusionHash: localUid,
       patientLastName: r.patient.lastName, patientFirstName: r.patient.firstName, patientBirthDate: r.patient.birthDate,
       createdAt: r.document.createdAt, details: JSON.stringify(visitDetails(r)),
     });
@@ -75,7 +77,7 @@ function workspace() {
   return { file, history, book, visit };
 }
 
-function worker(w: ReturnType<typeof workspace>, opts: { endpoint?: string; registered: Set<string> }) {
+function worker(w: ReturnType<typeof workspace>, opts: { endpoint?: string; registered: Set<string>; settleMs?: number }) {
   const queue = new IemkSyncQueue(w.file);
   open.push(queue);
   const sync = new IemkAutoSync({
@@ -83,7 +85,7 @@ function worker(w: ReturnType<typeof workspace>, opts: { endpoint?: string; regi
     client: new EmkClient({ endpoint: opts.endpoint ?? endpoint, guid: GUID, timeoutMs: 2_000 }),
     isRegistered: async (localUid) => opts.registered.has(localUid),
     // Retries 25–50 ms apart; no start-up sweep, so only the queue can bring a sync back.
-    settings: { retryBaseMs: 50, retryCapMs: 50, sweepDays: 0 },
+    settings: { retryBaseMs: 50, retryCapMs: 50, sweepDays: 0, ...(opts.settleMs !== undefined ? { visitSettleMs: opts.settleMs } : {}) },
   });
   return { queue, sync };
 }
@@ -107,7 +109,8 @@ test('registered visits become steps in date order; the case closes in the IEMK 
   const sent = (await cases()).find((c) => c.idCaseMis === 'a-1');
   expect(sent).toMatchObject({ closeDate: daysAgo(1), idCaseResult: '1' });
   expect(sent.steps.map((s: any) => s.idStepMis)).toEqual(['a-1', 'a-2']);
-  expect(w.book.iemkProgress('a-1')).toEqual({ opened: true, closed: true, steps: ['a-1', 'a-2'] });
+  expect(w.book.iemkProgress('a-1')).toEqual({ opened: true, closed: true, steps: ['a-1', 'a-2'], documents: { 'a-1': 1, 'a-2': 1 } });
+  expect(sent.steps.map((s: any) => s.diagnoses)).toEqual([[{ mkbCode: 'J06.9', main: true }], [{ mkbCode: 'J06.0', main: true }]]);
   expect(queue.list()).toEqual([]);
 });
 
@@ -148,5 +151,70 @@ test('a refusal is held with its reason until the next change', async () => {
   sync.caseChanged('c-1');
   await sync.drain();
   expect((await cases()).find((c) => c.idCaseMis === 'c-1')).toBeDefined();
+  expect(queue.list()).toEqual([]);
+});
+
+test('one visit, one step: its documents go with it once REMD registered them all; a correction replaces, the epicrisis closes the case', async () => {
+  const w = workspace();
+  const day = daysAgo(5);
+  w.visit('d-119', day, 'J20.9');
+  w.visit('d-185', day, 'J20.9', { kind: '185', at: '10:20' });
+  w.visit('d-186', day, 'J20.9', { kind: '186', at: '10:40' });
+  const registered = new Set(['d-119', 'd-186']);
+  const { sync } = worker(w, { registered });
+  sync.documentChanged({ localUid: 'd-119', state: 'registered' });
+  await sync.drain();
+  // The referral is not registered yet: the visit waits for it rather than go without it.
+  expect((await cases()).find((c) => c.idCaseMis === 'd-119')?.steps ?? []).toEqual([]);
+
+  registered.add('d-185');
+  sync.documentChanged({ localUid: 'd-185', state: 'registered' });
+  await sync.drain();
+  let sent = (await cases()).find((c) => c.idCaseMis === 'd-119');
+  expect(sent.steps).toHaveLength(1);
+  expect(sent.steps[0]).toMatchObject({ idStepMis: 'd-119', diagnoses: [{ mkbCode: 'J20.9', main: true }] });
+  expect(sent.steps[0].documents.map((d: any) => [d.idDocumentMis, d.type])).toEqual([['d-119', 'ConsultNote'], ['d-185', 'Referral'], ['d-186', 'LaboratoryReport']]);
+
+  // A corrected referral (version 2 of its set) replaces the one the IEMK has, once REMD registered it.
+  w.visit('d-185v2', day, 'J20.9', { kind: '185', setId: 'd-185', versionNumber: 2, at: '15:00' });
+  registered.add('d-185v2');
+  sync.documentChanged({ localUid: 'd-185v2', state: 'registered' });
+  await sync.drain();
+  sent = (await cases()).find((c) => c.idCaseMis === 'd-119');
+  expect(sent.steps).toHaveLength(1);
+  expect(sent.steps[0].documents.map((d: any) => [d.idDocumentMis, d.creationDate.slice(11)])).toEqual([['d-119', '10:00:00'], ['d-185', '15:00:00'], ['d-186', '10:40:00']]);
+  expect(sent.documents).toEqual([]);
+
+  w.visit('d-42', daysAgo(1), 'J20.9', { kind: '42' });
+  w.book.close('d-119', daysAgo(1), '1');
+  sync.caseChanged('d-119');
+  await sync.drain();
+  // Not closed without its epicrisis: after CloseCase nothing more may be added.
+  expect((await cases()).find((c) => c.idCaseMis === 'd-119').closeDate).toBeUndefined();
+  registered.add('d-42');
+  sync.documentChanged({ localUid: 'd-42', state: 'registered' });
+  await sync.drain();
+  sent = (await cases()).find((c) => c.idCaseMis === 'd-119');
+  expect(sent).toMatchObject({ closeDate: daysAgo(1), documents: [{ idDocumentMis: 'd-42', type: 'DischargeSummary' }] });
+  expect(w.book.iemkProgress('d-119')).toEqual({ opened: true, closed: true, steps: ['d-119'], documents: { 'd-119': 1, 'd-185': 2, 'd-186': 1, 'd-42': 1 } });
+});
+
+test('a visit settles before its step: a prescription written just after the consultation still goes in it', async () => {
+  const w = workspace();
+  w.visit('e-119', daysAgo(0), 'J06.9', { createdAt: new Date().toISOString() });
+  const registered = new Set(['e-119']);
+  const { sync, queue } = worker(w, { registered, settleMs: 400 });
+  sync.documentChanged({ localUid: 'e-119', state: 'registered' });
+  await sync.drain();
+  expect((await cases()).find((c) => c.idCaseMis === 'e-119')?.steps ?? []).toEqual([]);
+  // Not forgotten: the patient is due again when the visit has settled.
+  expect(queue.get(SNILS)).toMatchObject({ state: 'pending', attempts: 0 });
+
+  w.visit('e-148', daysAgo(0), 'J06.9', { kind: '148', createdAt: new Date().toISOString() });
+  registered.add('e-148');
+  await new Promise((r) => setTimeout(r, 500));
+  await sync.drain();
+  const sent = (await cases()).find((c) => c.idCaseMis === 'e-119');
+  expect(sent.steps.map((s: any) => s.documents.map((d: any) => [d.idDocumentMis, d.type]))).toEqual([[['e-119', 'ConsultNote'], ['e-148', 'MedDocument']]]);
   expect(queue.list()).toEqual([]);
 });

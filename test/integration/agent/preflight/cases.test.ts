@@ -73,7 +73,11 @@ test('visits become cases, the grouping is editable, and a case goes to the IEMK
 
   const iemk = (await (await fetch(`${agent.url}/sandbox/iemk/cases`)).json()) as any[];
   expect(iemk.find((c) => c.idCaseMis === coldCase)).toMatchObject({
-    closeDate: daysAgo(1), idCaseResult: '1', diagnoses: [{ mkbCode: 'J06.9', main: true }, { mkbCode: 'J06.0', main: true }],
+    closeDate: daysAgo(1), idCaseResult: '1',
+    steps: [
+      { idStepMis: cold1, diagnoses: [{ mkbCode: 'J06.9', main: true }], documents: [{ idDocumentMis: cold1, type: 'ConsultNote' }] },
+      { idStepMis: cold2, diagnoses: [{ mkbCode: 'J06.0', main: true }], documents: [{ idDocumentMis: cold2, type: 'ConsultNote' }] },
+    ],
   });
   expect(iemk.find((c) => c.idCaseMis === cases[1].caseId)?.steps).toHaveLength(1);
 });
@@ -83,8 +87,8 @@ test('the cases API wants the admin token and a valid SNILS', async () => {
   expect((await api('?snils=123')).status).toBe(400);
 });
 
-/** Polls until `probe` answers something (the IEMK sync runs in the background). */
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+/** Polls until `probe` answers something (the IEMK sync runs in the background, a visit settling 5 s first). */
+async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 40_000): Promise<T> {
   for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
     const found = await probe();
     if (found) return found;
@@ -100,9 +104,9 @@ test('a registered visit reaches the IEMK by itself, and closing its case closes
   // Nobody called /iemk: REMD's registration did. Wait for the step too, not just AddCase.
   const sent = await eventually(async () => {
     const found = await iemkCase(sore)();
-    return found?.diagnoses.length ? found : undefined;
+    return found?.steps.length ? found : undefined;
   });
-  expect(sent).toMatchObject({ steps: [expect.objectContaining({ idStepMis: sore })], diagnoses: [{ mkbCode: 'J02.9', main: true }] });
+  expect(sent).toMatchObject({ steps: [{ idStepMis: sore, diagnoses: [{ mkbCode: 'J02.9', main: true }], documents: [{ idDocumentMis: sore }] }] });
   expect(sent.closeDate).toBeUndefined();
 
   expect((await api(`/${sore}/close`, { closeDate: daysAgo(0), result: '1' })).status).toBe(200);
@@ -152,4 +156,26 @@ test('the cases page\'s frames: list, split, merge, close — and edits that nam
   expect(closed.type === 'cases' && closed.cases[0]).toMatchObject({ caseId: first, closeDate: daysAgo(1), closedBy: 'user' });
   // The close reaches the IEMK by itself once both visits are registered there.
   expect(await eventually(async () => (await iemkCase(first)())?.closeDate)).toBe(daysAgo(1));
+});
+
+test('a consultation and the referral written at it are one visit: one IEMK step carrying both documents', async () => {
+  const day = daysAgo(4);
+  const patient = { ...SIDOROVA, address: 'г. Москва, ул. Тверская, д. 7, кв. 12' };
+  const consult = await signVisit(visit(day, 'I20.8', 'Давящие боли за грудиной при нагрузке.', patient));
+  const referral = await signVisit({
+    ...visit(day, 'I20.8', 'Направлена к кардиологу.', patient), document: { kind: '185' },
+    referral: { organization: { oid: '1.2.643.5.1.13.13.12.2.77.7702', name: 'ГБУЗ «Консультативно-диагностический центр № 2»' }, service: 'Консультация врача-кардиолога' },
+  });
+  const sent = await eventually(async () => {
+    const found = await iemkCase(consult)();
+    return found?.steps[0]?.documents.length === 2 ? found : undefined;
+  });
+  expect(sent.steps).toHaveLength(1);
+  expect(sent.steps[0]).toMatchObject({ idStepMis: consult, diagnoses: [{ mkbCode: 'I20.8', main: true }] });
+  expect(sent.steps[0].documents.map((d: any) => [d.idDocumentMis, d.type])).toEqual([[consult, 'ConsultNote'], [referral, 'Referral']]);
+
+  const listed = (await api(`?snils=${SIDOROVA.snils}`)).json.find((c: any) => c.caseId === consult);
+  expect(listed.visits).toHaveLength(1);
+  expect(listed.visits[0]).toMatchObject({ localUid: consult, visitDate: day, doctor: 'Иванова Мария Петровна' });
+  expect(listed.visits[0].documents.map((d: any) => [d.localUid, d.kind, d.inIemk])).toEqual([[consult, '119', true], [referral, '185', true]]);
 });

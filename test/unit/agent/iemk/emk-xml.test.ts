@@ -30,6 +30,26 @@ describe('EmkService XML', () => {
     expect(xml).toMatch(/<c:FamilyName>Иванова<\/c:FamilyName>/);
   });
 
+  it('writes a visit\'s records into StepAmb.MedRecords: the diagnosis in MedRec.Diag, each document in MedRec.MedDoc, members in DataContract order', () => {
+    const document = { type: 'Referral' as const, idDocumentMis: 'doc-185', creationDate: '2026-11-02T10:40:00', header: 'Направление на консультацию', author: doctor };
+    const diagnosis = { mkbCode: 'J06.9', main: true, diagnosedDate: '2026-11-02', doctor, comment: 'ОРВИ' };
+    const xml = emkEnvelope('AddStepToCase', 'g', (op) => writeStep(op, {
+      idStepMis: 's1', dateStart: '2026-11-02', dateEnd: '2026-11-02', doctor, medRecords: [{ diagnosis }, { document }],
+    }, 'lpu'));
+    const step = parseXml(xml).getElementsByTagNameNS(EMK_NS.service, 'step')[0]!;
+    expect(elementChildren(step).at(-1)?.localName).toBe('MedRecords');
+    const [diag, doc] = elementChildren(elementChildren(step).at(-1)!);
+    expect([diag!.localName, diag!.namespaceURI, doc!.localName]).toEqual(['MedRecord', EMK_NS.medRec, 'MedRecord']);
+    expect(diag!.getAttributeNS(EMK_NS.xsi, 'type')).toBe('d:ClinicMainDiagnosis');
+    expect(diag!.lookupNamespaceURI('d')).toBe(EMK_NS.diag);
+    const info = elementChildren(diag!)[0]!;
+    expect([info.namespaceURI, ...elementChildren(info).map((n) => n.localName)]).toEqual([EMK_NS.diag, 'DiagnosedDate', 'IdDiagnosisType', 'Comment', 'MkbCode']);
+    expect(doc!.getAttributeNS(EMK_NS.xsi, 'type')).toBe('md:Referral');
+    expect(doc!.lookupNamespaceURI('md')).toBe(EMK_NS.medDoc);
+    expect(elementChildren(doc!).map((n) => n.localName)).toEqual(['Author', 'CreationDate', 'Header', 'IdDocumentMis']);
+    expect(elementChildren(doc!).every((n) => n.namespaceURI === EMK_NS.medDoc)).toBe(true);
+  });
+
   it('round-trips RequestFault items', () => {
     const items = [{ errorCode: 2, message: 'Случай не найден', propertyName: 'idCaseMis' }, { message: 'ещё' }];
     expect(readFaultItems(emkFault(items))).toEqual(items);

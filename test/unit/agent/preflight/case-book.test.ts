@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EmkClient } from '../../../../agent/egisz/iemk/emk-client.ts';
+import type { EmkMedRecord, EmkStep } from '../../../../agent/egisz/iemk/emk-contract.ts';
 import { CaseBook } from '../../../../agent/preflight/case-book.ts';
 import { sendCaseToIemk } from '../../../../agent/preflight/case-iemk-sync.ts';
 import { visitDetails } from '../../../../agent/preflight/visit-details.ts';
@@ -23,9 +24,12 @@ function book() {
     history.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const record = (localUid: string, setId: string, versionNumber: number, code: string, createdAt: string) => {
+  /** A sent document: by default a consultation by the demo doctor on 2026-11-26. */
+  const record = (localUid: string, setId: string, versionNumber: number, code: string, createdAt: string, more: { kind?: string; visitDate?: string; doctorSnils?: string } = {}) => {
     const r = demoConsultation();
-    r.encounter = { ...r.encounter, caseId: undefined, diagnoses: [{ code, role: 'main' }] };
+    r.encounter = { ...r.encounter, caseId: undefined, visitDate: more.visitDate ?? '2026-11-26', diagnoses: [{ code, role: 'main' }] };
+    r.document.kind = more.kind ?? '119';
+    if (more.doctorSnils) r.practitioner = { ...r.practitioner, snils: more.doctorSnils, lastName: 'Смирнов' };
     history.record({
       ...visitFingerprint(r), conclusionHash: conclusionHash(r), localUid, setId, versionNumber,
       patientLastName: r.patient.lastName, patientFirstName: r.patient.firstName, patientBirthDate: r.patient.birthDate,
@@ -35,29 +39,86 @@ function book() {
   return { cases, record };
 }
 
+/** An EmkClient that writes down the calls it gets. */
+function recordingClient() {
+  const calls: string[] = [];
+  const steps: EmkStep[] = [];
+  const records: EmkMedRecord[] = [];
+  const client = {
+    addCase: async () => void calls.push('AddCase'),
+    closeCase: async () => void calls.push('CloseCase'),
+    addStepToCase: async (_ref: unknown, step: EmkStep) => void (calls.push(`AddStepToCase ${step.idStepMis}`), steps.push(step)),
+    addMedRecord: async (_ref: unknown, record: EmkMedRecord) => void (calls.push(`AddMedRecord ${'document' in record ? record.document.idDocumentMis : record.diagnosis.mkbCode}`), records.push(record)),
+  } as unknown as EmkClient;
+  return { client, calls, steps, records };
+}
+
+const documentsOf = (step: EmkStep) => (step.medRecords ?? []).flatMap((r) => ('document' in r ? [[r.document.idDocumentMis, r.document.type]] : []));
+
 describe('CaseBook', () => {
   it('counts a corrected document once: the latest version\'s content under the first version\'s localUid', async () => {
     const { cases, record } = book();
     record('v1', 'set-1', 1, 'J06.9', '2026-11-26T10:15:00+03:00');
-    record('v2', 'set-1', 2, 'J06.0', '2026-11-26T10:40:00+03:00');
-    // Another document of the same illness that day (a referral, say): a set of its own.
-    record('other', 'set-2', 1, 'J06.9', '2026-11-26T11:00:00+03:00');
+    record('v2', 'set-1', 2, 'J06.0', '2026-11-26T12:40:00+03:00');
     const [only, ...more] = await cases.cases('15642781886', '2026-11-26');
     expect(more).toEqual([]);
-    expect(only!.visits.map((v) => [v.localUid, v.mainDiagnosis])).toEqual([['other', 'J06.9'], ['v1', 'J06.0']]);
+    expect(only!.visits.map((v) => [v.localUid, v.mainDiagnosis, v.documents.map((d) => [d.localUid, d.row.versionNumber])])).toEqual([['v1', 'J06.0', [['v1', 2]]]]);
   });
 
-  it('a correction sent after its first version adds no second IEMK step', async () => {
+  it('makes the documents of one patient, day and doctor one visit; another day or doctor is another visit', async () => {
     const { cases, record } = book();
-    const steps: string[] = [];
-    const client = {
-      addCase: async () => {}, addMedRecord: async () => {}, closeCase: async () => {},
-      addStepToCase: async (_ref: unknown, step: { idStepMis: string }) => void steps.push(step.idStepMis),
-    } as unknown as EmkClient;
-    record('v1', 'set-1', 1, 'J06.9', '2026-11-26T10:15:00+03:00');
-    await sendCaseToIemk((await cases.cases('15642781886', '2026-11-26'))[0]!, cases, client);
-    record('v2', 'set-1', 2, 'J06.0', '2026-11-26T10:40:00+03:00');
-    await sendCaseToIemk((await cases.cases('15642781886', '2026-11-26'))[0]!, cases, client);
-    expect(steps).toEqual(['v1']);
+    record('consult', 'set-1', 1, 'J06.9', '2026-11-26T10:15:00+03:00');
+    record('referral', 'set-2', 1, 'J06.9', '2026-11-26T10:30:00+03:00', { kind: '185' });
+    record('lab', 'set-3', 1, 'J06.9', '2026-11-26T11:00:00+03:00', { kind: '186' });
+    // A correction of the consultation written after the others keeps the visit's id.
+    record('consult-2', 'set-1', 2, 'J06.9', '2026-11-26T13:00:00+03:00');
+    record('colleague', 'set-4', 1, 'J06.9', '2026-11-26T12:00:00+03:00', { doctorSnils: '11223344600' });
+    record('next-day', 'set-5', 1, 'J06.9', '2026-11-27T09:00:00+03:00', { visitDate: '2026-11-27' });
+    const [c] = await cases.cases('15642781886', '2026-11-27');
+    expect(c!.visits.map((v) => [v.localUid, v.visitDate, v.documents.map((d) => d.localUid)])).toEqual([
+      ['colleague', '2026-11-26', ['colleague']],
+      ['consult', '2026-11-26', ['consult', 'referral', 'lab']],
+      ['next-day', '2026-11-27', ['next-day']],
+    ]);
+    expect(c!.visits[1]!.row.kind).toBe('119');
+  });
+
+  it('sends a visit as one step with its diagnosis and every document; a correction and a late document go as records, the epicrisis on closing', async () => {
+    const { cases, record } = book();
+    const { client, calls, steps, records } = recordingClient();
+    record('consult', 'set-1', 1, 'J06.9', '2026-11-20T10:15:00+03:00', { visitDate: '2026-11-20' });
+    record('referral', 'set-2', 1, 'J06.9', '2026-11-20T10:30:00+03:00', { kind: '185', visitDate: '2026-11-20' });
+    const send = async () => sendCaseToIemk((await cases.cases('15642781886', '2026-11-26'))[0]!, cases, client);
+    await send();
+    expect(calls).toEqual(['AddCase', 'AddStepToCase consult']);
+    expect(steps[0]!.medRecords![0]).toMatchObject({ diagnosis: { mkbCode: 'J06.9', main: true } });
+    expect(documentsOf(steps[0]!)).toEqual([['consult', 'ConsultNote'], ['referral', 'Referral']]);
+
+    record('consult-2', 'set-1', 2, 'J06.0', '2026-11-20T15:00:00+03:00', { visitDate: '2026-11-20' });
+    record('lab', 'set-3', 1, 'J06.9', '2026-11-20T16:00:00+03:00', { kind: '186', visitDate: '2026-11-20' });
+    record('epicrisis', 'set-4', 1, 'J06.9', '2026-11-25T09:00:00+03:00', { kind: '42', visitDate: '2026-11-25' });
+    await send();
+    expect(calls.slice(2)).toEqual(['AddMedRecord consult', 'AddMedRecord lab']);
+    expect(records[0]).toMatchObject({ document: { idDocumentMis: 'consult', creationDate: '2026-11-20T15:00:00', header: expect.stringMatching(/^Протокол консультации/) } });
+
+    cases.close('consult', '2026-11-25', '1');
+    const progress = await send();
+    expect(calls.slice(4)).toEqual(['AddMedRecord epicrisis', 'CloseCase']);
+    expect(records.at(-1)).toMatchObject({ document: { type: 'DischargeSummary' } });
+    expect(progress).toEqual({ opened: true, closed: true, steps: ['consult'], documents: { consult: 2, referral: 1, lab: 1, epicrisis: 1 } });
+    await send();
+    expect(calls).toHaveLength(6); // nothing left to send
+  });
+
+  it('keeps the epicrisis with the case it closes, not as a visit', async () => {
+    const { cases, record } = book();
+    record('cold', 'set-1', 1, 'J06.9', '2026-11-02T10:00:00+03:00', { visitDate: '2026-11-02' });
+    record('back', 'set-2', 1, 'M54.5', '2026-11-10T10:00:00+03:00', { visitDate: '2026-11-10' });
+    record('epicrisis', 'set-3', 1, 'J06.9', '2026-11-12T10:00:00+03:00', { kind: '42', visitDate: '2026-11-12' });
+    const listed = await cases.cases('15642781886', '2026-11-26');
+    expect(listed.map((c) => [c.caseId, c.visits.map((v) => v.localUid), c.caseDocuments.map((d) => d.localUid)])).toEqual([
+      ['cold', ['cold'], ['epicrisis']],
+      ['back', ['back'], []],
+    ]);
   });
 });

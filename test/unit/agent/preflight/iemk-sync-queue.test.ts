@@ -29,6 +29,19 @@ describe('IemkSyncQueue', () => {
     expect(queue.list()).toEqual([]);
   });
 
+  it('wakes a patient later for a settling visit, never later than a sooner due time, and leaves a held row held', () => {
+    queue.wakeAt('15642781886', t(30), t(0));
+    expect(queue.due(t(29))).toEqual([]);
+    expect(queue.due(t(30))).toEqual([expect.objectContaining({ patientSnils: '15642781886', state: 'pending', attempts: 0 })]);
+    queue.enqueue('08765432102', t(5));
+    queue.wakeAt('08765432102', t(40), t(6));
+    expect(queue.get('08765432102')?.dueAt).toBe(t(5).toISOString());
+    const [held] = queue.due(t(5)).filter((r) => r.patientSnils === '08765432102');
+    queue.hold(held!, 'refused', t(6));
+    queue.wakeAt('08765432102', t(7), t(6));
+    expect(queue.get('08765432102')?.state).toBe('held');
+  });
+
   it('queues many patients at once', () => {
     queue.enqueueAll(['15642781886', '08765432102'], t(0));
     expect(queue.due(t(0)).map((r) => r.patientSnils).sort()).toEqual(['08765432102', '15642781886']);

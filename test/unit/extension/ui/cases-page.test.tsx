@@ -7,9 +7,12 @@ import { CasesPage } from '../../../../extension/ui/cases-page.tsx';
 import { $, $$, fakeBackground, rendered } from '../../../support/extension-page.ts';
 
 const patient = { snils: '15642781886', name: 'Петров Иван Сергеевич' };
-const visit = (localUid: string, visitDate: string) => ({ localUid, visitDate, mainDiagnosis: 'J06.9', kind: '119' });
+const caseDocument = (localUid: string, kind: string, title: string, inIemk = false, versionNumber = 1) => ({ localUid, kind, title, versionNumber, inIemk });
+const visit = (localUid: string, visitDate: string, documents = [caseDocument(localUid, '119', 'Протокол консультации')]) => ({
+  localUid, visitDate, mainDiagnosis: 'J06.9', kind: '119', doctor: 'Иванова Мария Петровна', documents,
+});
 const aCase = (caseId: string, visits: ReturnType<typeof visit>[], extra: Partial<CaseSummary> = {}): CaseSummary => ({
-  caseId, patient, category: 'J06', openDate: visits[0]!.visitDate, iemk: { opened: false, closed: false, steps: [] }, visits, ...extra,
+  caseId, patient, category: 'J06', openDate: visits[0]!.visitDate, iemk: { opened: false, closed: false, steps: [] }, visits, documents: [], ...extra,
 });
 
 beforeEach(() => {
@@ -22,12 +25,18 @@ const cardVisits = () => $$('[data-egisz-case]').map((c) => [...c.querySelectorA
 
 describe('CasesPage', () => {
   it('lists the patient\'s cases with the IEMK progress, and splits a visit off through the background', async () => {
-    const together = [aCase('a', [visit('a', '2026-11-10'), visit('b', '2026-11-17')], { iemk: { opened: true, closed: false, steps: ['a'] } })];
+    const first = visit('a', '2026-11-10', [caseDocument('a', '119', 'Протокол консультации', true), caseDocument('r', '185', 'Направление на консультацию', false, 2)]);
+    const together = [aCase('a', [first, visit('b', '2026-11-17')], { iemk: { opened: true, closed: false, steps: ['a'] } })];
     const apart = [aCase('a', [visit('a', '2026-11-10')]), aCase('b', [visit('b', '2026-11-17')])];
     const asked = fakeBackground((m) => ({ ok: true, cases: m.type === 'case-edit' ? apart : together }));
     render(<CasesPage initialSnils="15642781886" />, $('#app')!);
     await rendered('[data-egisz-case="a"]');
-    expect($('[data-egisz-case-iemk]')!.textContent).toBe('В ИЭМК: передано посещений: 1 из 2');
+    expect($('[data-egisz-case-iemk]')!.textContent).toBe('В ИЭМК: передано посещений: 1 из 2, документов: 1 из 3');
+    // A visit lists its documents: the consultation the IEMK has, the referral's second version it has not yet.
+    const shown = $$('[data-egisz-visit="a"] [data-egisz-visit-document]').map((d) => [d.getAttribute('data-egisz-document-iemk'), d.textContent]);
+    expect(shown).toEqual([['yes', 'Протокол консультации · в ИЭМК'], ['no', 'Направление на консультацию, версия 2']]);
+    expect($('[data-egisz-visit="a"]')!.textContent).toContain('Иванова Мария Петровна');
+    expect($('[data-egisz-case-documents]')).toBeNull();
     expect($('[data-egisz-action="merge-case"]')).toBeNull(); // nothing to merge with
     $<HTMLButtonElement>('[data-egisz-visit="b"] [data-egisz-action="split-visit"]')!.click();
     await rendered('[data-egisz-case="b"]');
