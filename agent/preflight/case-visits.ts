@@ -45,7 +45,11 @@ const byCreation = (a: BookDocument, b: BookDocument) => a.since.localeCompare(b
  */
 export function visitsOf(documents: readonly BookDocument[]): BookVisit[] {
   const groups = new Map<string, BookDocument[]>();
-  for (const d of [...documents].sort(byCreation)) groups.set(visitKey(d), [...(groups.get(visitKey(d)) ?? []), d]);
+  for (const d of [...documents].sort(byCreation)) {
+    const group = groups.get(visitKey(d));
+    if (group) group.push(d);
+    else groups.set(visitKey(d), [d]);
+  }
   return [...groups.values()].map((docs) => {
     const main = docs.find((d) => d.row.kind === '119') ?? docs[0]!;
     const misCaseId = main.row.caseId ?? docs.find((d) => d.row.caseId)?.row.caseId;
