@@ -9,6 +9,7 @@
  */
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
 import fontoxpath from 'fontoxpath';
+import '../egisz/remd/xmldom-regex-cache.ts';
 import { locationOf } from './element-location.ts';
 import { documentChains, mayMatch, type DocumentChains } from './schematron-context.ts';
 import { compileTest, type FastTest } from './schematron-fast.ts';

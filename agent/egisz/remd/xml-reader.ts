@@ -4,6 +4,7 @@
  * and we would rather read both than reject a valid answer.
  */
 import { DOMParser } from '@xmldom/xmldom';
+import './xmldom-regex-cache.ts';
 import type { Document, Element } from '@xmldom/xmldom';
 
 export type { Element } from '@xmldom/xmldom';
