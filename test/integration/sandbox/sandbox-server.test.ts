@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClientEntityId } from '../../../agent/demo/demo-clinic.ts';
 import { RemdClient } from '../../../agent/egisz/remd/remd-client.ts';
+import { ACTION, NS, OPERATION } from '../../../agent/egisz/remd/remd-contract.ts';
 import { buildEnvelope, newMessageId, parseEnvelope } from '../../../agent/egisz/remd/soap-envelope.ts';
 import { writeSearchRequest } from '../../../agent/egisz/remd/registry-query.ts';
 import { silentLogger } from '../../../agent/log.ts';
@@ -36,12 +37,16 @@ describe('standalone sandbox server', () => {
 });
 
 describe('standalone sandbox server with its defaults', () => {
-  it('refuses an unsigned registerDocument with the wsse:InvalidSecurity fault; explicitly allowed, it answers', async () => {
+  it('refuses an unsigned registerDocument with the wsse:InvalidSecurity fault; explicitly allowed, an unsigned request is answered', async () => {
     const identityDir = mkdtempSync(join(tmpdir(), 'egisz-sandbox-identity-'));
     const unsigned = buildEnvelope({
+      messageId: newMessageId(), action: ACTION.registerDocument, clientEntityId: demoClientEntityId,
+      body: (b) => void b.ele(NS.service, OPERATION.registerDocument.request).ele(NS.service, 'localUid').txt('3f0b7a56-0000-4000-8000-000000000001'),
+    });
+    const search = buildEnvelope({
       messageId: newMessageId(), action: 'searchRegistryItem', clientEntityId: demoClientEntityId, body: (b) => writeSearchRequest(b, { kind: '119' }),
     });
-    const post = (url: string) => fetch(`${url}/sandbox/remd`, { method: 'POST', headers: { 'content-type': 'application/soap+xml' }, body: unsigned });
+    const post = (url: string, body = unsigned) => fetch(`${url}/sandbox/remd`, { method: 'POST', headers: { 'content-type': 'application/soap+xml' }, body });
     const defaults = await startSandboxServer({ port: 0, log: silentLogger, identityDir });
     let certificate = '';
     try {
@@ -55,7 +60,7 @@ describe('standalone sandbox server with its defaults', () => {
     }
     const forTests = await startSandboxServer({ port: 0, log: silentLogger, identityDir, sandbox: { wsSecurity: 'verify-if-present' } });
     try {
-      expect((await post(forTests.url)).status).toBe(200);
+      expect((await post(forTests.url, search)).status).toBe(200);
       expect(await (await fetch(`${forTests.url}/sandbox/remd/certificate`)).text()).toBe(certificate); // the same identity after a restart
     } finally {
       await forTests.close();
