@@ -50,6 +50,8 @@ const keys = Object.keys(columns) as (keyof VisitRow)[];
 
 export class VisitHistory {
   private readonly db: Database.Database;
+  /** Prepared once: pre-flight reads and writes here for every document. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -63,7 +65,7 @@ export class VisitHistory {
   }
 
   record(row: VisitRow): void {
-    this.db.prepare(`INSERT OR REPLACE INTO visits (${keys.map((k) => columns[k]).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`)
+    this.sql(`INSERT OR REPLACE INTO visits (${keys.map((k) => columns[k]).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`)
       .run(...keys.map((k) => row[k] ?? null));
   }
 
@@ -72,26 +74,32 @@ export class VisitHistory {
     // Each arm walks its (patient, created_at) index from the newest row: `limit` rows read, not the whole history.
     const newest = (column: string) => `SELECT * FROM (SELECT * FROM visits WHERE ${column} = ? ORDER BY created_at DESC LIMIT ?)`;
     const rows = localId
-      ? this.db.prepare(`${newest('patient_snils')} UNION ${newest('patient_local_id')} ORDER BY created_at DESC LIMIT ?`).all(snils, limit, localId, limit, limit)
-      : this.db.prepare(`${newest('patient_snils')} ORDER BY created_at DESC`).all(snils, limit);
+      ? this.sql(`${newest('patient_snils')} UNION ${newest('patient_local_id')} ORDER BY created_at DESC LIMIT ?`).all(snils, limit, localId, limit, limit)
+      : this.sql(`${newest('patient_snils')} ORDER BY created_at DESC`).all(snils, limit);
     return (rows as Record<string, unknown>[]).map(toRow);
   }
 
   /** The patient of a case named by a visit's localUid or by the MIS's case id. */
   patientOfCase(caseId: string): string | undefined {
-    const row = this.db.prepare('SELECT patient_snils FROM visits WHERE local_uid = ? OR case_id = ? LIMIT 1').get(caseId, caseId) as { patient_snils: string } | undefined;
+    const row = this.sql('SELECT patient_snils FROM visits WHERE local_uid = ? OR case_id = ? LIMIT 1').get(caseId, caseId) as { patient_snils: string } | undefined;
     return row?.patient_snils;
   }
 
   /** Patients with a document created since an ISO time, the most recently seen first. */
   patientsSince(iso: string, limit = -1): string[] {
-    return (this.db.prepare('SELECT patient_snils FROM visits WHERE created_at >= ? GROUP BY patient_snils ORDER BY MAX(created_at) DESC LIMIT ?')
+    return (this.sql('SELECT patient_snils FROM visits WHERE created_at >= ? GROUP BY patient_snils ORDER BY MAX(created_at) DESC LIMIT ?')
       .all(iso, limit) as { patient_snils: string }[]).map((r) => r.patient_snils);
   }
 
   get(localUid: string): VisitRow | undefined {
-    const row = this.db.prepare('SELECT * FROM visits WHERE local_uid = ?').get(localUid) as Record<string, unknown> | undefined;
+    const row = this.sql('SELECT * FROM visits WHERE local_uid = ?').get(localUid) as Record<string, unknown> | undefined;
     return row && toRow(row);
+  }
+
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
   }
 
   close(): void {
