@@ -189,8 +189,12 @@ export class FormOverlay {
     const bound = this.fields.filter((field) => field.element === element);
     const [first] = bound;
     if (!first) return;
+    // A snapshot, since applyRule may change nested values in place.
+    const before = bound.map((field) => JSON.stringify(getRecordValue(this.record, field.path)) ?? '');
     applyRule(this.record, first);
-    this.forgetStale(bound.map((field) => field.path));
+    // A blur or a repeated event without a new value keeps the agent's findings on the field.
+    const changed = bound.filter((field, i) => (JSON.stringify(getRecordValue(this.record, field.path)) ?? '') !== before[i]);
+    if (changed.length > 0) this.forgetStale(changed.map((field) => field.path));
     this.evaluate();
   }
 

@@ -147,6 +147,19 @@ describe('FormOverlay on the demo MIS form', () => {
     expect(panel.host!.dataset.egiszState).toBe('ready');
   });
 
+  it('keeps the agent\'s finding on a field when an event brings no new value (a blur on the way to the button)', async () => {
+    const { hooks } = fakeHooks();
+    const overlay = new FormOverlay(document, profile, hooks);
+    await overlay.start(abort.signal);
+    overlay.receive({
+      type: 'job-update',
+      job: { jobId: 'j1', state: 'rejected', errors: [{ code: 'PATIENT_MPI_MISMATCH', message: 'СНИЛС не найден в РС ЕРЗЛ', path: 'patient.snils' }] },
+    });
+    document.querySelector('#f_snils')!.dispatchEvent(new Event('change', { bubbles: true }));
+    vi.advanceTimersByTime(EDIT_DEBOUNCE_MS);
+    expect(stateOf('patient.snils')).toBe('error');
+  });
+
   it('shows a refused prepare in the panel and its issues on the fields', async () => {
     const issues = [{ path: 'encounter.visitDate', code: 'VALIDATION_DATE_FUTURE', severity: 'error' as const, message: 'Дата приёма в будущем' }];
     const { hooks, panel } = fakeHooks({ ok: false, code: 'VALIDATION_FAILED', message: 'Исправьте отмеченные поля', issues });
