@@ -21,7 +21,7 @@ const commands: Record<string, { summary: string; run: Command }> = {
   certs: { summary: 'list tokens and certificates with their warnings: certs [--module LIB]', run: lazy('./commands/certs-command.ts') },
   sign: { summary: 'sign a file detached (CAdES-BES): sign FILE -o FILE.sig [--module LIB]', run: lazy('./commands/sign-command.ts') },
   semd: { summary: 'build or check a SEMD: semd build FILE.json [--kind K] [-o out.xml] | semd check out.xml', run: lazy('./commands/semd-command.ts') },
-  outbox: { summary: 'the running agent\'s queue: outbox list|show|retry|cancel [LOCALUID]', run: lazy('./commands/outbox-command.ts') },
+  outbox: { summary: 'the running agent\'s queue: outbox list|show|retry|cancel|purge [LOCALUID]', run: lazy('./commands/outbox-command.ts') },
   cases: { summary: 'the automatic IEMK case sync of the running agent: cases iemk-sync [--json]', run: lazy('./commands/cases-command.ts') },
   submit: { summary: 'queue records through the running agent: submit FILE.json… [--kind K] [--pin-env VAR]', run: lazy('./commands/submit-command.ts') },
 };
@@ -33,7 +33,7 @@ function lazy(module: string): Command {
 function usage(io: Io): void {
   io.stdout('usage: egisz-agent <command> [options]\n\n');
   for (const [name, c] of Object.entries(commands)) io.stdout(`  ${name.padEnd(10)} ${c.summary}\n`);
-  io.stdout('\ncommon options: --port N, --data-dir DIR\n');
+  io.stdout('\n--data-dir DIR: start, sandbox, journal and the commands that reach the running agent (pairing, outbox, cases, submit)\n--port N: start, sandbox\n');
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -133,6 +133,6 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'build') return runSemdBuild(rest, io);
   if (sub === 'check') return runSemdCheck(rest, io);
-  io.stderr('usage: egisz-agent semd build FILE.json --kind K -o out.xml [--facts FILE.json]\n       egisz-agent semd check out.xml [--kind K]\n');
+  io.stderr('usage: egisz-agent semd build FILE.json [--kind K] [-o out.xml] [--facts FILE.json] [--set-id ID --version N]\n       egisz-agent semd check out.xml [--kind K]\n');
   return 2;
 }
