@@ -4,6 +4,7 @@ import { DocumentLookup, locateRule, readElement } from './locate-field.ts';
 import { readExtjs } from './page-world-bridge.ts';
 import { setRecordValue } from './record-path.ts';
 import { locatorsOf, type FieldRule, type SiteProfile } from './site-profile.ts';
+import { findRows, readRows } from './table-rows.ts';
 
 /** One record path tied to the page element it was read from. */
 export interface BoundField {
@@ -26,7 +27,8 @@ export interface ScrapeResult {
  * where it finds its element. Fields missing from the page stay out of the record.
  */
 export function scrapeRecord(docs: Document | readonly Document[], profile: SiteProfile): ScrapeResult {
-  const lookups = (Array.isArray(docs) ? docs : [docs as Document]).map((doc) => new DocumentLookup(doc));
+  const documents = Array.isArray(docs) ? docs : [docs as Document];
+  const lookups = documents.map((doc) => new DocumentLookup(doc));
   const queries = (): string[] => extjsQueries(profile);
   const record: DraftRecord = {};
   if (profile.kind) setRecordValue(record, 'document.kind', profile.kind);
@@ -40,6 +42,14 @@ export function scrapeRecord(docs: Document | readonly Document[], profile: Site
       setValues(record, rule, found.raw);
       if (rule.mark !== false) for (const path of rule.paths) fields.push({ path, element: found.element, rule, extjs: found.extjs });
       break;
+    }
+  }
+  for (const group of profile.repeat ?? []) {
+    for (const row of readRows(findRows(documents, group), group)) {
+      for (const { rule, element, raw } of row) {
+        setValues(record, rule, raw);
+        if (rule.mark !== false) for (const path of rule.paths) fields.push({ path, element, rule });
+      }
     }
   }
   return { record, fields };

@@ -75,6 +75,31 @@ export interface FieldRule {
   confidence?: number;
 }
 
+/** How to find each row of a table or list whose rows repeat one group of fields. */
+export type RowsLocator = { selector: string } | { xpath: string };
+
+/**
+ * How to find a field inside one row: a CSS selector or an XPath relative to
+ * the row, a label inside the row, or the table column by its header text
+ * (a <th> of the table, or an ARIA `columnheader` of a grid such as ExtJS's).
+ */
+export type RowFieldLocator = { selector: string } | { xpath: string } | { label: string } | { column: string };
+
+/** A rule of a row group: each path has one `*` segment, the row's index (`ambulatoryCase.visits.*.date`). */
+export interface RowFieldRule extends Omit<FieldRule, 'find' | 'confidence'> {
+  find: RowFieldLocator | RowFieldLocator[];
+}
+
+/**
+ * Fields that repeat over the rows of a table or list (a case's visits): each
+ * row where some rule finds its element gets the next index, from 0; a row
+ * where none does (a header, a totals row) is skipped.
+ */
+export interface RowGroup {
+  rows: RowsLocator | RowsLocator[];
+  fields: RowFieldRule[];
+}
+
 export interface SiteProfile {
   id: string;
   /** Russian name of the form, shown in the panel. */
@@ -83,6 +108,8 @@ export interface SiteProfile {
   /** The REMD kind of the form's document; sets `document.kind` (119 when neither this nor a constant says). */
   kind?: DocumentKind;
   fields: FieldRule[];
+  /** Groups of fields repeated over table rows. */
+  repeat?: RowGroup[];
   /**
    * Values fixed by the form itself, by record path: a text, or a whole coded
    * value of a dictionary the project does not ship (e.g. the diagnosis stage
@@ -101,3 +128,6 @@ export interface SiteProfile {
 
 /** The locators of a rule, as a list. */
 export const locatorsOf = (rule: FieldRule): FieldLocator[] => (Array.isArray(rule.find) ? rule.find : [rule.find]);
+
+/** The locators of a row rule or of a group's rows, as a list. */
+export const listOf = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);

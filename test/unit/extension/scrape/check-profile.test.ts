@@ -66,6 +66,31 @@ describe('site profiles against profile-schema.json', () => {
     expect(profileErrors(profile)).toEqual([]);
   });
 
+  const withRows = (spoil: (group: Record<string, unknown>, rule: Record<string, unknown>) => void = () => undefined) => {
+    const rule: Record<string, unknown> = { paths: ['ambulatoryCase.visits.*.date'], find: [{ column: 'Дата' }, { selector: 'input.date' }], read: 'value', format: { kind: 'date', pattern: 'dd.mm.yyyy' } };
+    const group: Record<string, unknown> = { rows: [{ selector: '#visits > tr' }, { xpath: '//tr[@class="visit"]' }], fields: [rule] };
+    spoil(group, rule);
+    return { ...minimal(), repeat: [group] };
+  };
+
+  it('accepts fields repeated over rows: rows by selector or XPath, cells by column, selector, XPath or label', () => {
+    expect(profileErrors(withRows())).toEqual([]);
+    expect(profileErrors(withRows((_g, rule) => (rule.find = [{ label: 'Дата' }, { xpath: './td[1]/input' }])))).toEqual([]);
+  });
+
+  it.each([
+    ['a row path without the row index', (_g: Record<string, unknown>, rule: Record<string, unknown>) => (rule.paths = ['ambulatoryCase.visits.0.date']), 'не по образцу'],
+    ['a row path with two row indexes', (_g: Record<string, unknown>, rule: Record<string, unknown>) => (rule.paths = ['a.*.b.*.c']), 'не по образцу'],
+    ['an ExtJS query inside a row', (_g: Record<string, unknown>, rule: Record<string, unknown>) => (rule.find = { extjs: 'datefield' }), 'не подходит ни под один вариант'],
+    ['rows found by a label', (group: Record<string, unknown>) => (group.rows = { label: 'Посещения' }), 'не подходит ни под один вариант'],
+    ['a group without rules', (group: Record<string, unknown>) => (group.fields = []), 'элементов меньше 1'],
+    ['a column locator outside rows', () => undefined, 'не подходит ни под один вариант'],
+  ])('rejects %s', (name, spoil, message) => {
+    const profile = withRows(spoil);
+    if (name.startsWith('a column')) (profile.fields[0] as Record<string, unknown>).find = { column: 'СНИЛС' };
+    expect(profileErrors(profile).join('\n')).toContain(message);
+  });
+
   it('rejects what is not a profile at all', () => {
     expect(isSiteProfile(null)).toBe(false);
     expect(isSiteProfile([minimal()])).toBe(false);

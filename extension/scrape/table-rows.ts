@@ -1,0 +1,149 @@
+/**
+ * Fields that repeat over the rows of a table or list: a profile's `repeat`
+ * groups. Each row is looked into on its own (locators relative to the row,
+ * or the column by its header), and each row's paths get the row's index in
+ * place of their `*`, so a case with any number of visit rows becomes that
+ * many `ambulatoryCase.visits.N` in the record, each cell marked where it is.
+ */
+import { CONTROL_SELECTOR, controlLabels, labelKey, labelsFor } from './field-label.ts';
+import { readElement } from './locate-field.ts';
+import { listOf, type FieldRule, type RowFieldLocator, type RowFieldRule, type RowGroup, type RowsLocator } from './site-profile.ts';
+
+/** One rule of a group found in one row: a plain rule with the row's paths. */
+export interface RowField {
+  rule: FieldRule;
+  element: Element;
+  raw: string;
+}
+
+/** The group's rows in the first of the documents that has any, in document order. */
+export function findRows(docs: readonly Document[], group: RowGroup): Element[] {
+  for (const doc of docs) {
+    for (const locator of listOf(group.rows)) {
+      const rows = rowsOf(doc, locator);
+      if (rows.length > 0) return rows;
+    }
+  }
+  return [];
+}
+
+/**
+ * Each row's fields, rows numbered from 0 in order; a row where no rule finds
+ * anything (a header, an empty spacer) takes no number.
+ */
+export function readRows(rows: readonly Element[], group: RowGroup): RowField[][] {
+  const forIds = new Map<Document, Map<string, string>>();
+  const labelIds = (doc: Document): Map<string, string> => forIds.get(doc) ?? forIds.set(doc, labelsFor(doc)).get(doc)!;
+  const result: RowField[][] = [];
+  for (const row of rows) {
+    const index = result.length;
+    const found: RowField[] = [];
+    for (const rule of group.fields) {
+      const element = locateInRow(row, rule, labelIds);
+      if (element) found.push({ rule: concreteRule(rule, index), element, raw: readElement(element, rule.read) });
+    }
+    if (found.length > 0) result.push(found);
+  }
+  return result;
+}
+
+/** The row's index in place of the `*` segment of every path. */
+export function concreteRule(rule: RowFieldRule, index: number): FieldRule {
+  const paths = rule.paths.map((path) => path.split('.').map((segment) => (segment === '*' ? String(index) : segment)).join('.'));
+  return { ...rule, paths, find: [] };
+}
+
+function rowsOf(doc: Document, locator: RowsLocator): Element[] {
+  if ('selector' in locator) return [...doc.querySelectorAll(locator.selector)];
+  try {
+    const snapshot = doc.evaluate(locator.xpath, doc, null, 7 /* ORDERED_NODE_SNAPSHOT_TYPE */, null);
+    const rows: Element[] = [];
+    for (let i = 0; i < snapshot.snapshotLength; i++) {
+      const node = snapshot.snapshotItem(i);
+      if (node?.nodeType === 1) rows.push(node as Element);
+    }
+    return rows;
+  } catch {
+    return [];
+  }
+}
+
+function locateInRow(row: Element, rule: RowFieldRule, labelIds: (doc: Document) => Map<string, string>): Element | null {
+  for (const locator of listOf(rule.find)) {
+    const element = inRow(row, locator, labelIds);
+    if (element) return element;
+  }
+  return null;
+}
+
+function inRow(row: Element, locator: RowFieldLocator, labelIds: (doc: Document) => Map<string, string>): Element | null {
+  if ('selector' in locator) return safely(() => row.querySelector(locator.selector));
+  if ('xpath' in locator) return safely(() => byXpath(row, locator.xpath));
+  if ('column' in locator) return cellControl(row, locator.column);
+  const key = labelKey(locator.label);
+  const forIds = labelIds(row.ownerDocument);
+  for (const control of row.querySelectorAll(CONTROL_SELECTOR)) {
+    if (controlLabels(control, forIds).some((label) => labelKey(label.text) === key)) return control;
+  }
+  return null;
+}
+
+/** A bad selector or XPath in a profile finds nothing rather than stopping the whole form. */
+function safely(find: () => Element | null): Element | null {
+  try {
+    return find();
+  } catch {
+    return null;
+  }
+}
+
+function byXpath(row: Element, xpath: string): Element | null {
+  const node = row.ownerDocument.evaluate(xpath, row, null, 9 /* FIRST_ORDERED_NODE_TYPE */, null).singleNodeValue;
+  return node === null ? null : node.nodeType === 1 ? (node as Element) : node.parentElement;
+}
+
+/**
+ * The control in the row's cell under the header `column`, or the cell itself
+ * when it holds only text. The cell must lie wholly under the header: a
+ * totals cell spanning the whole row is no column's value.
+ */
+function cellControl(row: Element, column: string): Element | null {
+  const key = labelKey(column);
+  const header = placed(columnHeaders(row)).find(({ cell }) => labelKey(cell.textContent ?? '') === key);
+  if (!header) return null;
+  const cell = placed(rowCells(row)).find(({ start, end }) => start >= header.start && end <= header.end)?.cell;
+  // A header row's cell is no data: the row then finds nothing here.
+  if (!cell || cell.localName === 'th' || cell.getAttribute('role') === 'columnheader') return null;
+  return cell.querySelector(CONTROL_SELECTOR) ?? cell;
+}
+
+/** A table's header cells (its <thead>, else its first row of <th>), or a grid's column headers. */
+function columnHeaders(row: Element): Element[] {
+  const table = row.localName === 'tr' ? row.closest('table') : null;
+  if (table) {
+    // Element queries rather than the table API, which not every DOM implements in full.
+    const own = [...table.querySelectorAll('tr')].filter((r) => r.closest('table') === table);
+    const isHead = (r: Element): boolean => r.parentElement?.localName === 'thead' || (cellsOf(r).length > 0 && cellsOf(r).every((c) => c.localName === 'th'));
+    const head = own.find(isHead);
+    return head ? cellsOf(head) : [];
+  }
+  const grid = row.closest('[role=grid], [role=treegrid]');
+  return grid ? [...grid.querySelectorAll('[role=columnheader]')] : [];
+}
+
+function rowCells(row: Element): Element[] {
+  if (row.localName === 'tr') return cellsOf(row);
+  return [...row.querySelectorAll('[role=gridcell]')];
+}
+
+const cellsOf = (tr: Element): Element[] => [...tr.children].filter((cell) => cell.localName === 'td' || cell.localName === 'th');
+
+/** Cells with the columns they cover, from 0: a cell with colspan="2" covers two. */
+function placed(cells: readonly Element[]): { cell: Element; start: number; end: number }[] {
+  let next = 0;
+  return cells.map((cell) => {
+    const start = next;
+    next += Math.max(1, Number(cell.getAttribute('colspan')) || 1);
+    return { cell, start, end: next - 1 };
+  });
+}
