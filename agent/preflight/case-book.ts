@@ -19,6 +19,8 @@ export interface IemkProgress {
   steps: string[];
   /** Each document the IEMK has (its first version's localUid) → the version it has. */
   documents?: Record<string, number>;
+  /** Each visit sent as a step → the main diagnosis (МКБ-10) the IEMK has for it. */
+  diagnoses?: Record<string, string>;
 }
 
 const schema = `

@@ -44,6 +44,8 @@ export interface IemkAutoSyncDeps {
   client: EmkClient;
   /** REMD registered this document (the outbox or the gateway says so). */
   isRegistered: (localUid: string) => Promise<boolean>;
+  /** The registration number REMD gave it, linked from its IEMK record. */
+  emdrIdOf?: (localUid: string) => Promise<string | undefined>;
   log: Logger;
   now?: () => Date;
   random?: () => number;
@@ -151,6 +153,8 @@ export class IemkAutoSync {
     const flags = await Promise.all(all.map((d) => this.deps.isRegistered(d.row.localUid).catch(() => false)));
     const registered = new Set(all.filter((_, i) => flags[i]).map((d) => d.row.localUid));
     const ready = (d: BookDocument) => registered.has(d.row.localUid);
+    const emdrIds = await Promise.all(all.map((d) => (ready(d) ? this.deps.emdrIdOf?.(d.row.localUid).catch(() => undefined) : undefined)));
+    const registrations = new Map(all.map((d, i) => [d.row.localUid, emdrIds[i]]));
     const settlesAt = (v: BookVisit) => Math.max(...v.documents.map((d) => Date.parse(d.row.createdAt) || 0)) + this.settings.visitSettleMs;
     const stepped = this.deps.book.iemkProgress(c.caseId).steps;
     const byDate = [...c.visits].sort((a, b) => a.visitDate.localeCompare(b.visitDate));
@@ -162,7 +166,7 @@ export class IemkAutoSync {
     if (!visits.length) return wake;
     const sendable: BookCase = { ...c, visits };
     if (waiting >= 0 || !all.every(ready)) delete sendable.closeDate;
-    await sendCaseToIemk(sendable, this.deps.book, this.deps.client, ready);
+    await sendCaseToIemk(sendable, this.deps.book, this.deps.client, ready, (d) => registrations.get(d.row.localUid));
     return wake;
   }
 

@@ -113,6 +113,7 @@ export function startPreflight(setup: PreflightSetup): RunningPreflight {
     // The demo's own sandbox shows a visit's step within seconds of its documents.
     settings: { ...(setup.registries ? {} : { visitSettleMs: DEMO_VISIT_SETTLE_MS }), ...setup.iemkSync },
     isRegistered: async (localUid) => (await setup.sink.status(localUid))?.state === 'registered',
+    emdrIdOf: async (localUid) => (await setup.sink.status(localUid))?.emdrId,
   });
   const casesApi = createCasesApi({ book, iemk, sync, queue });
   sync?.start();

@@ -3,12 +3,17 @@
  * at /sandbox/iemk/EMKService.svc, keeping cases in memory, and
  * GET /sandbox/iemk/cases to look at them. It checks what the service checks
  * first: the system's guid, a known organization, the case's existence and
- * state, dates, МКБ-10 codes, the records (iemk-med-records.ts). A step is one
+ * state, dates, МКБ-10 codes, the records (iemk-med-records.ts), and that a
+ * document's REMD link names a registration of the case's organization. A step is one
  * visit: a second step of the same doctor on the same day is refused, and a
  * document already in the case does not come again inside a step; AddMedRecord
  * with a document's IdDocumentMis already there replaces it where it is (a
- * correction). Those two rules are our reading of N3's model [?]: its public
- * contract says what a step and a record hold, not what it refuses.
+ * correction). UpdateCase with steps already sent replaces their diagnoses
+ * (MkbCodeChange, when given, must be the code the step has). A closed case
+ * takes no step and no diagnosis by AddMedRecord, but still takes documents:
+ * the epicrisis is often signed after the closing day. Those rules are our
+ * reading of N3's model [?]: its public contract says what a step and a
+ * record hold, not what it refuses.
  * Fault ErrorCodes here are the sandbox's own: 1 guid refused, 2 not found,
  * 3 already exists, 4 invalid or missing value.
  */
@@ -44,7 +49,10 @@ interface SandboxCase {
 
 const day = (value: string | undefined) => value?.slice(0, 10);
 
-export function iemkService(dataset: FederalDataset): Router {
+/** A REMD registration as the IEMK sees it through a document's link. */
+export type RemdLookup = (emdrId: string) => { organization: string } | undefined;
+
+export function iemkService(dataset: FederalDataset, remd?: RemdLookup): Router {
   const cases = new Map<string, SandboxCase>();
   const router = Router();
   router.get('/cases', (_req, res) => void res.json([...cases.values()]));
@@ -57,7 +65,7 @@ export function iemkService(dataset: FederalDataset): Router {
     }
     const guid = request.text('guid');
     const system = dataset.systems.find((s) => s.iemkGuid && s.iemkGuid === guid);
-    const problems = system?.active ? handle(request, cases, dataset) : [fault(1, 'Неверный guid: система не авторизована в ИЭМК', 'guid')];
+    const problems = system?.active ? handle(request, cases, dataset, remd) : [fault(1, 'Неверный guid: система не авторизована в ИЭМК', 'guid')];
     if (problems.length) return void res.status(500).type('text/xml').send(emkFaultXml(problems));
     res.type('text/xml').send(emkResponse(request.op));
   });
@@ -66,12 +74,13 @@ export function iemkService(dataset: FederalDataset): Router {
 
 type Request = ReturnType<typeof readOperation>;
 
-function handle(request: Request, cases: Map<string, SandboxCase>, dataset: FederalDataset): EmkFaultItem[] {
+function handle(request: Request, cases: Map<string, SandboxCase>, dataset: FederalDataset, remd: RemdLookup | undefined): EmkFaultItem[] {
   switch (request.op) {
     case 'AddCase': return addCase(request.field('caseDto'), cases, dataset);
     case 'CloseCase': return closeCase(request.field('caseDto'), cases);
-    case 'AddStepToCase': return withCase(request, cases, (c) => addStep(c, request.field('step')));
-    case 'AddMedRecord': return withCase(request, cases, (c) => addMedRecord(c, request.field('medRecord')));
+    case 'UpdateCase': return updateCase(request.field('caseDto'), cases);
+    case 'AddStepToCase': return withCase(request, cases, (c) => addStep(c, request.field('step'), remd));
+    case 'AddMedRecord': return withCase(request, cases, (c) => addMedRecord(c, request.field('medRecord'), remd));
     default: return [fault(4, `Операция ${request.op} не поддерживается песочницей`)];
   }
 }
@@ -92,8 +101,10 @@ function addCase(dto: Element | undefined, cases: Map<string, SandboxCase>, data
   return [];
 }
 
+const caseOf = (dto: Element | undefined, cases: Map<string, SandboxCase>) => cases.get(keyOf(childText(dto, 'IdLpu'), childText(dto, 'IdPatientMis'), childText(dto, 'IdCaseMis')));
+
 function closeCase(dto: Element | undefined, cases: Map<string, SandboxCase>): EmkFaultItem[] {
-  const found = cases.get(keyOf(childText(dto, 'IdLpu'), childText(dto, 'IdPatientMis'), childText(dto, 'IdCaseMis')));
+  const found = caseOf(dto, cases);
   if (!found) return [fault(2, 'Случай не найден: сначала AddCase', 'IdCaseMis')];
   if (found.closeDate) return [fault(3, 'Случай уже закрыт', 'IdCaseMis')];
   const closeDate = day(childText(dto, 'CloseDate'));
@@ -108,11 +119,43 @@ function closeCase(dto: Element | undefined, cases: Map<string, SandboxCase>): E
 function withCase(request: Request, cases: Map<string, SandboxCase>, then: (c: SandboxCase) => EmkFaultItem[]): EmkFaultItem[] {
   const found = cases.get(keyOf(request.text('idLpu'), request.text('idPatientMis'), request.text('idCaseMis')));
   if (!found) return [fault(2, 'Случай не найден: сначала AddCase', 'idCaseMis')];
-  if (found.closeDate) return [fault(4, 'Случай закрыт: изменения не принимаются', 'idCaseMis')];
   return then(found);
 }
 
-function addStep(c: SandboxCase, step: Element | undefined): EmkFaultItem[] {
+const closedFault = () => fault(4, 'Случай закрыт: посещения и диагнозы не принимаются, только документы', 'idCaseMis');
+
+/** UpdateCase: the listed steps' diagnoses replaced; a step not yet sent goes by AddStepToCase. */
+function updateCase(dto: Element | undefined, cases: Map<string, SandboxCase>): EmkFaultItem[] {
+  const found = caseOf(dto, cases);
+  if (!found) return [fault(2, 'Случай не найден: сначала AddCase', 'IdCaseMis')];
+  const stepList = child(dto, 'Steps');
+  const updates: { step: SandboxStep; diagnoses: SandboxDiagnosis[] }[] = [];
+  for (const el of stepList ? elementChildren(stepList) : []) {
+    const idStepMis = childText(el, 'IdStepMis');
+    const step = found.steps.find((s) => s.idStepMis === idStepMis);
+    if (!step) return [fault(2, `Посещение ${idStepMis ?? ''} не найдено: новые посещения передают AddStepToCase`, 'IdStepMis')];
+    const recordList = child(el, 'MedRecords');
+    const records = recordList ? elementChildren(recordList).map(readMedRecord) : [];
+    const problem = records.find(isFault);
+    if (problem) return [problem];
+    if (records.some((r) => 'document' in r)) return [fault(4, 'Документы посещения передают через AddMedRecord, не UpdateCase', 'MedRecords')];
+    const diagnoses = (records as SandboxRecord[]).flatMap((r) => ('diagnosis' in r ? [r.diagnosis] : []));
+    const stale = diagnoses.find((d) => d.previousMkbCode && !step.diagnoses.some((x) => x.main === d.main && x.mkbCode === d.previousMkbCode));
+    if (stale) return [fault(4, `В посещении ${idStepMis} нет диагноза ${stale.previousMkbCode}, который заменяет ${stale.mkbCode}`, 'MkbCodeChange')];
+    updates.push({ step, diagnoses });
+  }
+  for (const u of updates) u.step.diagnoses = u.diagnoses;
+  return [];
+}
+
+/** A document's REMD links name registrations of the case's organization. */
+function remdLinkFault(c: SandboxCase, d: SandboxDocument, remd: RemdLookup | undefined): EmkFaultItem | undefined {
+  const wrong = remd && d.remdLinks.find((id) => remd(id)?.organization !== c.idLpu);
+  return wrong === undefined ? undefined : fault(2, `Документ ${d.idDocumentMis}: регистрационный номер РЭМД ${wrong} не найден у организации ${c.idLpu}`, 'Attachments');
+}
+
+function addStep(c: SandboxCase, step: Element | undefined, remd: RemdLookup | undefined): EmkFaultItem[] {
+  if (c.closeDate) return [closedFault()];
   const idStepMis = childText(step, 'IdStepMis');
   const dateStart = day(childText(step, 'DateStart'));
   if (!idStepMis || !dateStart) return [fault(4, 'Не заполнены IdStepMis или DateStart', 'step')];
@@ -130,6 +173,8 @@ function addStep(c: SandboxCase, step: Element | undefined): EmkFaultItem[] {
   const documents = read.flatMap((r) => ('document' in r ? [r.document] : []));
   const repeated = documents.find((d, i) => documentIn(c, d.idDocumentMis) || documents.findIndex((x) => x.idDocumentMis === d.idDocumentMis) !== i);
   if (repeated) return [fault(3, `Документ ${repeated.idDocumentMis} уже есть в случае: исправление передают через AddMedRecord`, 'IdDocumentMis')];
+  const unlinked = documents.map((d) => remdLinkFault(c, d, remd)).find(Boolean);
+  if (unlinked) return [unlinked];
   c.steps.push({
     idStepMis, dateStart, ...(doctorId ? { doctorId } : {}), ...(familyName(doctor) ? { doctor: familyName(doctor) } : {}),
     diagnoses: read.flatMap((r) => ('diagnosis' in r ? [r.diagnosis] : [])), documents,
@@ -142,12 +187,16 @@ function documentIn(c: SandboxCase, idDocumentMis: string): SandboxDocument[] | 
   return [c.documents, ...c.steps.map((s) => s.documents)].find((list) => list.some((d) => d.idDocumentMis === idDocumentMis));
 }
 
-function addMedRecord(c: SandboxCase, el: Element | undefined): EmkFaultItem[] {
+function addMedRecord(c: SandboxCase, el: Element | undefined, remd: RemdLookup | undefined): EmkFaultItem[] {
   const record = readMedRecord(el);
   if (isFault(record)) return [record];
-  if ('diagnosis' in record) c.diagnoses.push(record.diagnosis);
-  else {
+  if ('diagnosis' in record) {
+    if (c.closeDate) return [closedFault()];
+    c.diagnoses.push(record.diagnosis);
+  } else {
     const { document } = record;
+    const unlinked = remdLinkFault(c, document, remd);
+    if (unlinked) return [unlinked];
     const list = documentIn(c, document.idDocumentMis);
     if (list) list.splice(list.findIndex((d) => d.idDocumentMis === document.idDocumentMis), 1, document);
     else c.documents.push(document);

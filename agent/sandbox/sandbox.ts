@@ -132,7 +132,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   router.use('/frmo', frmoService(opts.dataset));
   router.use('/nsi', nsiService(opts.dataset));
   router.use('/patient-index', patientIndexService(opts.dataset));
-  router.use('/iemk', iemkService(opts.dataset));
+  router.use('/iemk', iemkService(opts.dataset, (emdrId) => registry.list().find((e) => e.emdrId === emdrId)));
   router.get('/remd/certificate', (_req, res) => void res.type('application/x-pem-file').send(identity.certificatePem));
   router.get('/registry', (_req, res) => {
     res.json(registry.list().map(({ localUid, emdrId, kind, patientSnils, registeredAt }) => ({ localUid, emdrId, kind, patientSnils, registeredAt })));

@@ -1,7 +1,8 @@
 /**
  * The IEMK client: N3.Health EmkService over SOAP 1.1 with `guid` auth
  * (emk-contract.ts). AddCase opens a case, AddStepToCase adds a visit with
- * its records, AddMedRecord a record of the case, CloseCase closes it. Success is an empty answer;
+ * its records, AddMedRecord a record of the case, UpdateCase corrects a
+ * sent step's diagnosis, CloseCase closes it. Success is an empty answer;
  * a fault becomes EmkFaultError with the service's RequestFault items.
  */
 import { RegistryUnavailableError } from '../registries/registry-http.ts';
@@ -40,6 +41,11 @@ export class EmkClient {
 
   closeCase(c: EmkCase): Promise<void> {
     return this.call('CloseCase', (op) => writeCase(op, c));
+  }
+
+  /** The case's data again; with `steps`, the records of steps already sent (a corrected diagnosis) [?]. */
+  updateCase(c: EmkCase): Promise<void> {
+    return this.call('UpdateCase', (op) => writeCase(op, c));
   }
 
   addStepToCase(where: CaseRef, step: EmkStep): Promise<void> {

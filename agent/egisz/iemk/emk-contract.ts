@@ -19,7 +19,7 @@ export const EMK_NS = {
   common: 'http://schemas.datacontract.org/2004/07/N3.EMK.Dto.Common',
 } as const;
 
-export const EMK_OPERATIONS = ['AddCase', 'CloseCase', 'AddStepToCase', 'AddMedRecord'] as const;
+export const EMK_OPERATIONS = ['AddCase', 'CloseCase', 'UpdateCase', 'AddStepToCase', 'AddMedRecord'] as const;
 export type EmkOperation = (typeof EMK_OPERATIONS)[number];
 
 export const soapAction = (op: EmkOperation) => `http://tempuri.org/IEmkService/${op}`;
@@ -54,6 +54,12 @@ export interface EmkCase {
   idAmbResult?: string;
   doctorInCharge: EmkDoctor;
   comment?: string;
+  /**
+   * CaseAmb.Steps, written only by UpdateCase: the steps whose records change
+   * (a corrected main diagnosis). That UpdateCase replaces the listed steps'
+   * diagnoses and leaves the others as they are is our reading [?].
+   */
+  steps?: EmkStep[];
 }
 
 /**
@@ -90,7 +96,34 @@ export interface EmkMedDocument {
   /** The document's title, e.g. «Протокол консультации». */
   header: string;
   author: EmkDoctor;
+  attachments?: EmkAttachment[];
 }
+
+/**
+ * MedDocumentDto.DocumentAttachment (EMKService.xml): the file itself (Data,
+ * with the organization's and the doctors' signatures) or a Url where it is.
+ */
+export interface EmkAttachment {
+  /** The signed SEMD's bytes. */
+  data?: Uint8Array;
+  /** Detached CMS signatures (CAdES-BES), DER. */
+  organizationSign?: Uint8Array;
+  personalSigns?: { sign: Uint8Array; doctor: EmkDoctor }[];
+  mimeType?: string;
+  url?: string;
+}
+
+/**
+ * How a document record names its REMD registration: the contract has no
+ * emdrId member, so the registration number rides as the attachment's Url.
+ * The scheme is ours [?]: N3 finds SEMD in its document storage by the REMD
+ * number (egisz.md §3.2, docstorage `remdCode`); correct it here once N3's
+ * integration guide says how it wants the link.
+ */
+export const REMD_LINK_PREFIX = 'urn:egisz:remd:';
+export const remdLink = (emdrId: string) => `${REMD_LINK_PREFIX}${emdrId}`;
+/** The MIME type of a SEMD (HL7 CDA R2 XML). */
+export const SEMD_MIME_TYPE = 'text/xml';
 
 export type EmkMedRecord = { diagnosis: EmkDiagnosis } | { document: EmkMedDocument };
 
@@ -102,6 +135,12 @@ export interface EmkDiagnosis {
   diagnosedDate: string;
   doctor: EmkDoctor;
   comment?: string;
+  /**
+   * The code this diagnosis replaces (DiagnosisInfo.MkbCodeChange): set when
+   * a corrected document changes a step's main diagnosis. Its meaning is read
+   * from the member's name [?].
+   */
+  previousMkbCode?: string;
 }
 
 export interface EmkFaultItem {

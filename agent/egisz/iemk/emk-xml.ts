@@ -5,7 +5,7 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { child, childText, elementChildren, parseXml, type Element } from '../remd/xml-reader.ts';
-import { EMK_NS, type EmkCase, type EmkDoctor, type EmkFaultItem, type EmkMedRecord, type EmkOperation, type EmkStep } from './emk-contract.ts';
+import { EMK_NS, type EmkAttachment, type EmkCase, type EmkDoctor, type EmkFaultItem, type EmkMedRecord, type EmkOperation, type EmkStep } from './emk-contract.ts';
 
 const dateTime = (day: string) => `${day}T00:00:00`;
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
@@ -56,10 +56,17 @@ export function writeCase(operation: XMLBuilder, c: EmkCase): void {
   put('IdPatientMis', c.idPatientMis);
   put('IdCaseType', c.idCaseType ?? '1');
   put('IdAmbResult', c.idAmbResult);
+  if (!c.steps?.length) return;
+  const steps = dto.ele(EMK_NS.case, 'a:Steps').att(XMLNS, 'xmlns:b', EMK_NS.step);
+  for (const s of c.steps) writeStepMembers(steps.ele(EMK_NS.step, 'b:StepAmb'), s, c.idLpu);
 }
 
 export function writeStep(operation: XMLBuilder, s: EmkStep, idLpu: string): void {
-  const step = operation.ele(EMK_NS.service, 'step').att(XMLNS, 'xmlns:b', EMK_NS.step).att(EMK_NS.xsi, 'i:type', 'b:StepAmb');
+  writeStepMembers(operation.ele(EMK_NS.service, 'step').att(XMLNS, 'xmlns:b', EMK_NS.step).att(EMK_NS.xsi, 'i:type', 'b:StepAmb'), s, idLpu);
+}
+
+/** StepBase then StepAmb members, DataContract order. */
+function writeStepMembers(step: XMLBuilder, s: EmkStep, idLpu: string): void {
   const put = (name: string, value: string | undefined) => text(step, EMK_NS.step, 'b', name, value);
   put('DateStart', dateTime(s.dateStart));
   put('DateEnd', dateTime(s.dateEnd));
@@ -88,15 +95,37 @@ function writeMedRecord(el: XMLBuilder, record: EmkMedRecord, idLpu: string): vo
     text(info, EMK_NS.diag, 'd', 'IdDiagnosisType', d.main ? '1' : '2');
     text(info, EMK_NS.diag, 'd', 'Comment', d.comment);
     text(info, EMK_NS.diag, 'd', 'MkbCode', d.mkbCode);
+    text(info, EMK_NS.diag, 'd', 'MkbCodeChange', d.previousMkbCode);
     writeDoctor(el, EMK_NS.diag, 'd', 'Doctor', d.doctor, idLpu);
     return;
   }
   const doc = record.document;
   el.att(XMLNS, 'xmlns:md', EMK_NS.medDoc).att(EMK_NS.xsi, 'i:type', `md:${doc.type}`);
+  if (doc.attachments?.length) writeAttachments(el.ele(EMK_NS.medDoc, 'md:Attachments'), doc.attachments, idLpu);
   writeDoctor(el, EMK_NS.medDoc, 'md', 'Author', doc.author, idLpu);
   text(el, EMK_NS.medDoc, 'md', 'CreationDate', doc.creationDate);
   text(el, EMK_NS.medDoc, 'md', 'Header', doc.header);
   text(el, EMK_NS.medDoc, 'md', 'IdDocumentMis', doc.idDocumentMis);
+}
+
+/** MedDocumentDto.DocumentAttachment items: Data, OrganizationSign, PersonalSigns, MimeType, Url. */
+function writeAttachments(list: XMLBuilder, attachments: readonly EmkAttachment[], idLpu: string): void {
+  const base64 = (bytes: Uint8Array | undefined) => bytes && Buffer.from(bytes).toString('base64');
+  for (const a of attachments) {
+    const el = list.ele(EMK_NS.medDoc, 'md:MedDocumentDto.DocumentAttachment');
+    text(el, EMK_NS.medDoc, 'md', 'Data', base64(a.data));
+    text(el, EMK_NS.medDoc, 'md', 'OrganizationSign', base64(a.organizationSign));
+    if (a.personalSigns?.length) {
+      const signs = el.ele(EMK_NS.medDoc, 'md:PersonalSigns');
+      for (const p of a.personalSigns) {
+        const sign = signs.ele(EMK_NS.medDoc, 'md:MedDocumentDto.PersonalSign');
+        text(sign, EMK_NS.medDoc, 'md', 'Sign', base64(p.sign));
+        writeDoctor(sign, EMK_NS.medDoc, 'md', 'Doctor', p.doctor, idLpu);
+      }
+    }
+    text(el, EMK_NS.medDoc, 'md', 'MimeType', a.mimeType);
+    text(el, EMK_NS.medDoc, 'md', 'Url', a.url);
+  }
 }
 
 /** The operation element of a request: its local name and its children by name. */

@@ -10,9 +10,13 @@ import { EmkClient, EmkFaultError } from '../../../../agent/egisz/iemk/emk-clien
 import type { EmkCase } from '../../../../agent/egisz/iemk/emk-contract.ts';
 import { RegistryUnavailableError } from '../../../../agent/egisz/registries/registry-http.ts';
 import { loadFederalDataset } from '../../../../agent/sandbox/federal-dataset.ts';
+import { iemkService } from '../../../../agent/sandbox/iemk-service.ts';
 import { createSandbox } from '../../../../agent/sandbox/sandbox.ts';
+import { remdLink, SEMD_MIME_TYPE } from '../../../../agent/egisz/iemk/emk-contract.ts';
 
 const GUID = '3f9c2b1e-7a41-4d8e-9c0a-5b6e2f1d8a70';
+const LPU = '1.2.643.5.1.13.13.12.2.77.7701';
+const REGISTERED = '77.119.26.11.000001';
 let server: Server;
 let endpoint: string;
 let base: string;
@@ -20,6 +24,8 @@ let base: string;
 beforeAll(async () => {
   const app = express();
   app.use('/sandbox', createSandbox({ dataset: loadFederalDataset() }).router);
+  // The IEMK alone, with one REMD registration of the clinic its links may name.
+  app.use('/linked', iemkService(loadFederalDataset(), (emdrId) => (emdrId === REGISTERED ? { organization: LPU } : undefined)));
   server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sandbox`;
@@ -107,6 +113,53 @@ describe('EmkClient ↔ sandbox EmkService', () => {
     expect((await fault(client.addMedRecord(ref(c), diagnosis('Q99.99', '2026-11-02')))).items[0]?.propertyName).toBe('MkbCode');
     const unnamed = { document: { ...document('', 'ConsultNote', '2026-11-02T10:00:00').document } };
     expect((await fault(client.addMedRecord(ref(c), unnamed))).items[0]?.propertyName).toBe('IdDocumentMis');
+  });
+
+  it('updates a sent step\'s main diagnosis by UpdateCase, refusing a stale previous code and a step not sent', async () => {
+    const client = new EmkClient({ endpoint, guid: GUID });
+    const c = aCase('case-5');
+    await client.addCase(c);
+    const step = { idStepMis: 'v1', dateStart: '2026-11-02', dateEnd: '2026-11-02', doctor };
+    await client.addStepToCase(ref(c), { ...step, medRecords: [diagnosis('J06.9', '2026-11-02'), document('d1', 'ConsultNote', '2026-11-02T10:15:00')] });
+    const corrected = { diagnosis: { ...diagnosis('J20.9', '2026-11-02').diagnosis, previousMkbCode: 'J06.9' } };
+    await client.updateCase({ ...c, steps: [{ ...step, medRecords: [corrected] }] });
+    const stored = await sandboxCase('case-5');
+    expect(stored.steps[0]).toMatchObject({ diagnoses: [{ mkbCode: 'J20.9', main: true, previousMkbCode: 'J06.9' }], documents: [{ idDocumentMis: 'd1' }] });
+    const stale = await fault(client.updateCase({ ...c, steps: [{ ...step, medRecords: [corrected] }] }));
+    expect(stale.items[0]).toMatchObject({ errorCode: 4, propertyName: 'MkbCodeChange' });
+    const unknown = await fault(client.updateCase({ ...c, steps: [{ ...step, idStepMis: 'v9', medRecords: [diagnosis('J20.9', '2026-11-02')] }] }));
+    expect(unknown.items[0]).toMatchObject({ errorCode: 2, propertyName: 'IdStepMis' });
+    expect((await sandboxCase('case-5')).steps[0].diagnoses).toEqual([{ mkbCode: 'J20.9', main: true, previousMkbCode: 'J06.9' }]);
+  });
+
+  it('a closed case takes no step or diagnosis, but still a document: the epicrisis signed after the closing day', async () => {
+    const client = new EmkClient({ endpoint, guid: GUID });
+    const c = aCase('case-6');
+    await client.addCase(c);
+    await client.addStepToCase(ref(c), { idStepMis: 'v1', dateStart: '2026-11-02', dateEnd: '2026-11-02', doctor, medRecords: [diagnosis('J06.9', '2026-11-02')] });
+    await client.closeCase({ ...c, closeDate: '2026-11-05', idCaseResult: '1' });
+    expect((await fault(client.addStepToCase(ref(c), { idStepMis: 'v2', dateStart: '2026-11-06', dateEnd: '2026-11-06', doctor }))).items[0]?.errorCode).toBe(4);
+    expect((await fault(client.addMedRecord(ref(c), diagnosis('J06.9', '2026-11-06')))).items[0]?.errorCode).toBe(4);
+    await client.addMedRecord(ref(c), document('d42', 'DischargeSummary', '2026-11-07T09:00:00'));
+    expect(await sandboxCase('case-6')).toMatchObject({ closeDate: '2026-11-05', documents: [{ idDocumentMis: 'd42', type: 'DischargeSummary' }] });
+  });
+
+  it('links a document to its REMD registration: a number REMD did not give the clinic is refused, a file must carry the doctor\'s signature', async () => {
+    const client = new EmkClient({ endpoint: `${base.replace(/\/sandbox$/, '')}/linked/EMKService.svc`, guid: GUID });
+    const c = aCase('case-7');
+    await client.addCase(c);
+    const linked = (emdrId: string) => ({ document: { ...document('d1', 'ConsultNote', '2026-11-02T10:15:00').document, attachments: [{ mimeType: SEMD_MIME_TYPE, url: remdLink(emdrId) }] } });
+    const step = { idStepMis: 'v1', dateStart: '2026-11-02', dateEnd: '2026-11-02', doctor };
+    const unknown = await fault(client.addStepToCase(ref(c), { ...step, medRecords: [linked('77.119.26.11.999999')] }));
+    expect(unknown.items[0]).toMatchObject({ errorCode: 2, propertyName: 'Attachments', message: expect.stringContaining('77.119.26.11.999999') });
+    await client.addStepToCase(ref(c), { ...step, medRecords: [linked(REGISTERED)] });
+    const unsigned = { document: { ...document('d2', 'Referral', '2026-11-02T10:30:00').document, attachments: [{ mimeType: SEMD_MIME_TYPE, data: new TextEncoder().encode('<ClinicalDocument/>') }] } };
+    expect((await fault(client.addMedRecord(ref(c), unsigned))).items[0]).toMatchObject({ errorCode: 4, propertyName: 'Attachments' });
+    const signed = { document: { ...unsigned.document, attachments: [{ ...unsigned.document.attachments[0]!, personalSigns: [{ sign: new Uint8Array([0x30, 0x80]), doctor }] }] } };
+    await client.addMedRecord(ref(c), signed);
+    const stored = (await (await fetch(`${base.replace(/\/sandbox$/, '')}/linked/cases`)).json() as any[]).find((x) => x.idCaseMis === 'case-7');
+    expect(stored.steps[0].documents).toEqual([expect.objectContaining({ idDocumentMis: 'd1', remdLinks: [REGISTERED], files: 0 })]);
+    expect(stored.documents).toEqual([expect.objectContaining({ idDocumentMis: 'd2', remdLinks: [], files: 1 })]);
   });
 
   it('reports an IEMK that does not answer as unavailable', async () => {

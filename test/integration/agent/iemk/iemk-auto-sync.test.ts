@@ -109,7 +109,7 @@ test('registered visits become steps in date order; the case closes in the IEMK 
   const sent = (await cases()).find((c) => c.idCaseMis === 'a-1');
   expect(sent).toMatchObject({ closeDate: daysAgo(1), idCaseResult: '1' });
   expect(sent.steps.map((s: any) => s.idStepMis)).toEqual(['a-1', 'a-2']);
-  expect(w.book.iemkProgress('a-1')).toEqual({ opened: true, closed: true, steps: ['a-1', 'a-2'], documents: { 'a-1': 1, 'a-2': 1 } });
+  expect(w.book.iemkProgress('a-1')).toEqual({ opened: true, closed: true, steps: ['a-1', 'a-2'], documents: { 'a-1': 1, 'a-2': 1 }, diagnoses: { 'a-1': 'J06.9', 'a-2': 'J06.0' } });
   expect(sent.steps.map((s: any) => s.diagnoses)).toEqual([[{ mkbCode: 'J06.9', main: true }], [{ mkbCode: 'J06.0', main: true }]]);
   expect(queue.list()).toEqual([]);
 });
@@ -189,14 +189,14 @@ test('one visit, one step: its documents go with it once REMD registered them al
   w.book.close('d-119', daysAgo(1), '1');
   sync.caseChanged('d-119');
   await sync.drain();
-  // Not closed without its epicrisis: after CloseCase nothing more may be added.
+  // Not closed without its epicrisis: it goes with the case, before CloseCase.
   expect((await cases()).find((c) => c.idCaseMis === 'd-119').closeDate).toBeUndefined();
   registered.add('d-42');
   sync.documentChanged({ localUid: 'd-42', state: 'registered' });
   await sync.drain();
   sent = (await cases()).find((c) => c.idCaseMis === 'd-119');
   expect(sent).toMatchObject({ closeDate: daysAgo(1), documents: [{ idDocumentMis: 'd-42', type: 'DischargeSummary' }] });
-  expect(w.book.iemkProgress('d-119')).toEqual({ opened: true, closed: true, steps: ['d-119'], documents: { 'd-119': 1, 'd-185': 2, 'd-186': 1, 'd-42': 1 } });
+  expect(w.book.iemkProgress('d-119')).toMatchObject({ opened: true, closed: true, steps: ['d-119'], documents: { 'd-119': 1, 'd-185': 2, 'd-186': 1, 'd-42': 1 } });
 });
 
 test('a visit settles before its step: a prescription written just after the consultation still goes in it', async () => {
@@ -216,5 +216,50 @@ test('a visit settles before its step: a prescription written just after the con
   await sync.drain();
   const sent = (await cases()).find((c) => c.idCaseMis === 'e-119');
   expect(sent.steps.map((s: any) => s.documents.map((d: any) => [d.idDocumentMis, d.type]))).toEqual([[['e-119', 'ConsultNote'], ['e-148', 'MedDocument']]]);
+  expect(queue.list()).toEqual([]);
+});
+
+test('a correction that changes a visit\'s main diagnosis updates its step (UpdateCase), once REMD registered it', async () => {
+  const w = workspace();
+  const day = daysAgo(4);
+  w.visit('f-119', day, 'J06.9');
+  const registered = new Set(['f-119']);
+  const { sync, queue } = worker(w, { registered });
+  sync.documentChanged({ localUid: 'f-119', state: 'registered' });
+  await sync.drain();
+  expect((await cases()).find((c) => c.idCaseMis === 'f-119').steps[0].diagnoses).toEqual([{ mkbCode: 'J06.9', main: true }]);
+
+  w.visit('f-119v2', day, 'J06.0', { setId: 'f-119', versionNumber: 2, at: '16:00' });
+  sync.patientChanged(SNILS);
+  await sync.drain();
+  // Not registered yet: the IEMK keeps the diagnosis REMD has.
+  expect((await cases()).find((c) => c.idCaseMis === 'f-119').steps[0].diagnoses).toEqual([{ mkbCode: 'J06.9', main: true }]);
+
+  registered.add('f-119v2');
+  sync.documentChanged({ localUid: 'f-119v2', state: 'registered' });
+  await sync.drain();
+  const sent = (await cases()).find((c) => c.idCaseMis === 'f-119');
+  expect(sent.steps).toHaveLength(1);
+  expect(sent.steps[0].diagnoses).toEqual([{ mkbCode: 'J06.0', main: true, previousMkbCode: 'J06.9' }]);
+  expect(sent.steps[0].documents.map((d: any) => [d.idDocumentMis, d.creationDate.slice(11)])).toEqual([['f-119', '16:00:00']]);
+  expect(w.book.iemkProgress('f-119')).toMatchObject({ documents: { 'f-119': 2 }, diagnoses: { 'f-119': 'J06.0' } });
+  expect(queue.list()).toEqual([]);
+});
+
+test('an epicrisis registered after the IEMK closed its case is still attached to it', async () => {
+  const w = workspace();
+  w.visit('g-119', daysAgo(9), 'K29.7');
+  const registered = new Set(['g-119']);
+  const { sync, queue } = worker(w, { registered });
+  w.book.close('g-119', daysAgo(2), '1');
+  sync.caseChanged('g-119');
+  await sync.drain();
+  expect((await cases()).find((c) => c.idCaseMis === 'g-119')).toMatchObject({ closeDate: daysAgo(2), documents: [] });
+
+  w.visit('g-42', daysAgo(2), 'K29.7', { kind: '42' });
+  registered.add('g-42');
+  sync.documentChanged({ localUid: 'g-42', state: 'registered' });
+  await sync.drain();
+  expect((await cases()).find((c) => c.idCaseMis === 'g-119')).toMatchObject({ closeDate: daysAgo(2), documents: [{ idDocumentMis: 'g-42', type: 'DischargeSummary' }] });
   expect(queue.list()).toEqual([]);
 });

@@ -108,6 +108,9 @@ test('a registered visit reaches the IEMK by itself, and closing its case closes
   });
   expect(sent).toMatchObject({ steps: [{ idStepMis: sore, diagnoses: [{ mkbCode: 'J02.9', main: true }], documents: [{ idDocumentMis: sore }] }] });
   expect(sent.closeDate).toBeUndefined();
+  // The IEMK record links to the document's REMD registration.
+  const registry = (await (await fetch(`${agent.url}/sandbox/registry`)).json()) as { localUid: string; emdrId: string }[];
+  expect(sent.steps[0].documents[0].remdLinks).toEqual([registry.find((e) => e.localUid === sore)!.emdrId]);
 
   expect((await api(`/${sore}/close`, { closeDate: daysAgo(0), result: '1' })).status).toBe(200);
   expect(await eventually(async () => (await iemkCase(sore)())?.closeDate)).toBe(daysAgo(0));

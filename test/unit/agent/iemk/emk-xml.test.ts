@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMK_NS } from '../../../../agent/egisz/iemk/emk-contract.ts';
-import { emkEnvelope, emkFault, readFaultItems, readOperation, writeCase, writeStep } from '../../../../agent/egisz/iemk/emk-xml.ts';
+import { emkEnvelope, emkFault, readFaultItems, readOperation, writeCase, writeCaseMedRecord, writeStep } from '../../../../agent/egisz/iemk/emk-xml.ts';
 import { elementChildren, parseXml } from '../../../../agent/egisz/remd/xml-reader.ts';
 
 const doctor = { idPersonMis: 'doc-0042', lastName: 'Иванова', firstName: 'Мария', idPosition: '109' };
@@ -48,6 +48,40 @@ describe('EmkService XML', () => {
     expect(doc!.lookupNamespaceURI('md')).toBe(EMK_NS.medDoc);
     expect(elementChildren(doc!).map((n) => n.localName)).toEqual(['Author', 'CreationDate', 'Header', 'IdDocumentMis']);
     expect(elementChildren(doc!).every((n) => n.namespaceURI === EMK_NS.medDoc)).toBe(true);
+  });
+
+  it('writes UpdateCase steps into CaseAmb.Steps as StepAmb, the diagnosis with the code it replaces (MkbCodeChange after MkbCode)', () => {
+    const diagnosis = { mkbCode: 'J20.9', main: true, diagnosedDate: '2026-11-02', doctor, previousMkbCode: 'J06.9' };
+    const xml = emkEnvelope('UpdateCase', 'g', (op) => writeCase(op, { ...aCase, steps: [{ idStepMis: 's1', dateStart: '2026-11-02', dateEnd: '2026-11-02', doctor, medRecords: [{ diagnosis }] }] }));
+    const dto = parseXml(xml).getElementsByTagNameNS(EMK_NS.service, 'caseDto')[0]!;
+    const names = elementChildren(dto).map((n) => n.localName);
+    expect(names.slice(-2)).toEqual(['IdCaseType', 'Steps']);
+    const [step, ...more] = elementChildren(elementChildren(dto).at(-1)!);
+    expect(more).toEqual([]);
+    expect([step!.localName, step!.namespaceURI]).toEqual(['StepAmb', EMK_NS.step]);
+    expect(elementChildren(step!).map((n) => n.localName)).toEqual(['DateStart', 'DateEnd', 'IdPaymentType', 'Doctor', 'IdStepMis', 'IdVisitPlace', 'IdVisitPurpose', 'MedRecords']);
+    const info = parseXml(xml).getElementsByTagNameNS(EMK_NS.diag, 'DiagnosisInfo')[0]!;
+    expect(elementChildren(info).slice(-2).map((n) => [n.localName, n.textContent])).toEqual([['MkbCode', 'J20.9'], ['MkbCodeChange', 'J06.9']]);
+  });
+
+  it('writes a document\'s attachments first, each DocumentAttachment in contract order with the files in base64', () => {
+    const document = {
+      type: 'ConsultNote' as const, idDocumentMis: 'd1', creationDate: '2026-11-02T10:15:00', header: 'Протокол', author: doctor,
+      attachments: [
+        { data: new TextEncoder().encode('<ClinicalDocument/>'), personalSigns: [{ sign: new Uint8Array([1, 2, 3]), doctor }], mimeType: 'text/xml' },
+        { mimeType: 'text/xml', url: 'urn:egisz:remd:77.119.26.11.000001' },
+      ],
+    };
+    const xml = emkEnvelope('AddMedRecord', 'g', (op) => writeCaseMedRecord(op, { document }, 'lpu'));
+    const record = parseXml(xml).getElementsByTagNameNS(EMK_NS.service, 'medRecord')[0]!;
+    expect(elementChildren(record).map((n) => n.localName)).toEqual(['Attachments', 'Author', 'CreationDate', 'Header', 'IdDocumentMis']);
+    const [file, link] = elementChildren(elementChildren(record)[0]!);
+    expect([file!.localName, file!.namespaceURI]).toEqual(['MedDocumentDto.DocumentAttachment', EMK_NS.medDoc]);
+    expect(elementChildren(file!).map((n) => n.localName)).toEqual(['Data', 'PersonalSigns', 'MimeType']);
+    expect(Buffer.from(elementChildren(file!)[0]!.textContent!, 'base64').toString()).toBe('<ClinicalDocument/>');
+    const sign = elementChildren(elementChildren(file!)[1]!)[0]!;
+    expect([sign.localName, ...elementChildren(sign).map((n) => n.localName)]).toEqual(['MedDocumentDto.PersonalSign', 'Sign', 'Doctor']);
+    expect(elementChildren(link!).map((n) => [n.localName, n.textContent])).toEqual([['MimeType', 'text/xml'], ['Url', 'urn:egisz:remd:77.119.26.11.000001']]);
   });
 
   it('round-trips RequestFault items', () => {

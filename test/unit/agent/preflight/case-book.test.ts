@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EmkClient } from '../../../../agent/egisz/iemk/emk-client.ts';
-import type { EmkMedRecord, EmkStep } from '../../../../agent/egisz/iemk/emk-contract.ts';
+import type { EmkCase, EmkMedRecord, EmkStep } from '../../../../agent/egisz/iemk/emk-contract.ts';
 import { CaseBook } from '../../../../agent/preflight/case-book.ts';
 import { sendCaseToIemk } from '../../../../agent/preflight/case-iemk-sync.ts';
 import { visitDetails } from '../../../../agent/preflight/visit-details.ts';
@@ -44,13 +44,15 @@ function recordingClient() {
   const calls: string[] = [];
   const steps: EmkStep[] = [];
   const records: EmkMedRecord[] = [];
+  const updates: EmkCase[] = [];
   const client = {
+    updateCase: async (c: EmkCase) => void (calls.push(`UpdateCase ${c.steps?.map((x) => x.idStepMis).join(',')}`), updates.push(c)),
     addCase: async () => void calls.push('AddCase'),
     closeCase: async () => void calls.push('CloseCase'),
     addStepToCase: async (_ref: unknown, step: EmkStep) => void (calls.push(`AddStepToCase ${step.idStepMis}`), steps.push(step)),
     addMedRecord: async (_ref: unknown, record: EmkMedRecord) => void (calls.push(`AddMedRecord ${'document' in record ? record.document.idDocumentMis : record.diagnosis.mkbCode}`), records.push(record)),
   } as unknown as EmkClient;
-  return { client, calls, steps, records };
+  return { client, calls, steps, records, updates };
 }
 
 const documentsOf = (step: EmkStep) => (step.medRecords ?? []).flatMap((r) => ('document' in r ? [[r.document.idDocumentMis, r.document.type]] : []));
@@ -85,7 +87,7 @@ describe('CaseBook', () => {
 
   it('sends a visit as one step with its diagnosis and every document; a correction and a late document go as records, the epicrisis on closing', async () => {
     const { cases, record } = book();
-    const { client, calls, steps, records } = recordingClient();
+    const { client, calls, steps, records, updates } = recordingClient();
     record('consult', 'set-1', 1, 'J06.9', '2026-11-20T10:15:00+03:00', { visitDate: '2026-11-20' });
     record('referral', 'set-2', 1, 'J06.9', '2026-11-20T10:30:00+03:00', { kind: '185', visitDate: '2026-11-20' });
     const send = async () => sendCaseToIemk((await cases.cases('15642781886', '2026-11-26'))[0]!, cases, client);
@@ -98,16 +100,31 @@ describe('CaseBook', () => {
     record('lab', 'set-3', 1, 'J06.9', '2026-11-20T16:00:00+03:00', { kind: '186', visitDate: '2026-11-20' });
     record('epicrisis', 'set-4', 1, 'J06.9', '2026-11-25T09:00:00+03:00', { kind: '42', visitDate: '2026-11-25' });
     await send();
-    expect(calls.slice(2)).toEqual(['AddMedRecord consult', 'AddMedRecord lab']);
+    // The corrected consultation changed the visit's diagnosis: its step is updated too.
+    expect(calls.slice(2)).toEqual(['AddMedRecord consult', 'AddMedRecord lab', 'UpdateCase consult']);
     expect(records[0]).toMatchObject({ document: { idDocumentMis: 'consult', creationDate: '2026-11-20T15:00:00', header: expect.stringMatching(/^Протокол консультации/) } });
+    expect(updates[0]).toMatchObject({ idCaseMis: 'consult', steps: [{ idStepMis: 'consult', dateStart: '2026-11-20', medRecords: [{ diagnosis: { mkbCode: 'J06.0', main: true, previousMkbCode: 'J06.9' } }] }] });
+    expect(updates[0]!.closeDate).toBeUndefined();
 
     cases.close('consult', '2026-11-25', '1');
     const progress = await send();
-    expect(calls.slice(4)).toEqual(['AddMedRecord epicrisis', 'CloseCase']);
+    expect(calls.slice(5)).toEqual(['AddMedRecord epicrisis', 'CloseCase']);
     expect(records.at(-1)).toMatchObject({ document: { type: 'DischargeSummary' } });
-    expect(progress).toEqual({ opened: true, closed: true, steps: ['consult'], documents: { consult: 2, referral: 1, lab: 1, epicrisis: 1 } });
+    expect(progress).toEqual({ opened: true, closed: true, steps: ['consult'], documents: { consult: 2, referral: 1, lab: 1, epicrisis: 1 }, diagnoses: { consult: 'J06.0' } });
     await send();
-    expect(calls).toHaveLength(6); // nothing left to send
+    expect(calls).toHaveLength(7); // nothing left to send
+  });
+
+  it('links each document to its REMD registration when the number is known', async () => {
+    const { cases, record } = book();
+    const { client, steps } = recordingClient();
+    record('consult', 'set-1', 1, 'J06.9', '2026-11-20T10:15:00+03:00', { visitDate: '2026-11-20' });
+    record('referral', 'set-2', 1, 'J06.9', '2026-11-20T10:30:00+03:00', { kind: '185', visitDate: '2026-11-20' });
+    const [c] = await cases.cases('15642781886', '2026-11-26');
+    await sendCaseToIemk(c!, cases, client, () => true, (d) => (d.localUid === 'consult' ? '77.119.26.11.000007' : undefined));
+    const [consult, referral] = (steps[0]!.medRecords ?? []).flatMap((r) => ('document' in r ? [r.document] : []));
+    expect(consult!.attachments).toEqual([{ mimeType: 'text/xml', url: 'urn:egisz:remd:77.119.26.11.000007' }]);
+    expect(referral!.attachments).toBeUndefined();
   });
 
   it('keeps the epicrisis with the case it closes, not as a visit', async () => {
