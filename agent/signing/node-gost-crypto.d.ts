@@ -1,4 +1,4 @@
-/** The part of node-gost-crypto 1.0.2 (CommonJS, untyped) that the agent uses. */
+/** The part of node-gost-crypto 1.0.2 (CommonJS, untyped) that the tests use (a second Streebog). */
 declare module 'node-gost-crypto' {
   interface GostDigest {
     digest(data: ArrayBuffer | Uint8Array): ArrayBuffer;
