@@ -3,11 +3,14 @@
  * The locator is the element's label when that label leads back to it
  * (survives re-rendering and changing ids), with a CSS selector behind it.
  */
+import type { CodedConcept } from '../../shared/domain/record.ts';
+import { findDocumentKind } from '../../shared/dictionaries/document-kinds.ts';
 import { CONCEPTS, dateFormat } from './detect-fields.ts';
 import { selectorFor } from './element-selector.ts';
 import { CONTROL_SELECTOR, controlLabels, labelsFor } from './field-label.ts';
 import { DocumentLookup, isControl } from './locate-field.ts';
-import type { FieldLocator, FieldRule, SiteProfile } from './site-profile.ts';
+import { DOCUMENT_KINDS, type DocumentKind, type FieldLocator, type FieldRule, type RowFieldLocator, type RowGroup, type SiteProfile } from './site-profile.ts';
+import { columnOf } from './table-rows.ts';
 
 /** What the mapper offers, in the order of the form: a record path, or a «Ф.И.О.» in one element. */
 export const MAPPABLE_FIELDS: readonly { key: string; label: string }[] = [
@@ -33,8 +36,9 @@ const KIND_FIELDS: Readonly<Record<string, readonly { key: string; label: string
     { key: 'encounter.caseId', label: '№ случая (талона)' },
     { key: 'encounter.openDate', label: 'Дата открытия случая' },
     { key: 'encounter.closeDate', label: 'Дата закрытия случая' },
-    { key: 'ambulatoryCase.visits.0.date', label: 'Дата посещения №1' },
-    { key: 'ambulatoryCase.visits.0.conclusion', label: 'Заключение (посещение №1)' },
+    // `*`: picked in one row of the visits table, read in every row.
+    { key: 'ambulatoryCase.visits.*.date', label: 'Дата посещения (в каждой строке таблицы)' },
+    { key: 'ambulatoryCase.visits.*.conclusion', label: 'Заключение посещения (в каждой строке таблицы)' },
     { key: 'ambulatoryCase.nonDrugTreatment', label: 'Немедикаментозное лечение' },
   ],
 };
@@ -54,17 +58,89 @@ const pathsOf = (key: string): string[] =>
 export function withPickedField(profile: SiteProfile, key: string, picked: Element): SiteProfile {
   const element = pickedControl(picked);
   const paths = pathsOf(key);
-  const kept = profile.fields.filter((rule) => !rule.paths.some((p) => paths.includes(p)));
-  const rule = ruleFor(paths, element);
-  const address = element.ownerDocument.location;
-  const user = profile.origin === 'user';
+  const row = paths.some(isRowPath) ? element.closest('tr, [role=row]') : null;
+  if (row) return withPickedRowField(profile, paths, element, row);
+  // Outside a table the row field is the first row's.
+  const concrete = paths.map((path) => path.replace('.*.', '.0.'));
+  const kept = profile.fields.filter((rule) => !rule.paths.some((p) => concrete.includes(p)));
+  const user = asUserProfile(profile, element.ownerDocument.location);
+  return { ...user, fields: [...kept, ruleFor(concrete, element)] };
+}
+
+/**
+ * The same field in every row of the picked element's table: a row group over
+ * the rows beside it, the cell found by its column header (or its position).
+ */
+function withPickedRowField(profile: SiteProfile, paths: string[], element: Element, row: Element): SiteProfile {
+  const rows = { selector: `${selectorFor(row.parentElement!)} > ${row.localName === 'tr' ? 'tr' : '[role=row]'}` };
+  const { find: _dom, confidence: _sure, ...reading } = ruleFor(paths, element);
+  const rule = { ...reading, find: cellLocators(row, element) };
+  const sameRows = (group: RowGroup): boolean => JSON.stringify(group.rows) === JSON.stringify(rows);
+  // A path is read in one place: drop it from the other groups and from the single-row rules.
+  const groups = (profile.repeat ?? [])
+    .map((group) => ({ ...group, fields: group.fields.filter((r) => !r.paths.some((p) => paths.includes(p))) }))
+    .filter((group) => group.fields.length > 0 || sameRows(group));
+  const target = groups.find(sameRows);
+  const repeat = target ? groups.map((group) => (group === target ? { ...group, fields: [...group.fields, rule] } : group)) : [...groups, { rows, fields: [rule] }];
+  const patterns = paths.map((path) => new RegExp(`^${path.replace(/\./g, '\\.').replace('*', '\\d+')}$`));
+  const fields = profile.fields.filter((r) => !r.paths.some((p) => patterns.some((pattern) => pattern.test(p))));
+  return { ...asUserProfile(profile, element.ownerDocument.location), fields, repeat };
+}
+
+/** The cell by its column header when it has one, and by its position in the row behind it. */
+function cellLocators(row: Element, element: Element): RowFieldLocator[] {
+  const cell = element.closest('td, th, [role=gridcell]') ?? element;
+  const column = columnOf(row, cell);
+  const position = `${cell.localName}:nth-child(${[...row.children].indexOf(cell) + 1})`;
+  const selector = { selector: cell === element ? position : `${position} ${element.localName}` };
+  return column ? [{ column }, selector] : [selector];
+}
+
+const isRowPath = (path: string): boolean => path.split('.').includes('*');
+
+/** The profile as this site's user profile: a built-in profile's address pattern is kept; a detected one is pinned to this page. */
+function asUserProfile(profile: SiteProfile, address: Pick<Location, 'hostname' | 'pathname'>): SiteProfile {
   return {
     ...profile,
-    id: user ? profile.id : `user:${address.hostname}${address.pathname}`,
+    id: profile.origin === 'user' ? profile.id : `user:${address.hostname}${address.pathname}`,
     origin: 'user',
-    // A built-in profile's address pattern is kept; a detected one is pinned to this page.
     match: profile.origin === 'detected' ? { host: address.hostname, path: address.pathname } : profile.match,
-    fields: [...kept, rule],
+  };
+}
+
+/** The kinds the agent builds, with their Russian names from NSI 1520 (without the «(CDA) Редакция N» tail). */
+export const documentKindChoices = (): { code: DocumentKind; name: string }[] =>
+  DOCUMENT_KINDS.map((code) => ({ code, name: (findDocumentKind(code)?.name ?? code).replace(/\s*\([CС]DA\).*$/, '') }));
+
+const FINAL_STAGE: CodedConcept = {
+  code: '3', codeSystem: '1.2.643.5.1.13.13.11.1076', codeSystemVersion: '1.1', codeSystemName: 'Группы диагнозов', displayName: 'Заключительный',
+};
+
+/**
+ * What a kind brings besides the kind itself: a closed case always states the
+ * final diagnosis stage, and its visit kind, payment, kinds of diagnosis and
+ * visit places are clinic settings the agent fills.
+ */
+const KIND_SETTINGS: Partial<Record<DocumentKind, { constants: Record<string, CodedConcept>; agentCompleted: string[] }>> = {
+  '42': {
+    constants: { 'ambulatoryCase.diagnosisStage': FINAL_STAGE },
+    agentCompleted: ['ambulatoryCase.visitKind', 'ambulatoryCase.paymentSource', 'ambulatoryCase.diagnosisKinds', 'ambulatoryCase.visits.*.place'],
+  },
+};
+
+/** The user's choice of the form's document kind, saved into the site's user profile; another kind's extras go. */
+export function withKind(profile: SiteProfile, kind: DocumentKind, address: Pick<Location, 'hostname' | 'pathname'>): SiteProfile {
+  const others = Object.values(KIND_SETTINGS);
+  const constants = Object.fromEntries(
+    Object.entries(profile.constants).filter(([path]) => path !== 'document.kind' && !others.some((extra) => path in extra.constants)),
+  );
+  const agentCompleted = profile.agentCompleted.filter((path) => !others.some((extra) => extra.agentCompleted.includes(path)));
+  const own = KIND_SETTINGS[kind];
+  return {
+    ...asUserProfile(profile, address),
+    kind,
+    constants: { ...constants, ...own?.constants },
+    agentCompleted: [...agentCompleted, ...(own?.agentCompleted ?? [])],
   };
 }
 

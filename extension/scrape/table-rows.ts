@@ -117,6 +117,15 @@ function cellControl(row: Element, column: string): Element | null {
   return cell.querySelector(CONTROL_SELECTOR) ?? cell;
 }
 
+/** The header text of the column a cell of the row stands in, for the mapper. */
+export function columnOf(row: Element, cell: Element): string | undefined {
+  const at = placed(rowCells(row)).find((placing) => placing.cell === cell);
+  if (!at) return undefined;
+  const header = placed(columnHeaders(row)).find(({ start, end }) => at.start >= start && at.end <= end);
+  const text = header?.cell.textContent?.replace(/\s+/g, ' ').trim();
+  return text || undefined;
+}
+
 /** A table's header cells (its <thead>, else its first row of <th>), or a grid's column headers. */
 function columnHeaders(row: Element): Element[] {
   const table = row.localName === 'tr' ? row.closest('table') : null;
