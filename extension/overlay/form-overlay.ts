@@ -10,8 +10,8 @@ import { validateRecord } from '../../shared/validate/validate-record.ts';
 import type { BackgroundPush, ContentToBackground, JobView, SignAndSendReply } from '../messaging/runtime-messages.ts';
 import { getRecordValue, sameValue } from '../scrape/record-path.ts';
 import { applyRule, scrapeRecord, type BoundField, type ScrapeResult } from '../scrape/scrape-record.ts';
-import type { SiteProfile } from '../scrape/site-profile.ts';
-import { withPickedField } from '../scrape/profile-editor.ts';
+import type { DocumentKind, SiteProfile } from '../scrape/site-profile.ts';
+import { withKind, withPickedField } from '../scrape/profile-editor.ts';
 import type { MarkView } from './field-mark.tsx';
 import { concerns, pageIssues, remdIssues } from './field-state.ts';
 import { formDatePattern, suggestedFix, writeValue } from './form-display.ts';
@@ -223,7 +223,8 @@ export class FormOverlay {
     if (!this.panel) return;
     const base = panelView({ title: this.profile.title, pattern, record: this.record, findings, job: this.job, failure: this.failure, busy: this.busy });
     const kind = this.profile.kind ?? this.profile.constants['document.kind'];
-    const view: PanelView = { ...base, detected: this.detectedView(), picking: this.picking, kind: typeof kind === 'string' ? kind : undefined };
+    const kindEditable = this.profile.origin === 'detected' || this.profile.origin === 'user';
+    const view: PanelView = { ...base, detected: this.detectedView(), picking: this.picking, kind: typeof kind === 'string' ? kind : undefined, kindEditable };
     this.panel.host.dataset.egiszState = view.state;
     if (view.emdrId) this.panel.host.dataset.egiszRemdId = view.emdrId;
     else delete this.panel.host.dataset.egiszRemdId;
@@ -238,6 +239,7 @@ export class FormOverlay {
       onConfirmDetected: () => void this.confirmDetected(),
       onPickField: (path) => void this.pickField(path),
       onCancelPick: () => this.pickAbort?.abort(),
+      onChooseKind: (kind) => void this.chooseKind(kind),
       onDisableSite: () => void this.hooks.disableSite?.(),
     };
   }
@@ -264,6 +266,13 @@ export class FormOverlay {
     this.picking = undefined;
     if (!element) return this.render();
     const profile = withPickedField(this.profile, path, element);
+    await this.hooks.saveProfile?.(profile);
+    await this.useProfile(profile);
+  }
+
+  /** The user said which kind of document the form makes: kept in the site's user profile, the form read again as that kind. */
+  private async chooseKind(kind: DocumentKind): Promise<void> {
+    const profile = withKind(this.profile, kind, this.docs()[0]!.location);
     await this.hooks.saveProfile?.(profile);
     await this.useProfile(profile);
   }

@@ -3,6 +3,7 @@ import type { Issue } from '../../shared/validate/issue.ts';
 import { fieldLabel } from '../../shared/validate/field-labels.ts';
 import { canSignAndSend, type PanelState } from './panel-state.ts';
 import { SiteTools } from './site-tools.tsx';
+import type { DocumentKind } from '../scrape/site-profile.ts';
 
 export interface SummaryRow {
   label: string;
@@ -29,6 +30,8 @@ export interface PanelView {
   picking?: string;
   /** The REMD kind of the form's document: the mapper offers its fields too. */
   kind?: string;
+  /** True for a detected or user profile: the user may say which kind of document the form makes. */
+  kindEditable?: boolean;
 }
 
 export interface PanelActions {
@@ -38,6 +41,7 @@ export interface PanelActions {
   onConfirmDetected(): void;
   onPickField(path: string): void;
   onCancelPick(): void;
+  onChooseKind(kind: DocumentKind): void;
   onDisableSite(): void;
 }
 

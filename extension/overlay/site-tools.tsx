@@ -1,12 +1,14 @@
 import { useState } from 'preact/hooks';
 import { fieldLabel } from '../../shared/validate/field-labels.ts';
-import { mappableFields } from '../scrape/profile-editor.ts';
+import { documentKindChoices, mappableFields } from '../scrape/profile-editor.ts';
+import type { DocumentKind } from '../scrape/site-profile.ts';
 import type { PanelActions, PanelView } from './record-panel.tsx';
 
 /**
  * The panel's part about the site itself: fields found by detection (confirm
- * them), the field mapper (pick a field type, click the element) and turning
- * the extension off on this site.
+ * them), the kind of document a detected or mapped form makes, the field
+ * mapper (pick a field type, click the element) and turning the extension off
+ * on this site.
  */
 export function SiteTools({ view, actions }: { view: PanelView; actions: PanelActions }) {
   const fields = mappableFields(view.kind);
@@ -14,6 +16,7 @@ export function SiteTools({ view, actions }: { view: PanelView; actions: PanelAc
   return (
     <div class="site">
       {view.detected ? <DetectedFields detected={view.detected} onConfirm={actions.onConfirmDetected} /> : null}
+      {view.kindEditable ? <KindChoice kind={view.kind ?? '119'} onChoose={actions.onChooseKind} /> : null}
       {view.picking ? (
         <p class="site__picking" role="status" data-egisz-picking={view.picking}>
           Щёлкните по полю «{fields.find((f) => f.key === view.picking)?.label ?? view.picking}» на странице
@@ -53,5 +56,19 @@ function DetectedFields({ detected, onConfirm }: { detected: NonNullable<PanelVi
         Поля найдены верно
       </button>
     </div>
+  );
+}
+
+/** Label detection cannot tell a referral from a consultation: the user says which document the form makes. */
+function KindChoice({ kind, onChoose }: { kind: string; onChoose(kind: DocumentKind): void }) {
+  return (
+    <label class="site__kind">
+      Вид документа{' '}
+      <select data-egisz-input="document-kind" value={kind} onChange={(e) => onChoose(e.currentTarget.value as DocumentKind)}>
+        {documentKindChoices().map((choice) => (
+          <option key={choice.code} value={choice.code}>{choice.name}</option>
+        ))}
+      </select>
+    </label>
   );
 }

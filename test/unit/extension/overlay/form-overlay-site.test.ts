@@ -83,6 +83,19 @@ describe('FormOverlay on a page known only by detection', () => {
     expect(panel.view!.picking).toBeUndefined();
   });
 
+  it('the user names the kind of document the form makes: saved into the user profile, the form read again as that kind', async () => {
+    const { panel, saved, overlay, hooks } = await start();
+    expect(panel.view!).toMatchObject({ kind: '119', kindEditable: true });
+    panel.actions!.onChooseKind('42');
+    await flush();
+    expect(saved.at(-1)).toMatchObject({ origin: 'user', kind: '42', id: expect.stringMatching(/^user:/) });
+    expect(overlay.currentProfile.kind).toBe('42');
+    expect(panel.view!.kind).toBe('42');
+    panel.actions!.onSignAndSend();
+    await flush();
+    expect(hooks.send).toHaveBeenCalledWith({ type: 'sign-and-send', record: expect.objectContaining({ document: { kind: '42' } }) });
+  });
+
   it('«Исправить» writes the formatted SNILS into the page field; nothing is written without it', async () => {
     const { marks } = await start();
     const input = document.querySelector<HTMLInputElement>('.i1')!;
