@@ -27,7 +27,7 @@ const markText = (page: Page, path: string) => page.$eval(marker(path), (mark) =
 const signDisabled = (page: Page) => page.$eval(signButton, (b) => (b as HTMLButtonElement).disabled);
 
 async function registryRow(emdrId: string) {
-  const registry = (await (await fetch(`${running.agent.url}/sandbox/registry`)).json()) as { emdrId: string; kind: string; patientSnils: string }[];
+  const registry = (await (await fetch(`${running.agent.url}/sandbox/registry`)).json()) as { emdrId: string; localUid: string; kind: string; patientSnils: string }[];
   return registry.find((row) => row.emdrId === emdrId);
 }
 
@@ -56,7 +56,7 @@ test('a referral: the destination and the consultation come from the MIS lists; 
   expect(running.agent.logLines.join('\n')).not.toContain(demoToken.pin);
 });
 
-test('a closed case: a visit after the closing day is marked on its row and blocks; corrected, the epicrisis registers as 42', async () => {
+test('a closed case: a visit after the closing day is marked on its row and blocks; a visit row added by the MIS is read and checked; three visits register as 42', async () => {
   const page = await openDemoPage('case.html');
   await page.waitForSelector(marker('ambulatoryCase.result', 'ok'));
   await page.waitForSelector(marker('ambulatoryCase.visits.1.services.0', 'ok'));
@@ -76,7 +76,30 @@ test('a closed case: a visit after the closing day is marked on its row and bloc
   await page.waitForSelector(marker('ambulatoryCase.visits.1.date', 'ok'));
   await page.waitForSelector(panel('ready'));
 
+  // The MIS's own button appends an empty row after load: the overlay sees it (MutationObserver), marks its cells and blocks until it is filled.
+  expect(await page.$(marker('ambulatoryCase.visits.2.date'))).toBeNull();
+  await page.click('#btnAddVisit');
+  await page.waitForSelector(marker('ambulatoryCase.visits.2.date', 'error'));
+  await page.waitForSelector(marker('ambulatoryCase.visits.2.services.0', 'error'));
+  await page.waitForSelector(panel('invalid'));
+  const midway = new Date(Date.UTC(y, m - 1, d - 3));
+  // The optional text first: the row turns valid only after the later edits, so signing waits for its read too.
+  await fill(page, '#v3_text', 'Контрольный осмотр, жалоб нет.');
+  await fill(page, '#v3_date', `${pad(midway.getUTCDate())}.${pad(midway.getUTCMonth() + 1)}.${midway.getUTCFullYear()}`);
+  await page.select('#v3_usl', 'T02');
+  await page.waitForSelector(marker('ambulatoryCase.visits.2.date', 'ok'));
+  await page.waitForSelector(marker('ambulatoryCase.visits.2.services.0', 'ok'));
+  await page.waitForSelector(marker('ambulatoryCase.visits.2.conclusion', 'ok'));
+  await page.waitForSelector(panel('ready'));
+  const summary = await page.$eval('egisz-panel', (host) => host.shadowRoot?.textContent ?? '');
+  expect(summary).toMatch(/Посещений\s*3/);
+
   const emdrId = await signAndWaitRegistered(running.chromium.browser, page, demoToken.pin);
   expect(emdrId).toMatch(/^\d+\.42\.\d{2}\.\d{2}\.\d+$/);
   expect(await registryRow(emdrId)).toMatchObject({ kind: '42', patientSnils: '15642781886' });
+  // The registered SEMD carries the row added after load.
+  const { localUid } = (await registryRow(emdrId))!;
+  const semd = new TextDecoder().decode((await running.agent.outbox.get(localUid))!.semd);
+  expect(semd).toContain('Посещение №3');
+  expect(semd).toContain('Контрольный осмотр, жалоб нет.');
 });
