@@ -6,7 +6,7 @@
  * by the very schema we publish, without a validator library in the bundle.
  */
 import schema from './profile-schema.json' with { type: 'json' };
-import type { SiteProfile } from './site-profile.ts';
+import { rowPathPattern, type SiteProfile } from './site-profile.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -14,7 +14,22 @@ type Schema = Record<string, unknown>;
 export function profileErrors(value: unknown): string[] {
   const errors: string[] = [];
   check(value, schema as Schema, '$', errors);
-  if (errors.length === 0) errors.push(...kindConflicts(value as SiteProfile));
+  if (errors.length === 0) errors.push(...kindConflicts(value as SiteProfile), ...rowConflicts(value as SiteProfile));
+  return errors;
+}
+
+/** A path read in every row must not also be read by a single rule: which one won would depend on their order. */
+function rowConflicts(profile: SiteProfile): string[] {
+  const errors: string[] = [];
+  (profile.repeat ?? []).forEach((group, g) =>
+    group.fields.forEach((rule, r) => {
+      for (const path of rule.paths) {
+        const row = rowPathPattern(path);
+        const single = profile.fields.findIndex((field) => field.paths.some((p) => row.test(p)));
+        if (single >= 0) errors.push(`$.repeat[${g}].fields[${r}]: путь ${path} уже читает правило $.fields[${single}]`);
+      }
+    }),
+  );
   return errors;
 }
 

@@ -9,7 +9,7 @@ import { CONCEPTS, dateFormat } from './detect-fields.ts';
 import { selectorFor } from './element-selector.ts';
 import { CONTROL_SELECTOR, controlLabels, labelsFor } from './field-label.ts';
 import { DocumentLookup, isControl } from './locate-field.ts';
-import { DOCUMENT_KINDS, type DocumentKind, type FieldLocator, type FieldRule, type RowFieldLocator, type RowGroup, type SiteProfile } from './site-profile.ts';
+import { DOCUMENT_KINDS, rowPathPattern, type DocumentKind, type FieldLocator, type FieldRule, type RowFieldLocator, type RowGroup, type SiteProfile } from './site-profile.ts';
 import { columnOf } from './table-rows.ts';
 
 /** What the mapper offers, in the order of the form: a record path, or a «Ф.И.О.» in one element. */
@@ -82,7 +82,7 @@ function withPickedRowField(profile: SiteProfile, paths: string[], element: Elem
     .filter((group) => group.fields.length > 0 || sameRows(group));
   const target = groups.find(sameRows);
   const repeat = target ? groups.map((group) => (group === target ? { ...group, fields: [...group.fields, rule] } : group)) : [...groups, { rows, fields: [rule] }];
-  const patterns = paths.map((path) => new RegExp(`^${path.replace(/\./g, '\\.').replace('*', '\\d+')}$`));
+  const patterns = paths.map(rowPathPattern);
   const fields = profile.fields.filter((r) => !r.paths.some((p) => patterns.some((pattern) => pattern.test(p))));
   return { ...asUserProfile(profile, element.ownerDocument.location), fields, repeat };
 }

@@ -131,3 +131,7 @@ export const locatorsOf = (rule: FieldRule): FieldLocator[] => (Array.isArray(ru
 
 /** The locators of a row rule or of a group's rows, as a list. */
 export const listOf = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+/** A row path as a test of the single-row paths it stands for: `visits.*.date` matches `visits.2.date`. */
+export const rowPathPattern = (path: string): RegExp =>
+  new RegExp(`^${path.split('.').map((segment) => (segment === '*' ? '\\d+' : segment.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&'))).join('\\.')}$`);

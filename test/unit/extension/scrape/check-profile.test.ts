@@ -91,6 +91,14 @@ describe('site profiles against profile-schema.json', () => {
     expect(profileErrors(profile).join('\n')).toContain(message);
   });
 
+  it('rejects a row path that a single rule reads too', () => {
+    const profile = withRows();
+    profile.fields.push({ paths: ['ambulatoryCase.visits.1.date'], find: { selector: '#d' }, read: 'value', format: { kind: 'date', pattern: 'dd.mm.yyyy' } as never });
+    expect(profileErrors(profile)).toEqual(['$.repeat[0].fields[0]: путь ambulatoryCase.visits.*.date уже читает правило $.fields[1]']);
+    profile.fields[1]!.paths = ['ambulatoryCase.visits.1.dateOther'];
+    expect(profileErrors(profile)).toEqual([]);
+  });
+
   it('rejects what is not a profile at all', () => {
     expect(isSiteProfile(null)).toBe(false);
     expect(isSiteProfile([minimal()])).toBe(false);
