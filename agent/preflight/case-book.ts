@@ -64,17 +64,24 @@ export class CaseBook {
    * day and doctor together); only documents signed and queued or registered.
    */
   async cases(patientSnils: string, today: string): Promise<BookCase[]> {
+    return (await this.casesAndUnmatched(patientSnils, today)).cases;
+  }
+
+  /** The patient's cases, and the epicrises that fit none of them (the user puts each into a case). */
+  async casesAndUnmatched(patientSnils: string, today: string): Promise<{ cases: BookCase[]; unmatched: BookDocument[] }> {
     const rows = this.history.forPatient(patientSnils);
     const sent = await Promise.all(rows.map((r) => this.isSent(r.localUid).catch(() => false)));
     const documents = latestVersions(rows.filter((_, i) => sent[i])).flatMap(({ row, identity, since }): BookDocument[] => {
       const details = readDetails(row.details);
       return details ? [{ localUid: identity, since, row, details }] : [];
     });
-    const cases = groupIntoCases(visitsOf(documents.filter((d) => !isCaseDocument(d))), this.edits(), today);
-    return withCaseDocuments(cases, documents.filter(isCaseDocument)).sort((a, b) => a.openDate.localeCompare(b.openDate));
+    const edits = this.edits();
+    const cases = groupIntoCases(visitsOf(documents.filter((d) => !isCaseDocument(d))), edits, today);
+    const booked = withCaseDocuments(cases, documents.filter(isCaseDocument), edits.moves);
+    return { cases: booked.cases.sort((a, b) => a.openDate.localeCompare(b.openDate)), unmatched: booked.unmatched };
   }
 
-  /** Moves a visit into a case; caseId undefined: back to the rules. */
+  /** Moves a visit (or an epicrisis) into a case; caseId undefined: back to the rules. */
   move(localUid: string, caseId: string | undefined): void {
     if (caseId === undefined) this.db.prepare('DELETE FROM case_moves WHERE local_uid = ?').run(localUid);
     else this.db.prepare('INSERT OR REPLACE INTO case_moves (local_uid, case_id) VALUES (?, ?)').run(localUid, caseId);

@@ -4,7 +4,7 @@
  * what the IEMK already has.
  */
 import { findDocumentKind } from '../../shared/dictionaries/document-kinds.ts';
-import type { CaseDocumentSummary, CaseSummary } from '../../shared/protocol/messages.ts';
+import type { CaseDocumentSummary, CaseSummary, UnmatchedCaseDocument } from '../../shared/protocol/messages.ts';
 import type { BookCase, BookDocument, CaseBook, IemkProgress } from './case-book.ts';
 
 function summarizeDocument(d: BookDocument, iemk: IemkProgress): CaseDocumentSummary {
@@ -14,12 +14,23 @@ function summarizeDocument(d: BookDocument, iemk: IemkProgress): CaseDocumentSum
   };
 }
 
+const patientOf = (row: BookDocument['row']) => ({
+  snils: row.patientSnils, name: [row.patientLastName, row.patientFirstName, row.patientMiddleName].filter(Boolean).join(' '),
+});
+
+/** An epicrisis in no case: nothing of it is in the IEMK. */
+export function summarizeUnmatched(d: BookDocument): UnmatchedCaseDocument {
+  return {
+    ...summarizeDocument(d, { opened: false, closed: false, steps: [] }),
+    patient: patientOf(d.row), date: d.row.visitDate, mainDiagnosis: d.details.mainDiagnosis,
+  };
+}
+
 export function summarizeCase(c: BookCase, book: CaseBook): CaseSummary {
-  const { row } = c.visits[0]!;
   const iemk = book.iemkProgress(c.caseId);
   return {
     caseId: c.caseId,
-    patient: { snils: c.patientSnils, name: [row.patientLastName, row.patientFirstName, row.patientMiddleName].filter(Boolean).join(' ') },
+    patient: patientOf(c.visits[0]!.row),
     category: c.category, openDate: c.openDate,
     ...(c.closeDate ? { closeDate: c.closeDate } : {}), ...(c.closedBy ? { closedBy: c.closedBy } : {}),
     iemk: { opened: iemk.opened, closed: iemk.closed, steps: iemk.steps },

@@ -63,20 +63,26 @@ export function visitsOf(documents: readonly BookDocument[]): BookVisit[] {
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * Each case with its epicrises: the MIS's case id wins; otherwise the latest
- * case of the same МКБ-10 category that was open on the epicrisis's date. One
- * that fits no case is left out: it closes a case the agent has no visit of.
+ * Each case with its epicrises: where the user put it wins, then the MIS's
+ * case id; otherwise the latest case of the same МКБ-10 category that was
+ * open on the epicrisis's date. One that fits no case is answered apart
+ * (`unmatched`): the cases page shows it, and the user puts it into a case.
  */
-export function withCaseDocuments(cases: readonly TreatmentCase<BookVisit>[], epicrises: readonly BookDocument[]): BookCase[] {
+export function withCaseDocuments(
+  cases: readonly TreatmentCase<BookVisit>[], epicrises: readonly BookDocument[], moves: ReadonlyMap<string, string> = new Map(),
+): { cases: BookCase[]; unmatched: BookDocument[] } {
   const booked: BookCase[] = cases.map((c) => ({ ...c, caseDocuments: [] }));
+  const unmatched: BookDocument[] = [];
   for (const d of epicrises) {
     const day = d.row.visitDate;
     // A case the gap closed ended on its last visit, but its epicrisis may come within the gap.
     const until = (c: BookCase) => (c.closedBy === 'user' ? c.closeDate! : addDays(c.lastVisitDate, CASE_GAP_DAYS));
     const fits = (c: BookCase) => c.category === mkbCategory(d.details.mainDiagnosis) && c.openDate <= day && day <= until(c);
-    const target = booked.find((c) => d.row.caseId !== undefined && c.caseId === d.row.caseId)
+    const named = (caseId: string | undefined) => (caseId === undefined ? undefined : booked.find((c) => c.caseId === caseId));
+    const target = named(moves.get(d.localUid)) ?? named(d.row.caseId)
       ?? booked.filter(fits).sort((a, b) => b.openDate.localeCompare(a.openDate))[0];
-    target?.caseDocuments.push(d);
+    if (target) target.caseDocuments.push(d);
+    else unmatched.push(d);
   }
-  return booked;
+  return { cases: booked, unmatched };
 }

@@ -2,13 +2,13 @@
  * The extension's cases page over the paired WebSocket: `cases` lists a
  * patient's treatment cases (or those of patients seen lately), `case-edit`
  * moves, splits, merges or closes and answers with the patient's cases as
- * they are now. Every id an edit names must belong to that patient's cases:
+ * they are now, and the epicrises that fit none of them (`unmatched`). Every id an edit names must belong to that patient's cases:
  * the page's list may be stale, and the frame is not trusted.
  */
 import { agentErrors, type AgentErrorCode } from '../../shared/protocol/error-catalogue.ts';
 import type { AgentFrame, CaseEdit, ClientFrame } from '../../shared/protocol/messages.ts';
-import type { BookCase, CaseBook } from './case-book.ts';
-import { summarizeCase } from './case-summary.ts';
+import type { BookCase, BookDocument, CaseBook } from './case-book.ts';
+import { summarizeCase, summarizeUnmatched } from './case-summary.ts';
 import type { IemkAutoSync } from './iemk-auto-sync.ts';
 import type { VisitHistory } from './visit-history.ts';
 
@@ -27,24 +27,30 @@ const RECENT_PATIENTS = 20;
 
 export async function answerCasesFrame(frame: CasesFrame, deps: CasesFrameDeps, send: (f: AgentFrame) => void): Promise<void> {
   const today = deps.today?.() ?? new Date().toISOString().slice(0, 10);
-  const casesOf = async (snils: string) => (await deps.book.cases(snils, today)).map((c) => summarizeCase(c, deps.book));
+  const reply = async (id: string, patients: string[]) => {
+    const books = await Promise.all(patients.map((snils) => deps.book.casesAndUnmatched(snils, today)));
+    const cases = books.flatMap((b) => b.cases.map((c) => summarizeCase(c, deps.book)));
+    const unmatched = books.flatMap((b) => b.unmatched.map(summarizeUnmatched));
+    send({ type: 'cases', id, cases, ...(unmatched.length ? { unmatched } : {}) });
+  };
   if (frame.type === 'cases') {
     const since = new Date(Date.parse(`${today}T00:00:00Z`) - RECENT_DAYS * 86_400_000).toISOString();
-    const patients = frame.snils ? [frame.snils] : deps.history.patientsSince(since, RECENT_PATIENTS);
-    return send({ type: 'cases', id: frame.id, cases: (await Promise.all(patients.map(casesOf))).flat() });
+    return reply(frame.id, frame.snils ? [frame.snils] : deps.history.patientsSince(since, RECENT_PATIENTS));
   }
-  const refused = applyEdit(frame.edit, await deps.book.cases(frame.snils, today), deps.book, today);
+  const refused = applyEdit(frame.edit, await deps.book.casesAndUnmatched(frame.snils, today), deps.book, today);
   if (refused) return send({ type: 'error', id: frame.id, code: refused, message: agentErrors[refused].message });
   deps.sync?.patientChanged(frame.snils);
-  send({ type: 'cases', id: frame.id, cases: await casesOf(frame.snils) });
+  await reply(frame.id, [frame.snils]);
 }
 
-function applyEdit(edit: CaseEdit, cases: BookCase[], book: CaseBook, today: string): AgentErrorCode | undefined {
+function applyEdit(edit: CaseEdit, { cases, unmatched }: { cases: BookCase[]; unmatched: BookDocument[] }, book: CaseBook, today: string): AgentErrorCode | undefined {
   const caseOf = (caseId: string) => cases.find((c) => c.caseId === caseId);
   const hasVisit = (localUid: string) => cases.some((c) => c.visits.some((v) => v.localUid === localUid));
+  // An epicrisis moves like a visit: into a case, or back to the rules.
+  const hasEpicrisis = (localUid: string) => [...unmatched, ...cases.flatMap((c) => c.caseDocuments)].some((d) => d.localUid === localUid);
   switch (edit.action) {
     case 'move':
-      if (!hasVisit(edit.localUid) || (edit.caseId !== undefined && !caseOf(edit.caseId))) return 'CASE_NOT_FOUND';
+      if (!(hasVisit(edit.localUid) || hasEpicrisis(edit.localUid)) || (edit.caseId !== undefined && !caseOf(edit.caseId))) return 'CASE_NOT_FOUND';
       return void book.move(edit.localUid, edit.caseId);
     case 'split':
       if (!hasVisit(edit.localUid)) return 'CASE_NOT_FOUND';

@@ -19,5 +19,5 @@ export const editCase = (client: AgentClient, snils: string, edit: CaseEdit): Pr
 async function ask(client: AgentClient, request: AgentRequest): Promise<CasesReply> {
   const frame = await client.request(request, { timeoutMs: CASES_TIMEOUT_MS });
   if (frame.type !== 'cases') throw new AgentError('AGENT_BAD_FRAME', 'Агент ответил не по протоколу.');
-  return { ok: true, cases: frame.cases };
+  return { ok: true, cases: frame.cases, ...(frame.unmatched?.length ? { unmatched: frame.unmatched } : {}) };
 }

@@ -3,7 +3,7 @@
  * wire frames are in shared/protocol/messages.ts; these never leave the browser.
  */
 import type { DraftRecord } from '../../shared/domain/record.ts';
-import type { CaseEdit, CaseSummary, CertificateSummary, DocumentPreview, JobState, QueuedDocument, RemdError } from '../../shared/protocol/messages.ts';
+import type { CaseEdit, CaseSummary, CertificateSummary, DocumentPreview, JobState, QueuedDocument, RemdError, UnmatchedCaseDocument } from '../../shared/protocol/messages.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
 
 /** Content scripts (MIS tab) → background. The origin is taken from the sender, never from here. */
@@ -82,7 +82,8 @@ export type ConfirmBatchReply = { ok: true; jobs: JobView[] } | Failure;
 export type CertificatesReply = { ok: true; certificates: CertificateSummary[] } | Failure;
 /** `title` when this browser session prepared the document itself. */
 export type QueueReply = { ok: true; documents: (QueuedDocument & { title?: string })[] } | Failure;
-export type CasesReply = { ok: true; cases: CaseSummary[] } | Failure;
+/** `unmatched`: epicrises that fit none of the patients' cases. */
+export type CasesReply = { ok: true; cases: CaseSummary[]; unmatched?: UnmatchedCaseDocument[] } | Failure;
 export type PairReply = { ok: true; clientId: string } | Failure;
 export type DoneReply = { ok: true } | Failure;
 

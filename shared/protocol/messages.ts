@@ -91,9 +91,21 @@ export interface CaseDocumentSummary {
   inIemk: boolean;
 }
 
+/**
+ * An epicrisis (42) that fits none of the patient's cases (no case of its
+ * МКБ-10 category open on its date): it waits for the IEMK until the user
+ * puts it into a case (`move` with its localUid).
+ */
+export interface UnmatchedCaseDocument extends CaseDocumentSummary {
+  patient: { snils: string; name: string };
+  /** YYYY-MM-DD, the date it states. */
+  date: string;
+  mainDiagnosis: string;
+}
+
 /** One change of the grouping; the agent answers with the patient's cases after it. */
 export type CaseEdit =
-  /** To another case of the same patient; without caseId back to the agent's rules. */
+  /** A visit (or an epicrisis) to another case of the same patient; without caseId back to the agent's rules. */
   | { action: 'move'; localUid: string; caseId?: string }
   /** The visit becomes a case of its own. */
   | { action: 'split'; localUid: string }
@@ -147,7 +159,7 @@ export type AgentFrame =
   | { type: 'job'; id?: string; jobId: string; state: JobState; localUid?: string; emdrId?: string; errors?: RemdError[] }
   | { type: 'certificates'; id: string; certificates: CertificateSummary[] }
   | { type: 'queue'; id: string; documents: QueuedDocument[] }
-  | { type: 'cases'; id: string; cases: CaseSummary[] }
+  | { type: 'cases'; id: string; cases: CaseSummary[]; unmatched?: UnmatchedCaseDocument[] }
   /** The end of a `sign-batch`: every job signed and queued. */
   | { type: 'batch-signed'; id: string; jobs: { jobId: string; state: JobState; localUid?: string }[] }
   | { type: 'error'; id?: string; code: string; message: string; issues?: Issue[] };

@@ -93,7 +93,7 @@ async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 40
     const found = await probe();
     if (found) return found;
   }
-  throw new Error('timed out');
+  throw new Error(`timed out: ${JSON.stringify((await api('/iemk-sync')).json)}`);
 }
 
 const iemkCase = (caseId: string) => async () =>

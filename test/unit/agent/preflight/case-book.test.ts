@@ -6,6 +6,8 @@ import type { EmkClient } from '../../../../agent/egisz/iemk/emk-client.ts';
 import type { EmkCase, EmkMedRecord, EmkStep } from '../../../../agent/egisz/iemk/emk-contract.ts';
 import { CaseBook } from '../../../../agent/preflight/case-book.ts';
 import { sendCaseToIemk } from '../../../../agent/preflight/case-iemk-sync.ts';
+import { answerCasesFrame } from '../../../../agent/preflight/cases-frames.ts';
+import type { AgentFrame } from '../../../../shared/protocol/messages.ts';
 import { visitDetails } from '../../../../agent/preflight/visit-details.ts';
 import { conclusionHash, visitFingerprint } from '../../../../agent/preflight/visit-fingerprint.ts';
 import { VisitHistory } from '../../../../agent/preflight/visit-history.ts';
@@ -36,7 +38,7 @@ function book() {
       createdAt, details: JSON.stringify(visitDetails(r)),
     });
   };
-  return { cases, record };
+  return { cases, record, history };
 }
 
 /** An EmkClient that writes down the calls it gets. */
@@ -137,5 +139,39 @@ describe('CaseBook', () => {
       ['cold', ['cold'], ['epicrisis']],
       ['back', ['back'], []],
     ]);
+  });
+
+  it('answers an epicrisis that fits no case apart, until the user puts it into one', async () => {
+    const { cases, record } = book();
+    record('cold', 'set-1', 1, 'J06.9', '2026-11-02T10:00:00+03:00', { visitDate: '2026-11-02' });
+    // Another category (K29) than any case: it closes a case the agent has no visit of.
+    record('epicrisis', 'set-2', 1, 'K29.7', '2026-11-12T10:00:00+03:00', { kind: '42', visitDate: '2026-11-12' });
+    let listed = await cases.casesAndUnmatched('15642781886', '2026-11-26');
+    expect(listed.cases.map((c) => [c.caseId, c.caseDocuments.length])).toEqual([['cold', 0]]);
+    expect(listed.unmatched.map((d) => [d.localUid, d.details.mainDiagnosis])).toEqual([['epicrisis', 'K29.7']]);
+
+    cases.move('epicrisis', 'cold');
+    listed = await cases.casesAndUnmatched('15642781886', '2026-11-26');
+    expect(listed.cases.map((c) => [c.caseId, c.caseDocuments.map((d) => d.localUid)])).toEqual([['cold', ['epicrisis']]]);
+    expect(listed.unmatched).toEqual([]);
+  });
+
+  it('the cases page gets the epicrises that fit no case, and may put one into a case but not split it off', async () => {
+    const { cases, record, history } = book();
+    record('cold', 'set-1', 1, 'J06.9', '2026-11-02T10:00:00+03:00', { visitDate: '2026-11-02' });
+    record('epicrisis', 'set-2', 1, 'K29.7', '2026-11-12T10:00:00+03:00', { kind: '42', visitDate: '2026-11-12' });
+    const ask = async (frame: Parameters<typeof answerCasesFrame>[0]) => {
+      let answer: AgentFrame | undefined;
+      await answerCasesFrame(frame, { book: cases, history, today: () => '2026-11-26' }, (f) => (answer = f));
+      return answer!;
+    };
+    expect(await ask({ type: 'cases', id: 'k1', snils: '15642781886' })).toMatchObject({
+      type: 'cases', cases: [{ caseId: 'cold', documents: [] }],
+      unmatched: [{ localUid: 'epicrisis', kind: '42', date: '2026-11-12', mainDiagnosis: 'K29.7', inIemk: false, patient: { snils: '15642781886' } }],
+    });
+    expect(await ask({ type: 'case-edit', id: 'k2', snils: '15642781886', edit: { action: 'split', localUid: 'epicrisis' } })).toMatchObject({ type: 'error', code: 'CASE_NOT_FOUND' });
+    const moved = await ask({ type: 'case-edit', id: 'k3', snils: '15642781886', edit: { action: 'move', localUid: 'epicrisis', caseId: 'cold' } });
+    expect(moved).toMatchObject({ type: 'cases', cases: [{ caseId: 'cold', documents: [{ localUid: 'epicrisis' }] }] });
+    expect(moved).not.toHaveProperty('unmatched');
   });
 });

@@ -67,4 +67,25 @@ describe('CasesPage', () => {
     expect(asked.at(-1)).toMatchObject({ type: 'case-edit', edit: { action: 'close', caseId: 'a' } });
     expect($('[data-egisz-case="a"]')!.getAttribute('data-egisz-case-state')).toBe('open');
   });
+
+  it('lists an epicrisis that fits no case with a Russian hint, and puts it into the case the user picks', async () => {
+    const epicrisis = { ...caseDocument('e42', '42', 'Эпикриз по законченному случаю'), patient, date: '2026-11-20', mainDiagnosis: 'K29.7' };
+    const listed = [aCase('a', [visit('a', '2026-11-10')])];
+    const attached = [aCase('a', [visit('a', '2026-11-10')], { documents: [caseDocument('e42', '42', 'Эпикриз по законченному случаю')] })];
+    const asked = fakeBackground((m) => (m.type === 'case-edit' ? { ok: true, cases: attached } : { ok: true, cases: listed, unmatched: [epicrisis] }));
+    render(<CasesPage initialSnils="15642781886" />, $('#app')!);
+    const hint = await rendered('[data-egisz-unmatched="e42"] [data-egisz-unmatched-hint]');
+    expect(hint.textContent).toContain('не отнесён ни к одному случаю');
+    expect(hint.textContent).toContain('рубрикой K29');
+    expect($$('[data-egisz-patient]')).toHaveLength(1); // with the patient's cases, not apart
+    expect($<HTMLButtonElement>('[data-egisz-action="attach-epicrisis"]')!.disabled).toBe(true);
+    const target = $<HTMLSelectElement>('[data-egisz-input="epicrisis-target"]')!;
+    target.value = 'a';
+    target.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect($<HTMLButtonElement>('[data-egisz-action="attach-epicrisis"]')!.disabled).toBe(false));
+    $<HTMLButtonElement>('[data-egisz-action="attach-epicrisis"]')!.click();
+    await rendered('[data-egisz-case-documents]');
+    expect($('[data-egisz-unmatched]')).toBeNull();
+    expect(asked.at(-1)).toEqual({ type: 'case-edit', snils: '15642781886', edit: { action: 'move', localUid: 'e42', caseId: 'a' } });
+  });
 });
