@@ -32,19 +32,37 @@ export function findRows(docs: readonly Document[], group: RowGroup): Element[] 
  * anything (a header, an empty spacer) takes no number.
  */
 export function readRows(rows: readonly Element[], group: RowGroup): RowField[][] {
-  const forIds = new Map<Document, Map<string, string>>();
-  const labelIds = (doc: Document): Map<string, string> => forIds.get(doc) ?? forIds.set(doc, labelsFor(doc)).get(doc)!;
+  const lookup = new RowLookup();
   const result: RowField[][] = [];
   for (const row of rows) {
     const index = result.length;
     const found: RowField[] = [];
     for (const rule of group.fields) {
-      const element = locateInRow(row, rule, labelIds);
+      const element = locateInRow(row, rule, lookup);
       if (element) found.push({ rule: concreteRule(rule, index), element, raw: readElement(element, rule.read) });
     }
     if (found.length > 0) result.push(found);
   }
   return result;
+}
+
+/**
+ * What every row of one read shares, found once: the `<label for>` texts of
+ * a document and the column headers of a table, so a long table is not
+ * walked again for each of its rows.
+ */
+class RowLookup {
+  private readonly forIds = new Map<Document, Map<string, string>>();
+  private readonly headers = new Map<Element | null, { cell: Element; start: number; end: number }[]>();
+
+  labelIds(doc: Document): Map<string, string> {
+    return this.forIds.get(doc) ?? this.forIds.set(doc, labelsFor(doc)).get(doc)!;
+  }
+
+  columns(row: Element): { cell: Element; start: number; end: number }[] {
+    const container = headerContainer(row);
+    return this.headers.get(container) ?? this.headers.set(container, placed(columnHeaders(container))).get(container)!;
+  }
 }
 
 /** The row's index in place of the `*` segment of every path. */
@@ -68,20 +86,20 @@ function rowsOf(doc: Document, locator: RowsLocator): Element[] {
   }
 }
 
-function locateInRow(row: Element, rule: RowFieldRule, labelIds: (doc: Document) => Map<string, string>): Element | null {
+function locateInRow(row: Element, rule: RowFieldRule, lookup: RowLookup): Element | null {
   for (const locator of listOf(rule.find)) {
-    const element = inRow(row, locator, labelIds);
+    const element = inRow(row, locator, lookup);
     if (element) return element;
   }
   return null;
 }
 
-function inRow(row: Element, locator: RowFieldLocator, labelIds: (doc: Document) => Map<string, string>): Element | null {
+function inRow(row: Element, locator: RowFieldLocator, lookup: RowLookup): Element | null {
   if ('selector' in locator) return safely(() => row.querySelector(locator.selector));
   if ('xpath' in locator) return safely(() => byXpath(row, locator.xpath));
-  if ('column' in locator) return cellControl(row, locator.column);
+  if ('column' in locator) return cellControl(row, locator.column, lookup.columns(row));
   const key = labelKey(locator.label);
-  const forIds = labelIds(row.ownerDocument);
+  const forIds = lookup.labelIds(row.ownerDocument);
   for (const control of row.querySelectorAll(CONTROL_SELECTOR)) {
     if (controlLabels(control, forIds).some((label) => labelKey(label.text) === key)) return control;
   }
@@ -107,9 +125,9 @@ function byXpath(row: Element, xpath: string): Element | null {
  * when it holds only text. The cell must lie wholly under the header: a
  * totals cell spanning the whole row is no column's value.
  */
-function cellControl(row: Element, column: string): Element | null {
+function cellControl(row: Element, column: string, headers: { cell: Element; start: number; end: number }[]): Element | null {
   const key = labelKey(column);
-  const header = placed(columnHeaders(row)).find(({ cell }) => labelKey(cell.textContent ?? '') === key);
+  const header = headers.find(({ cell }) => labelKey(cell.textContent ?? '') === key);
   if (!header) return null;
   const cell = placed(rowCells(row)).find(({ start, end }) => start >= header.start && end <= header.end)?.cell;
   // A header row's cell is no data: the row then finds nothing here.
@@ -121,23 +139,27 @@ function cellControl(row: Element, column: string): Element | null {
 export function columnOf(row: Element, cell: Element): string | undefined {
   const at = placed(rowCells(row)).find((placing) => placing.cell === cell);
   if (!at) return undefined;
-  const header = placed(columnHeaders(row)).find(({ start, end }) => at.start >= start && at.end <= end);
+  const header = placed(columnHeaders(headerContainer(row))).find(({ start, end }) => at.start >= start && at.end <= end);
   const text = header?.cell.textContent?.replace(/\s+/g, ' ').trim();
   return text || undefined;
 }
 
+/** Where the row's column headers live: its table, or the ARIA grid around it. */
+const headerContainer = (row: Element): Element | null =>
+  row.localName === 'tr' ? row.closest('table') : row.closest('[role=grid], [role=treegrid]');
+
 /** A table's header cells (its <thead>, else its first row of <th>), or a grid's column headers. */
-function columnHeaders(row: Element): Element[] {
-  const table = row.localName === 'tr' ? row.closest('table') : null;
-  if (table) {
+function columnHeaders(container: Element | null): Element[] {
+  if (!container) return [];
+  if (container.localName === 'table') {
+    const table = container;
     // Element queries rather than the table API, which not every DOM implements in full.
     const own = [...table.querySelectorAll('tr')].filter((r) => r.closest('table') === table);
     const isHead = (r: Element): boolean => r.parentElement?.localName === 'thead' || (cellsOf(r).length > 0 && cellsOf(r).every((c) => c.localName === 'th'));
     const head = own.find(isHead);
     return head ? cellsOf(head) : [];
   }
-  const grid = row.closest('[role=grid], [role=treegrid]');
-  return grid ? [...grid.querySelectorAll('[role=columnheader]')] : [];
+  return [...container.querySelectorAll('[role=columnheader]')];
 }
 
 function rowCells(row: Element): Element[] {
