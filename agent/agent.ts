@@ -134,7 +134,7 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
   if (!semdChecks) preloadSemdChecks(supportedKinds()).catch((err: Error) => log.error('semd.preload-failed', { message: err.message }));
   const checks = signer && startPreflight({
     dataDir: config.dataDir, clientEntityId: config.clientEntityId, registries: config.registries,
-    sandboxUrl: config.sandbox ? `${url()}/sandbox` : undefined, sink, log,
+    sandboxUrl: config.sandbox ? `${url()}/sandbox` : undefined, sink, log, iemkSync: config.iemkSync,
   });
   if (checks) outboxListeners.push((doc) => checks.onOutboxChange(doc));
   if (signer) {

@@ -12,6 +12,8 @@ import type { OrganizationKeyConfig } from './gateway/organization-key.ts';
 import type { WorkstationCredential } from './gateway/gateway-auth.ts';
 import type { PublicListen } from './gateway/public-listener.ts';
 import type { ClinicContext } from './jobs/record-completion.ts';
+import type { IemkAutoSyncSettings } from './preflight/iemk-auto-sync.ts';
+import { parseIemkSyncSettings } from './preflight/iemk-sync-settings.ts';
 import type { RegistriesConfig } from './preflight/preflight-setup.ts';
 import { parseOutboxSettings, type OutboxSettings } from './outbox/outbox-settings.ts';
 import { demoCareFacts, demoClientEntityId, demoDoctor, demoOrganization } from './demo/demo-clinic.ts';
@@ -54,12 +56,14 @@ export interface AgentConfig {
   outbox: OutboxSettings;
   /** FRMR, FRMO, FNSI and patient-index endpoints for pre-flight; absent: the sandbox's in demo mode, none otherwise. */
   registries?: RegistriesConfig;
+  /** config.json "iemkSync": the IEMK sync's timing (visitSettleMs); absent keys keep their defaults. */
+  iemkSync?: Partial<IemkAutoSyncSettings>;
   /** The gateway's information-system key (WS-Security, orgSignature); demo mode provisions one when absent. */
   organizationKey?: OrganizationKeyConfig;
 }
 
 /** The part of config.json about roles, the gateway link and the outbox; also read in demo mode. */
-type DeploymentConfig = Pick<AgentConfig, 'roles' | 'gateway' | 'workstations' | 'publicUrl' | 'listen' | 'outbox' | 'registries' | 'organizationKey' | 'remdCertificate'> & { remdEndpoint?: string };
+type DeploymentConfig = Pick<AgentConfig, 'roles' | 'gateway' | 'workstations' | 'publicUrl' | 'listen' | 'outbox' | 'registries' | 'iemkSync' | 'organizationKey' | 'remdCertificate'> & { remdEndpoint?: string };
 
 export interface ConfigOptions {
   port?: number;
@@ -137,6 +141,8 @@ function parseDeployment(raw: Record<string, unknown>, file: string): Deployment
   } catch (e) {
     throw new ConfigError((e as Error).message);
   }
+  const iemkSync = parseIemkSyncSettings(raw.iemkSync);
+  if ('problem' in iemkSync) throw new ConfigError(`${file}: ${iemkSync.problem}`);
   const listen = raw.listen as PublicListen | undefined;
   if (listen !== undefined && !(typeof listen.host === 'string' && Number.isInteger(listen.port))) {
     throw new ConfigError(`${file}: "listen" is {"host", "port", "allowFrom"?: [addresses]}`);
@@ -145,6 +151,7 @@ function parseDeployment(raw: Record<string, unknown>, file: string): Deployment
     roles, gateway, workstations, outbox, listen,
     publicUrl: raw.publicUrl as string | undefined,
     ...(raw.registries !== undefined ? { registries: raw.registries as RegistriesConfig } : {}),
+    ...(Object.keys(iemkSync).length ? { iemkSync } : {}),
     ...(raw.remdEndpoint !== undefined ? { remdEndpoint: String(raw.remdEndpoint) } : {}),
     // A relative path is relative to config.json.
     ...(raw.remdCertificate !== undefined ? { remdCertificate: resolve(dirname(file), String(raw.remdCertificate)) } : {}),

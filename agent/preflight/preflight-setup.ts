@@ -51,7 +51,7 @@ export interface PreflightSetup {
   sandboxUrl?: string;
   sink: DocumentSink;
   log: Logger;
-  /** Timing of the automatic IEMK case sync (tests shorten it). */
+  /** Timing of the automatic IEMK case sync: config.json "iemkSync" (tests shorten it); wins over the demo's 5 s. */
   iemkSync?: Partial<IemkAutoSyncSettings>;
 }
 
