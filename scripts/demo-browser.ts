@@ -1,6 +1,7 @@
 /**
  * The demo's browser: the system Chromium with the built extension, a
- * throw-away profile, the extension's options page (pairing) and the demo MIS.
+ * throw-away profile, the extension's options page (pairing, the agent's port
+ * filled in from its address) and the demo MIS.
  * `scripts/open-browser.ts` runs it on a display for `demo.sh --browser`; the
  * e2e test runs the same code headless.
  *
@@ -16,9 +17,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { perUserPort } from '../agent/commands/start-command.ts';
+import { optionsHash } from '../extension/ui/options-link.ts';
 import { DEFAULT_AGENT_PORT, EXTENSION_ID } from '../shared/protocol/extension-id.ts';
 
 export const OPTIONS_URL = `chrome-extension://${EXTENSION_ID}/options.html`;
+/** The options page with the agent's port filled in: only the pairing code is left to type. */
+export const optionsUrl = (port: number) => `${OPTIONS_URL}${optionsHash(port)}`;
 export const demoMisUrl = (port: number) => `http://127.0.0.1:${port}/demo/consultation.html`;
 
 /** The agent's port from the arguments demo.sh passes to `egisz-agent start`, read the way that command reads them. */
@@ -93,7 +97,7 @@ export async function openDemoBrowser({ port, headless = false, executablePath }
     await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${EXTENSION_ID}/`), { timeout: 30_000 });
     const [first] = await browser.pages();
     const options = first ?? (await browser.newPage());
-    await options.goto(OPTIONS_URL);
+    await options.goto(optionsUrl(port));
     await (await browser.newPage()).goto(demoMisUrl(port));
     await options.bringToFront();
     return { browser, close };

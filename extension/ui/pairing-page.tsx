@@ -2,16 +2,25 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_AGENT_PORT } from '../../shared/protocol/extension-id.ts';
 import type { DoneReply, PairReply, StatusReply } from '../messaging/runtime-messages.ts';
 import { askBackground } from './ask-background.ts';
+import { portFromHash } from './options-link.ts';
 
-/** Options page: pair this browser with the local agent using the code the agent shows. */
-export function PairingPage() {
+const BAD_PORT = 'Порт — целое число от 1 до 65535';
+
+/**
+ * Options page: pair this browser with the local agent using the code the
+ * agent shows. The page's address may name the port (options.html#port=N).
+ */
+export function PairingPage({ hash = location.hash }: { hash?: string }) {
+  const linked = portFromHash(hash);
   const [paired, setPaired] = useState<boolean>();
-  const [port, setPort] = useState(String(DEFAULT_AGENT_PORT));
+  const [port, setPort] = useState(String(typeof linked === 'number' ? linked : DEFAULT_AGENT_PORT));
   const [code, setCode] = useState('');
-  const [message, setMessage] = useState<{ text: string; error: boolean }>();
+  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>(
+    linked === 'invalid' ? { text: `В адресе страницы неверный порт агента. ${BAD_PORT}: укажите его вручную.`, error: true } : undefined,
+  );
   const [busy, setBusy] = useState(false);
-  // The stored port must not overwrite what the user (or a test) typed before the status came back.
-  const portTyped = useRef(false);
+  // The stored port must not overwrite the one the page was opened with, nor what the user (or a test) typed before the status came back.
+  const portTyped = useRef(typeof linked === 'number');
 
   useEffect(() => {
     void askBackground<StatusReply>({ type: 'status' }).then((reply) => {
@@ -25,7 +34,7 @@ export function PairingPage() {
     event.preventDefault();
     const portNumber = Number(port);
     if (!Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535) {
-      return setMessage({ text: 'Порт — целое число от 1 до 65535', error: true });
+      return setMessage({ text: BAD_PORT, error: true });
     }
     setBusy(true);
     const reply = await askBackground<PairReply>({ type: 'pair', port: portNumber, code });

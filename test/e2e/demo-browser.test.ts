@@ -4,7 +4,7 @@
  * has loaded) and the demo MIS with the overlay on it.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { demoMisUrl, openDemoBrowser, OPTIONS_URL, type DemoBrowser } from '../../scripts/demo-browser.ts';
+import { demoMisUrl, openDemoBrowser, optionsUrl, type DemoBrowser } from '../../scripts/demo-browser.ts';
 import { marker, panel } from '../support/browser-steps.ts';
 import { startDemoAgent, type DemoAgent } from '../support/demo-agent.ts';
 
@@ -23,9 +23,11 @@ afterAll(async () => {
 
 test('the options page for pairing and the demo MIS with the overlay', async () => {
   const pages = await demo.browser.pages();
-  expect(pages.map((p) => p.url())).toEqual([OPTIONS_URL, demoMisUrl(agent.port)]);
+  expect(pages.map((p) => p.url())).toEqual([optionsUrl(agent.port), demoMisUrl(agent.port)]);
   const [options, mis] = pages;
   await options!.waitForSelector('[data-egisz-pairing="unpaired"]');
+  // The agent's port (a free one here, not 17346) is filled in from the page's address.
+  expect(await options!.$eval('[data-egisz-input="agent-port"]', (el) => (el as HTMLInputElement).value)).toBe(String(agent.port));
   await mis!.waitForSelector(marker('patient.snils', 'ok'));
   await mis!.waitForSelector(panel('ready'));
 });

@@ -2,7 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { perUserPort } from '../../../agent/commands/start-command.ts';
-import { agentPort, chromiumArgs, waitForAgent } from '../../../scripts/demo-browser.ts';
+import { agentPort, chromiumArgs, OPTIONS_URL, optionsUrl, waitForAgent } from '../../../scripts/demo-browser.ts';
+import { portFromHash } from '../../../extension/ui/options-link.ts';
 
 const flag = (args: string[], name: string) => args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 
@@ -12,6 +13,12 @@ describe('demo.sh --browser: the agent port', () => {
     expect(agentPort(['--data-dir', 'x', '--port', '18000'])).toBe(18000);
     expect(agentPort(['--port=18001', '--config', 'c.json'])).toBe(18001);
     expect(agentPort(['--port', 'per-user'])).toBe(perUserPort());
+  });
+
+  it('opens the options page with that port in its address, the way the page reads it', () => {
+    expect(optionsUrl(18000)).toBe(`${OPTIONS_URL}#port=18000`);
+    expect(portFromHash(new URL(optionsUrl(18000)).hash)).toBe(18000);
+    expect(portFromHash(new URL(optionsUrl(agentPort(['--port', 'per-user']))).hash)).toBe(perUserPort());
   });
 });
 

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundRequest } from '../../../../extension/messaging/runtime-messages.ts';
+import { portFromHash } from '../../../../extension/ui/options-link.ts';
 import { PairingPage } from '../../../../extension/ui/pairing-page.tsx';
 import { $, fakeBackground, rendered } from '../../../support/extension-page.ts';
 
@@ -55,5 +56,33 @@ describe('PairingPage', () => {
     (await rendered<HTMLButtonElement>('[data-egisz-action="pair"]:not([disabled])')).click();
     await vi.waitFor(() => expect($('[role="status"]')?.textContent).toMatch(/Порт/));
     expect(asked.some((m) => m.type === 'pair')).toBe(false);
+  });
+
+  it('takes the agent\'s port from its address (options.html#port=N), over the stored one', async () => {
+    render(<PairingPage hash="#port=18000" />, $('#app')!);
+    await vi.waitFor(() => expect($('[data-egisz-pairing="unpaired"]')).not.toBeNull());
+    expect($<HTMLInputElement>('[data-egisz-input="agent-port"]')!.value).toBe('18000');
+    expect($('[role="status"]')).toBeNull();
+    typeInto('[data-egisz-input="pairing-code"]', '700-369');
+    (await rendered<HTMLButtonElement>('[data-egisz-action="pair"]:not([disabled])')).click();
+    await vi.waitFor(() => expect($('[data-egisz-pairing="paired"]')).not.toBeNull());
+    expect(asked).toContainEqual({ type: 'pair', port: 18000, code: '700-369' });
+  });
+
+  it('says in Russian when the address names no TCP port, and keeps the stored one', async () => {
+    render(<PairingPage hash="#port=99999" />, $('#app')!);
+    await vi.waitFor(() => expect($('[data-egisz-pairing="unpaired"]')).not.toBeNull());
+    expect($<HTMLInputElement>('[data-egisz-input="agent-port"]')!.value).toBe('17346');
+    expect($('[role="status"]')!.textContent).toContain('В адресе страницы неверный порт агента');
+  });
+});
+
+describe('portFromHash', () => {
+  it('reads #port=N and refuses what is no TCP port', () => {
+    expect(portFromHash('#port=17350')).toBe(17350);
+    expect(portFromHash('port=1')).toBe(1);
+    expect(portFromHash('')).toBeUndefined();
+    expect(portFromHash('#other=1')).toBeUndefined();
+    for (const bad of ['#port=0', '#port=65536', '#port=18000.5', '#port=-1', '#port=', '#port=1e3', '#port=abc']) expect(portFromHash(bad)).toBe('invalid');
   });
 });
