@@ -48,6 +48,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     usage(io);
     return 2;
   }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(`egisz-agent ${name}: ${command.summary}\nThe options of every command: README.md, «The agent's command line».\n`);
+    return 0;
+  }
   try {
     return await command.run(args, io);
   } catch (err) {
