@@ -55,6 +55,16 @@ export type DocumentReady = (d: BookDocument) => boolean;
 /** What REMD registered the document (its latest version) as, when known. */
 export type RegistrationOf = (d: BookDocument) => string | undefined;
 
+/** Asks once for each document's registration number (the outbox or the gateway knows it), for one send. */
+export async function registrationsOf(docs: readonly BookDocument[], emdrIdOf?: (localUid: string) => Promise<string | undefined>): Promise<RegistrationOf> {
+  const ids = await Promise.all(docs.map((d) => emdrIdOf?.(d.row.localUid).catch(() => undefined)));
+  const byLocalUid = new Map(docs.map((d, i) => [d.row.localUid, ids[i]]));
+  return (d) => byLocalUid.get(d.row.localUid);
+}
+
+/** Every document of a case: its visits' and its own (the epicrisis). */
+export const caseDocumentsOf = (c: BookCase) => [...c.visits.flatMap((v) => v.documents), ...c.caseDocuments];
+
 const visitDiagnosis = (v: BookVisit, previousMkbCode?: string): EmkDiagnosis => ({
   mkbCode: v.mainDiagnosis, main: true, diagnosedDate: v.visitDate, doctor: visitDoctor(v), ...(previousMkbCode ? { previousMkbCode } : {}),
 });

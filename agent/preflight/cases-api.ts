@@ -2,7 +2,7 @@
  * The treatment cases of a patient, editable (loopback admin API, Bearer
  * token like the rest of /admin/v1):
  *   GET  /admin/v1/cases?snils=11…           the cases with their visits and IEMK progress
- *   POST /admin/v1/cases/move {localUid, caseId?}  move a visit (no caseId: back to the rules;
+ *   POST /admin/v1/cases/move {localUid, caseId?}  move a visit or an epicrisis (no caseId: back to the rules;
  *                                                  its own localUid: a case of its own)
  *   POST /admin/v1/cases/:caseId/close {closeDate, result?}
  *   POST /admin/v1/cases/:caseId/iemk {snils}  send the case to the IEMK now (resumes where it stopped)
@@ -13,7 +13,7 @@ import { isValidSnils } from '../../shared/validate/snils.ts';
 import { EmkFaultError, type EmkClient } from '../egisz/iemk/emk-client.ts';
 import { RegistryUnavailableError } from '../egisz/registries/registry-http.ts';
 import type { CaseBook } from './case-book.ts';
-import { sendCaseToIemk } from './case-iemk-sync.ts';
+import { caseDocumentsOf, registrationsOf, sendCaseToIemk } from './case-iemk-sync.ts';
 import { summarizeCase } from './case-summary.ts';
 import type { IemkAutoSync } from './iemk-auto-sync.ts';
 import type { IemkSyncQueue } from './iemk-sync-queue.ts';
@@ -24,6 +24,8 @@ export interface CasesApiDeps {
   /** The automatic IEMK sync: told of every edit, and the manual send takes its turn with it. */
   sync?: IemkAutoSync;
   queue?: IemkSyncQueue;
+  /** A document's REMD registration number, linked from its IEMK record. */
+  emdrIdOf?: (localUid: string) => Promise<string | undefined>;
   today?: () => string;
 }
 
@@ -67,7 +69,7 @@ export function createCasesApi(deps: CasesApiDeps): Router {
     if (!cases) return;
     const found = cases.find((c) => c.caseId === req.params.caseId);
     if (!found) return void res.status(404).json({ code: 'CASE_NOT_FOUND', message: 'Случай не найден.' });
-    const send = () => sendCaseToIemk(found, deps.book, deps.iemk!);
+    const send = async () => sendCaseToIemk(found, deps.book, deps.iemk!, undefined, await registrationsOf(caseDocumentsOf(found), deps.emdrIdOf));
     try {
       res.json(await (deps.sync ? deps.sync.exclusive(send) : send()));
       // A held automatic sync of this patient gets another go now that the IEMK took this case.

@@ -16,7 +16,7 @@ import { EmkFaultError, type EmkClient } from '../egisz/iemk/emk-client.ts';
 import { RegistryUnavailableError } from '../egisz/registries/registry-http.ts';
 import type { Logger } from '../log.ts';
 import type { BookCase, BookDocument, BookVisit, CaseBook } from './case-book.ts';
-import { sendCaseToIemk } from './case-iemk-sync.ts';
+import { caseDocumentsOf, registrationsOf, sendCaseToIemk } from './case-iemk-sync.ts';
 import type { IemkSyncQueue, IemkSyncRow } from './iemk-sync-queue.ts';
 import type { VisitHistory } from './visit-history.ts';
 
@@ -149,12 +149,10 @@ export class IemkAutoSync {
    * Answers when a settling visit is due (ms), if one holds the case back.
    */
   private async syncCase(c: BookCase): Promise<number | undefined> {
-    const all = [...c.visits.flatMap((v) => v.documents), ...c.caseDocuments];
+    const all = caseDocumentsOf(c);
     const flags = await Promise.all(all.map((d) => this.deps.isRegistered(d.row.localUid).catch(() => false)));
     const registered = new Set(all.filter((_, i) => flags[i]).map((d) => d.row.localUid));
     const ready = (d: BookDocument) => registered.has(d.row.localUid);
-    const emdrIds = await Promise.all(all.map((d) => (ready(d) ? this.deps.emdrIdOf?.(d.row.localUid).catch(() => undefined) : undefined)));
-    const registrations = new Map(all.map((d, i) => [d.row.localUid, emdrIds[i]]));
     const settlesAt = (v: BookVisit) => Math.max(...v.documents.map((d) => Date.parse(d.row.createdAt) || 0)) + this.settings.visitSettleMs;
     const stepped = this.deps.book.iemkProgress(c.caseId).steps;
     const byDate = [...c.visits].sort((a, b) => a.visitDate.localeCompare(b.visitDate));
@@ -166,7 +164,7 @@ export class IemkAutoSync {
     if (!visits.length) return wake;
     const sendable: BookCase = { ...c, visits };
     if (waiting >= 0 || !all.every(ready)) delete sendable.closeDate;
-    await sendCaseToIemk(sendable, this.deps.book, this.deps.client, ready, (d) => registrations.get(d.row.localUid));
+    await sendCaseToIemk(sendable, this.deps.book, this.deps.client, ready, await registrationsOf(all.filter(ready), this.deps.emdrIdOf));
     return wake;
   }
 

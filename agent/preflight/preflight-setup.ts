@@ -106,6 +106,7 @@ export function startPreflight(setup: PreflightSetup): RunningPreflight {
     .then((r) => log.info('preflight.nsi-updated', { oid, ...r }))
     .catch((e: Error) => log.warn('preflight.nsi-update-failed', { oid, error: e.message }))));
   const book = new CaseBook(join(setup.dataDir, 'preflight.sqlite'), history, async (localUid) => SENT_STATES.has((await setup.sink.status(localUid))?.state ?? ''));
+  const emdrIdOf = async (localUid: string) => (await setup.sink.status(localUid))?.emdrId;
   const iemk = endpoints.iemk && new EmkClient({ endpoint: endpoints.iemk.url, guid: endpoints.iemk.token ?? '' });
   const queue = iemk && new IemkSyncQueue(join(setup.dataDir, 'preflight.sqlite'));
   const sync = iemk && queue && new IemkAutoSync({
@@ -113,9 +114,9 @@ export function startPreflight(setup: PreflightSetup): RunningPreflight {
     // The demo's own sandbox shows a visit's step within seconds of its documents.
     settings: { ...(setup.registries ? {} : { visitSettleMs: DEMO_VISIT_SETTLE_MS }), ...setup.iemkSync },
     isRegistered: async (localUid) => (await setup.sink.status(localUid))?.state === 'registered',
-    emdrIdOf: async (localUid) => (await setup.sink.status(localUid))?.emdrId,
+    emdrIdOf,
   });
-  const casesApi = createCasesApi({ book, iemk, sync, queue });
+  const casesApi = createCasesApi({ book, iemk, sync, queue, emdrIdOf });
   sync?.start();
 
   const first = setTimeout(() => void updateNsi(), 1000);

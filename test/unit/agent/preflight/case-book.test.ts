@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EmkClient } from '../../../../agent/egisz/iemk/emk-client.ts';
 import type { EmkCase, EmkMedRecord, EmkStep } from '../../../../agent/egisz/iemk/emk-contract.ts';
 import { CaseBook } from '../../../../agent/preflight/case-book.ts';
-import { sendCaseToIemk } from '../../../../agent/preflight/case-iemk-sync.ts';
+import { caseDocumentsOf, registrationsOf, sendCaseToIemk } from '../../../../agent/preflight/case-iemk-sync.ts';
 import { answerCasesFrame } from '../../../../agent/preflight/cases-frames.ts';
 import type { AgentFrame } from '../../../../shared/protocol/messages.ts';
 import { visitDetails } from '../../../../agent/preflight/visit-details.ts';
@@ -173,5 +173,21 @@ describe('CaseBook', () => {
     const moved = await ask({ type: 'case-edit', id: 'k3', snils: '15642781886', edit: { action: 'move', localUid: 'epicrisis', caseId: 'cold' } });
     expect(moved).toMatchObject({ type: 'cases', cases: [{ caseId: 'cold', documents: [{ localUid: 'epicrisis' }] }] });
     expect(moved).not.toHaveProperty('unmatched');
+  });
+
+  it('looks each document\'s registration number up once for a send; a lookup that fails leaves it unlinked', async () => {
+    const { cases, record } = book();
+    record('consult', 'set-1', 1, 'J06.9', '2026-11-20T10:15:00+03:00', { visitDate: '2026-11-20' });
+    record('referral', 'set-2', 1, 'J06.9', '2026-11-20T10:30:00+03:00', { kind: '185', visitDate: '2026-11-20' });
+    const [c] = await cases.cases('15642781886', '2026-11-26');
+    const asked: string[] = [];
+    const registrationOf = await registrationsOf(caseDocumentsOf(c!), async (localUid) => {
+      asked.push(localUid);
+      if (localUid === 'referral') throw new Error('outbox closed');
+      return '77.119.26.11.000007';
+    });
+    expect(asked.sort()).toEqual(['consult', 'referral']);
+    const [consult, referral] = c!.visits[0]!.documents;
+    expect([registrationOf(consult!), registrationOf(referral!)]).toEqual(['77.119.26.11.000007', undefined]);
   });
 });
