@@ -132,7 +132,10 @@ function cellControl(row: Element, column: string, headers: { cell: Element; sta
   const cell = placed(rowCells(row)).find(({ start, end }) => start >= header.start && end <= header.end)?.cell;
   // A header row's cell is no data: the row then finds nothing here.
   if (!cell || cell.localName === 'th' || cell.getAttribute('role') === 'columnheader') return null;
-  return cell.querySelector(CONTROL_SELECTOR) ?? cell;
+  // A grid cell wraps its text in one element (ExtJS's .x-grid-cell-inner): the mark then goes inside the cell.
+  // Our own mark beside that element is not the page's.
+  const wrapped = [...cell.children].filter((child) => !child.localName.startsWith('egisz-'));
+  return cell.querySelector(CONTROL_SELECTOR) ?? (wrapped.length === 1 ? wrapped[0]! : cell);
 }
 
 /** The header text of the column a cell of the row stands in, for the mapper. */
@@ -144,9 +147,16 @@ export function columnOf(row: Element, cell: Element): string | undefined {
   return text || undefined;
 }
 
-/** Where the row's column headers live: its table, or the ARIA grid around it. */
-const headerContainer = (row: Element): Element | null =>
-  row.localName === 'tr' ? row.closest('table') : row.closest('[role=grid], [role=treegrid]');
+/**
+ * Where the row's column headers live: the ARIA grid around it when that grid
+ * names its columns (ExtJS renders each row as a table of its own, the headers
+ * apart), else the row's table.
+ */
+function headerContainer(row: Element): Element | null {
+  const grid = row.closest('[role=grid], [role=treegrid]');
+  if (grid?.querySelector('[role=columnheader]')) return grid;
+  return row.localName === 'tr' ? row.closest('table') : null;
+}
 
 /** A table's header cells (its <thead>, else its first row of <th>), or a grid's column headers. */
 function columnHeaders(container: Element | null): Element[] {

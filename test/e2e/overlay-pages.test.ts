@@ -1,5 +1,5 @@
 /**
- * The overlay on six MIS-like pages, each built differently, in a real
+ * The overlay on seven MIS-like pages, each built differently, in a real
  * Chromium with the built extension, served over HTTP by the fixture server:
  * marks with the right states, the panel and its button per the DOM contract.
  * No agent: nothing here signs (the walking skeleton does).
@@ -94,6 +94,27 @@ describe('overlay on MIS-like pages', () => {
     await expectMarks(page, PATIENT);
     expect(await page.$eval('.x-form-item', (el) => el.id)).not.toBe(firstId);
     await page.close();
+  });
+
+  test('ExtJS grid: each visit row of a case, found by XPath and read by column header, marked in its own cell; a grid rendered again with a new row is read again', async () => {
+    const page = await open('extjs-case/index.html');
+    await expectMarks(page, ['ambulatoryCase.visits.0.date', 'ambulatoryCase.visits.1.date']);
+    for (const path of ['ambulatoryCase.visits.0.services.0', 'ambulatoryCase.visits.1.conclusion']) await page.waitForSelector(marker(path));
+    // The third visit is after the closing day: its own date cell says so.
+    await page.waitForSelector(marker('ambulatoryCase.visits.2.date', 'error'));
+    expect(await page.$eval(marker('ambulatoryCase.visits.2.date'), (mark) => mark.closest('td')?.textContent)).toContain('25.11.2026');
+    // Marks in the cells do not change what is read: the same mark stays (a rebind would replace it).
+    await page.$eval(marker('ambulatoryCase.visits.0.date'), (mark) => mark.setAttribute('data-test-kept', ''));
+    await page.click('#open');
+    await new Promise((settle) => setTimeout(settle, 500));
+    expect(await page.$(`${marker('ambulatoryCase.visits.0.date')}[data-test-kept]`)).not.toBeNull();
+    const dateMarks = () => page.$$eval('[data-egisz-field^="ambulatoryCase.visits."][data-egisz-field$=".date"]', (marks) => marks.length);
+    expect(await dateMarks()).toBe(3);
+
+    await page.click('#addVisit');
+    await page.waitForSelector(marker('ambulatoryCase.visits.3.date', 'ok'));
+    await page.waitForSelector(marker('ambulatoryCase.visits.2.date', 'error'));
+    expect(await dateMarks()).toBe(4);
   });
 
   test('Preact SPA: the form renders late after a route change and is rebuilt for the next patient', async () => {
