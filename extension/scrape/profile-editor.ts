@@ -72,7 +72,7 @@ export function withPickedField(profile: SiteProfile, key: string, picked: Eleme
  * the rows beside it, the cell found by its column header (or its position).
  */
 function withPickedRowField(profile: SiteProfile, paths: string[], element: Element, row: Element): SiteProfile {
-  const rows = { selector: `${selectorFor(row.parentElement!)} > ${row.localName === 'tr' ? 'tr' : '[role=row]'}` };
+  const rows = { selector: rowsSelector(row) };
   const { find: _dom, confidence: _sure, ...reading } = ruleFor(paths, element);
   const rule = { ...reading, find: cellLocators(row, element) };
   const sameRows = (group: RowGroup): boolean => JSON.stringify(group.rows) === JSON.stringify(rows);
@@ -85,6 +85,17 @@ function withPickedRowField(profile: SiteProfile, paths: string[], element: Elem
   const patterns = paths.map(rowPathPattern);
   const fields = profile.fields.filter((r) => !r.paths.some((p) => patterns.some((pattern) => pattern.test(p))));
   return { ...asUserProfile(profile, element.ownerDocument.location), fields, repeat };
+}
+
+/**
+ * The rows beside the picked one: in an ARIA grid every `[role=row]` of the
+ * grid (ExtJS renders each row as a table of its own), else the row's
+ * siblings in its table section or list.
+ */
+function rowsSelector(row: Element): string {
+  const grid = row.getAttribute('role') === 'row' ? row.closest('[role=grid], [role=treegrid]') : null;
+  if (grid) return `${selectorFor(grid)} [role=row]`;
+  return `${selectorFor(row.parentElement!)} > ${row.localName === 'tr' ? 'tr' : '[role=row]'}`;
 }
 
 /** The cell by its column header when it has one, and by its position in the row behind it. */

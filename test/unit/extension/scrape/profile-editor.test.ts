@@ -92,6 +92,16 @@ describe('the mapper on a table of visits', () => {
     expect(visits?.map((v) => [v?.date, v?.conclusion])).toEqual([['2026-11-19', 'Осмотр'], ['2026-11-24', 'Повторный осмотр'], ['2026-11-26', 'Здоров']]);
   });
 
+  it('in an ExtJS style grid (each row a table of its own) the group takes every row of the grid', () => {
+    const row = (date: string) =>
+      `<table id="tableview-${date.slice(0, 2)}" class="x-grid-item"><tbody><tr class="x-grid-row" role="row"><td role="gridcell"><div class="x-grid-cell-inner">${date}</div></td></tr></tbody></table>`;
+    document.body.innerHTML = `<div id="visitsGrid" role="grid"><div><div role="columnheader">Дата посещения</div></div>
+      <div class="x-grid-item-container">${row('02.11.2026')}${row('09.11.2026')}</div></div>`;
+    const picked = withPickedField(caseForm(), 'ambulatoryCase.visits.*.date', document.querySelectorAll('.x-grid-cell-inner')[1]!);
+    expect(picked.repeat![0]).toMatchObject({ rows: { selector: '#visitsGrid [role=row]' }, fields: [{ find: [{ column: 'Дата посещения' }, expect.anything()], read: 'text' }] });
+    expect(scrapeRecord(document, picked).record.ambulatoryCase?.visits?.map((v) => v?.date)).toEqual(['2026-11-02', '2026-11-09']);
+  });
+
   it('picking the same field again moves it instead of reading it twice; outside a table it is the first visit', () => {
     document.body.innerHTML = table;
     const rows = document.querySelectorAll('#rows tr');
