@@ -41,6 +41,7 @@ export function SiteProfilesSection() {
           <li key={profile.id}>
             <span>
               <b>{profile.title}</b> · {profile.match.host}{profile.match.path} · полей: {profile.fields.length}
+              {profile.repeat?.length ? ` · в строках таблиц: ${profile.repeat.reduce((n, group) => n + group.fields.length, 0)}` : ''}
             </span>
             <button type="button" onClick={() => void removeUserProfile(profile.id).then(reload)}>Удалить</button>
           </li>

@@ -64,4 +64,12 @@ describe('options: user profiles and sites switched off', () => {
     document.querySelector<HTMLButtonElement>('[data-egisz-profiles] button')!.click();
     await vi.waitFor(async () => expect((await loadUserProfiles()).map((p) => p.id)).toEqual([builtinProfiles[2]!.id]));
   });
+
+  it('counts the fields a profile repeats over table rows', async () => {
+    const withRows = builtinProfiles.find((p) => p.repeat?.length)!;
+    await saveUserProfile(withRows);
+    render(<SiteProfilesSection />, document.getElementById('app')!);
+    const perRow = withRows.repeat!.reduce((n, group) => n + group.fields.length, 0);
+    await vi.waitFor(() => expect(document.querySelector('[data-egisz-profiles]')!.textContent).toContain(`в строках таблиц: ${perRow}`));
+  });
 });
