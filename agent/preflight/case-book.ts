@@ -76,7 +76,13 @@ export class CaseBook {
       return details ? [{ localUid: identity, since, row, details }] : [];
     });
     const edits = this.edits();
-    const cases = groupIntoCases(visitsOf(documents.filter((d) => !isCaseDocument(d))), edits, today);
+    const grouped = visitsOf(documents.filter((d) => !isCaseDocument(d)));
+    // A case's id is one of its visits' ids, the MIS's case id or a case a visit was moved to.
+    const sentIn = this.stepsSent(grouped.flatMap((v) => [v.localUid, v.misCaseId ?? [], edits.moves.get(v.localUid) ?? []].flat()));
+    // A visit the IEMK has as a step stays in that case, as if the MIS had named it: a corrected diagnosis of
+    // another МКБ-10 category, or an earlier visit written later, must not regroup it (no call moves a step).
+    const visits = grouped.map((v) => (v.misCaseId || !sentIn.has(v.localUid) ? v : { ...v, misCaseId: sentIn.get(v.localUid)! }));
+    const cases = groupIntoCases(visits, edits, today);
     const booked = withCaseDocuments(cases, documents.filter(isCaseDocument), edits.moves);
     return { cases: booked.cases.sort((a, b) => a.openDate.localeCompare(b.openDate)), unmatched: booked.unmatched };
   }
@@ -114,6 +120,15 @@ export class CaseBook {
 
   closeDb(): void {
     this.db.close();
+  }
+
+  /** Each visit sent as a step → the case it was sent with, among these cases. */
+  private stepsSent(caseIds: readonly string[]): Map<string, string> {
+    const sentIn = new Map<string, string>();
+    for (const caseId of new Set(caseIds)) {
+      for (const step of this.iemkProgress(caseId).steps) if (!sentIn.has(step)) sentIn.set(step, caseId);
+    }
+    return sentIn;
   }
 
   private edits(): CaseEdits {

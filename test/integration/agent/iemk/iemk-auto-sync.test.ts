@@ -263,3 +263,25 @@ test('an epicrisis registered after the IEMK closed its case is still attached t
   expect((await cases()).find((c) => c.idCaseMis === 'g-119')).toMatchObject({ closeDate: daysAgo(2), documents: [{ idDocumentMis: 'g-42', type: 'DischargeSummary' }] });
   expect(queue.list()).toEqual([]);
 });
+
+test('a correction that moves a sent visit to another МКБ-10 category keeps it in the case the IEMK has, and updates its step', async () => {
+  const w = workspace();
+  const day = daysAgo(6);
+  w.visit('h-119', day, 'J06.9');
+  w.visit('h-2', daysAgo(3), 'J06.0');
+  const registered = new Set(['h-119', 'h-2']);
+  const { sync } = worker(w, { registered });
+  sync.patientChanged(SNILS);
+  await sync.drain();
+  expect((await cases()).find((c) => c.idCaseMis === 'h-119').steps.map((s: any) => s.idStepMis)).toEqual(['h-119', 'h-2']);
+
+  w.visit('h-119v2', day, 'K29.7', { setId: 'h-119', versionNumber: 2, at: '17:00' });
+  registered.add('h-119v2');
+  sync.documentChanged({ localUid: 'h-119v2', state: 'registered' });
+  await sync.drain();
+  const listed = await w.book.cases(SNILS, daysAgo(0));
+  expect(listed.map((c) => [c.caseId, c.visits.map((v) => [v.localUid, v.mainDiagnosis])])).toEqual([['h-119', [['h-119', 'K29.7'], ['h-2', 'J06.0']]]]);
+  const iemk = (await cases()).filter((c) => c.steps.some((s: any) => s.idStepMis === 'h-119'));
+  expect(iemk).toHaveLength(1);
+  expect(iemk[0].steps[0].diagnoses).toEqual([{ mkbCode: 'K29.7', main: true, previousMkbCode: 'J06.9' }]);
+});
