@@ -36,7 +36,10 @@ export interface BookCase extends TreatmentCase<BookVisit> {
 export const isCaseDocument = (d: BookDocument) => d.row.kind === '42';
 
 const visitKey = (d: BookDocument) => [d.row.patientSnils, d.row.visitDate, d.row.doctorSnils, d.details.organizationOid].join('|');
-const byCreation = (a: BookDocument, b: BookDocument) => a.since.localeCompare(b.since) || a.localUid.localeCompare(b.localUid);
+// Written in the same second (signed together at the end of a visit), the consultation leads.
+const consultationFirst = (d: BookDocument) => (d.row.kind === '119' ? 0 : 1);
+const byCreation = (a: BookDocument, b: BookDocument) =>
+  a.since.localeCompare(b.since) || consultationFirst(a) - consultationFirst(b) || a.localUid.localeCompare(b.localUid);
 
 /**
  * The visits of these documents. A visit's id is its first document's
