@@ -27,14 +27,14 @@ export interface SandboxServerOptions {
   datasetFile?: string;
   /** Where REMD's key and certificate are kept across restarts; a fresh identity without it. */
   identityDir?: string;
-  /** Checks and fault defaults, e.g. { strict: true }; wsSecurity defaults to 'require'. */
+  /** Checks and fault defaults, e.g. { strict: true }; wsSecurity defaults to 'require', Schematron to 'enforce'. */
   sandbox?: Omit<SandboxOptions, 'dataset' | 'log' | 'remdIdentity'>;
 }
 
 export async function startSandboxServer(opts: SandboxServerOptions): Promise<SandboxServer> {
   const identity = loadOrCreateRemdIdentity(opts.identityDir);
   const sandbox = createSandbox({
-    wsSecurity: 'require', ...opts.sandbox, dataset: loadFederalDataset(opts.datasetFile), log: opts.log, remdIdentity: identity,
+    wsSecurity: 'require', schematron: 'enforce', ...opts.sandbox, dataset: loadFederalDataset(opts.datasetFile), log: opts.log, remdIdentity: identity,
   });
   const app = express();
   app.disable('x-powered-by');

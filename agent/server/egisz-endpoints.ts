@@ -70,9 +70,10 @@ export function mountEgiszEndpoints(app: express.Express, config: AgentConfig, d
       dataset,
       documentFileUrlFor: () => `${deps.publicUrl()}/remd/document-file`,
       log: deps.log.child({ component: 'sandbox' }),
-      // As REMD: unsigned requests and a missing organization signature are refused.
+      // As REMD: unsigned requests, a missing organization signature and Schematron findings are refused.
       wsSecurity: 'require',
       orgSignature: 'enforce',
+      schematron: 'enforce',
       remdIdentity: sandboxIdentity,
     });
     app.use('/sandbox', sandbox.router);
