@@ -220,10 +220,11 @@ const stateOf: Record<OutboxState, JobState> = {
 export type JobView = Pick<OutboxDocument, 'jobId' | 'state' | 'localUid' | 'emdrId' | 'errors'>;
 
 export function jobFrame(doc: JobView): Extract<AgentFrame, { type: 'job' }> {
-  const errors = doc.errors ? (JSON.parse(doc.errors) as { code: string; message: string }[]) : undefined;
+  const errors = doc.errors ? (JSON.parse(doc.errors) as { code: string; message: string; path?: string }[]) : undefined;
   return {
     type: 'job', jobId: doc.jobId, state: stateOf[doc.state], localUid: doc.localUid, emdrId: doc.emdrId,
-    errors: errors?.map((e) => ({ ...e, path: pathForRemdCode(e.code) })),
+    // The outbox stored each error's field (a Schematron finding's too); older rows have none.
+    errors: errors?.map((e) => ({ ...e, path: e.path ?? pathForRemdCode(e.code) })),
   };
 }
 

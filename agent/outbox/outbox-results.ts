@@ -35,5 +35,5 @@ export async function applyRemdResult(
     const nextAttemptAt = Date.now() + nextAttemptDelayMs(doc.attempts, Math.random, backoff);
     return store.transition(doc.localUid, 'failed-retryable', { nextAttemptAt }, `registerDocumentResult: ${codes}`, waiting);
   }
-  return store.transition(doc.localUid, 'rejected', { errors: JSON.stringify(withPaths(errors)) }, 'registerDocumentResult', waiting);
+  return store.transition(doc.localUid, 'rejected', { errors: JSON.stringify(withPaths(errors, doc.kind)) }, 'registerDocumentResult', waiting);
 }

@@ -115,7 +115,7 @@ export class OutboxSubmitter {
       await this.store.update(doc.localUid, { messageId, attempts: doc.attempts + 1 });
       let verdict: Verdict;
       try {
-        verdict = judgeAnswer(await this.remd.registerDocument(JSON.parse(doc.request), messageId), sentBefore);
+        verdict = judgeAnswer(await this.remd.registerDocument(JSON.parse(doc.request), messageId), sentBefore, doc.kind);
       } catch (err) {
         verdict = judgeFailure(err);
       }

@@ -6,7 +6,7 @@
  *   NOT_UNIQUE_PROVIDED_ID after an earlier send of ours → REMD already has it: reconcile;
  *   anything else                    → hold for correction, errors mapped to record fields.
  */
-import { pathForRemdCode } from '../jobs/remd-error-paths.ts';
+import { pathForRemdError } from '../jobs/remd-error-paths.ts';
 import type { RegisterAnswer, RemdError } from './remd-port.ts';
 import { isRetriableRemdCode } from './retry-policy.ts';
 
@@ -18,15 +18,15 @@ export type Verdict =
 
 export const NOT_UNIQUE = 'NOT_UNIQUE_PROVIDED_ID';
 
-/** `sentBefore`: an earlier registerDocument of this localUid may have reached REMD. */
-export function judgeAnswer(answer: RegisterAnswer, sentBefore: boolean): Verdict {
+/** `sentBefore`: an earlier registerDocument of this localUid may have reached REMD; `kind`: its SEMD kind. */
+export function judgeAnswer(answer: RegisterAnswer, sentBefore: boolean, kind?: string): Verdict {
   if (answer.status === 'accepted') return { action: 'accepted' };
   const codes = answer.errors.map((e) => e.code);
   if (sentBefore && codes.includes(NOT_UNIQUE)) return { action: 'reconcile', reason: `${NOT_UNIQUE}: уже отправлен нами, сверка` };
   if (codes.length && codes.every(isRetriableRemdCode)) {
     return { action: 'retry', reason: codes.join(','), rateLimited: codes.includes('RATE_LIMIT') };
   }
-  return { action: 'reject', errors: withPaths(answer.errors) };
+  return { action: 'reject', errors: withPaths(answer.errors, kind) };
 }
 
 /** Transport failures: retry unless the client says trying again as is cannot help. */
@@ -37,9 +37,10 @@ export function judgeFailure(err: unknown): Verdict {
   return { action: 'retry', reason, rateLimited: httpStatus === 429 };
 }
 
-export function withPaths(errors: readonly RemdError[]): RemdError[] {
+/** Each error with the field it points at (a Schematron finding's by the document's kind). */
+export function withPaths(errors: readonly RemdError[], kind?: string): RemdError[] {
   return errors.map((e) => {
-    const path = e.path ?? pathForRemdCode(e.code);
+    const path = e.path ?? pathForRemdError(e, kind);
     return path ? { code: e.code, message: e.message, path } : { code: e.code, message: e.message };
   });
 }

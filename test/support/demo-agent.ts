@@ -3,7 +3,8 @@
  * SoftHSM2 demo token, the sandbox and the demo MIS on an ephemeral port.
  * Options set up a seed-article scenario: another doctor or organization
  * (missing from FRMR, not bound to the demo MIS), another system ID, or a
- * certificate that is expired, organization-only or carries another SNILS.
+ * certificate that is expired, organization-only or carries another SNILS,
+ * or care facts other than the demo clinic's.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { startAgent, type RunningAgent } from '../../agent/agent.ts';
 import { loadConfig, type AgentConfig } from '../../agent/config.ts';
 import { demoDoctor, demoOrganization, demoToken } from '../../agent/demo/demo-clinic.ts';
 import { createLogger, type LogSink } from '../../agent/log.ts';
+import type { CareFacts } from '../../agent/semd/care-facts.ts';
 import { provisionSoftHsmToken, type ProvisionOptions } from '../../agent/signing/demo-token.ts';
 import type { Organization, Practitioner } from '../../shared/domain/record.ts';
 
@@ -34,6 +36,8 @@ export interface DemoAgentOptions {
   clientEntityId?: string;
   /** Registry endpoints instead of the agent's own sandbox (e.g. ones that do not answer). */
   registries?: AgentConfig['registries'];
+  /** The clinic's care facts instead of the demo clinic's (e.g. one missing). */
+  careFacts?: CareFacts;
 }
 
 export async function startDemoAgent(opts: DemoAgentOptions = {}): Promise<DemoAgent> {
@@ -42,7 +46,7 @@ export async function startDemoAgent(opts: DemoAgentOptions = {}): Promise<DemoA
   const config = loadConfig({ demo: true, port: 0, dataDir });
   const doctor = opts.doctor ?? demoDoctor;
   const organization = opts.organization ?? demoOrganization;
-  config.clinic = { ...config.clinic, organization, staff: [doctor] };
+  config.clinic = { ...config.clinic, organization, staff: [doctor], ...(opts.careFacts ? { careFacts: opts.careFacts } : {}) };
   if (opts.clientEntityId) config.clientEntityId = opts.clientEntityId;
   if (opts.registries) config.registries = opts.registries;
   const token = await provisionSoftHsmToken({

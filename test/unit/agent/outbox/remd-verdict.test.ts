@@ -25,3 +25,19 @@ test('refusals carry the record field they concern', () => {
     action: 'reject', errors: [{ code: 'NO_SNILS', message: 'NO_SNILS', path: 'patient.snils' }, { code: 'SOMETHING_NEW', message: 'SOMETHING_NEW' }],
   });
 });
+
+test('a Schematron finding REMD reports points at the care fact or the field the agent\'s own check names', () => {
+  const finding = (text: string) => ({ status: 'rejected' as const, errors: [{ code: 'VALIDATION_ERROR', message: `Ошибка валидации значения: ${text}` }] });
+  const place = 'У3-4. Элемент ClinicalDocument/component/structuredBody/component/section[code/@code=\'DOCINFO\'] должен иметь 1 элемент entry. /ClinicalDocument/component/structuredBody/component[1]/section';
+  const snils = 'У1-21. Элемент ClinicalDocument/recordTarget/patientRole/id[2] должен иметь атрибут @extension. /ClinicalDocument/recordTarget/patientRole/id[2]';
+  const pathOf = (text: string, kind?: string) => {
+    const verdict = judgeAnswer(finding(text), false, kind);
+    return verdict.action === 'reject' ? verdict.errors[0]!.path : verdict.action;
+  };
+  expect(pathOf(place, '119')).toBe('careFacts.visitPlace');
+  expect(pathOf(snils, '119')).toBe('patient.snils');
+  // Rule numbers differ by kind, and a text without a rule and element stays without a field.
+  expect(pathOf(place, '186')).toBeUndefined();
+  expect(pathOf(place)).toBeUndefined();
+  expect(pathOf('cvc-complex-type.2.4.a: Invalid content', '119')).toBeUndefined();
+});
