@@ -1,7 +1,9 @@
 /**
  * The treatment cases of a patient, editable (loopback admin API, Bearer
  * token like the rest of /admin/v1):
- *   GET  /admin/v1/cases?snils=11…           the cases with their visits and IEMK progress
+ *   GET  /admin/v1/cases?snils=11…           the cases with their visits and IEMK progress (a list)
+ *   GET  /admin/v1/cases?snils=11…&include=unmatched  {cases, unmatched}: also the epicrises that fit no case,
+ *                                                  as the cases frame gives them (the bare list stays for older callers)
  *   POST /admin/v1/cases/move {localUid, caseId?}  move a visit or an epicrisis (no caseId: back to the rules;
  *                                                  its own localUid: a case of its own)
  *   POST /admin/v1/cases/:caseId/close {closeDate, result?}
@@ -14,7 +16,7 @@ import { EmkFaultError, type EmkClient } from '../egisz/iemk/emk-client.ts';
 import { RegistryUnavailableError } from '../egisz/registries/registry-http.ts';
 import type { CaseBook } from './case-book.ts';
 import { caseDocumentsOf, registrationsOf, sendCaseToIemk } from './case-iemk-sync.ts';
-import { summarizeCase } from './case-summary.ts';
+import { summarizeCase, summarizeUnmatched } from './case-summary.ts';
 import type { IemkAutoSync } from './iemk-auto-sync.ts';
 import type { IemkSyncQueue } from './iemk-sync-queue.ts';
 
@@ -35,15 +37,19 @@ export function createCasesApi(deps: CasesApiDeps): Router {
   const router = Router();
   router.use(express.json({ limit: '16kb' }));
   const today = () => deps.today?.() ?? new Date().toISOString().slice(0, 10);
-  const casesOf = async (res: Response, snils: unknown) => {
+  const bookOf = async (res: Response, snils: unknown) => {
     if (typeof snils !== 'string' || !isValidSnils(snils)) return void bad(res, 'Укажите СНИЛС пациента (11 цифр).');
-    return deps.book.cases(snils, today());
+    return deps.book.casesAndUnmatched(snils, today());
   };
+  const casesOf = async (res: Response, snils: unknown) => (await bookOf(res, snils))?.cases;
 
   router.get('/', async (req, res) => {
-    const cases = await casesOf(res, req.query.snils);
-    if (!cases) return;
-    res.json(cases.map((c) => summarizeCase(c, deps.book)));
+    const { include } = req.query;
+    if (include !== undefined && include !== 'unmatched') return void bad(res, 'Параметр include может быть только unmatched.');
+    const book = await bookOf(res, req.query.snils);
+    if (!book) return;
+    const cases = book.cases.map((c) => summarizeCase(c, deps.book));
+    res.json(include ? { cases, unmatched: book.unmatched.map(summarizeUnmatched) } : cases);
   });
   router.get('/iemk-sync', (_req, res) => {
     res.json({ configured: Boolean(deps.sync), queue: deps.queue?.list() ?? [] });

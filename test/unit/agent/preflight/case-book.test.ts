@@ -1,11 +1,15 @@
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EmkClient } from '../../../../agent/egisz/iemk/emk-client.ts';
 import type { EmkCase, EmkMedRecord, EmkStep } from '../../../../agent/egisz/iemk/emk-contract.ts';
 import { CaseBook } from '../../../../agent/preflight/case-book.ts';
 import { caseDocumentsOf, registrationsOf, sendCaseToIemk } from '../../../../agent/preflight/case-iemk-sync.ts';
+import { createCasesApi } from '../../../../agent/preflight/cases-api.ts';
 import { answerCasesFrame } from '../../../../agent/preflight/cases-frames.ts';
 import type { AgentFrame } from '../../../../shared/protocol/messages.ts';
 import { visitDetails } from '../../../../agent/preflight/visit-details.ts';
@@ -173,6 +177,32 @@ describe('CaseBook', () => {
     const moved = await ask({ type: 'case-edit', id: 'k3', snils: '15642781886', edit: { action: 'move', localUid: 'epicrisis', caseId: 'cold' } });
     expect(moved).toMatchObject({ type: 'cases', cases: [{ caseId: 'cold', documents: [{ localUid: 'epicrisis' }] }] });
     expect(moved).not.toHaveProperty('unmatched');
+  });
+
+  it('the admin API lists them beside the cases on request (include=unmatched), and the bare list stays as it was', async () => {
+    const { cases, record } = book();
+    record('cold', 'set-1', 1, 'J06.9', '2026-11-02T10:00:00+03:00', { visitDate: '2026-11-02' });
+    record('epicrisis', 'set-2', 1, 'K29.7', '2026-11-12T10:00:00+03:00', { kind: '42', visitDate: '2026-11-12' });
+    const app = express().use('/cases', createCasesApi({ book: cases, today: () => '2026-11-26' }));
+    const server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    cleanup.push(() => server.close());
+    const get = async (query: string) => {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/cases?${query}`);
+      return { status: response.status, json: await response.json() };
+    };
+    const bare = await get('snils=15642781886');
+    expect(bare.json).toMatchObject([{ caseId: 'cold' }]);
+    expect(bare.json).toHaveLength(1);
+    const both = await get('snils=15642781886&include=unmatched');
+    expect(both).toMatchObject({
+      status: 200,
+      json: { cases: [{ caseId: 'cold' }], unmatched: [{ localUid: 'epicrisis', kind: '42', date: '2026-11-12', mainDiagnosis: 'K29.7', patient: { snils: '15642781886' } }] },
+    });
+    expect(await get('snils=15642781886&include=everything')).toMatchObject({ status: 400, json: { code: 'CASES_BAD_REQUEST', message: expect.stringContaining('include') } });
+
+    cases.move('epicrisis', 'cold');
+    expect((await get('snils=15642781886&include=unmatched')).json).toMatchObject({ cases: [{ caseId: 'cold', documents: [{ localUid: 'epicrisis' }] }], unmatched: [] });
   });
 
   it('looks each document\'s registration number up once for a send; a lookup that fails leaves it unlinked', async () => {
