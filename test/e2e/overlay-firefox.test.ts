@@ -3,14 +3,16 @@
  * ExtJS page read through the page-world reader, the demo MIS with live
  * marks; pairing through the options page the panel opens, with an agent
  * that allows the pinned moz-extension origin; then a document signed and
- * registered from the panel.
+ * registered from the panel, and the demo MIS referral (185) after it.
  */
 import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
 import { demoToken } from '../../agent/demo/demo-clinic.ts';
 import { fill, marker, pairOnOptionsPage, panel, signButton } from '../support/browser-steps.ts';
 import { startDemoAgent, type DemoAgent } from '../support/demo-agent.ts';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
-import { buildFirefoxExtension, firefoxExtensionOrigin, launchFirefoxWithExtension, waitForExtensionPage } from '../support/firefox.ts';
+import {
+  buildFirefoxExtension, firefoxExtensionOrigin, firefoxSignAndWaitRegistered, launchFirefoxWithExtension, waitForExtensionPage,
+} from '../support/firefox.ts';
 
 let agent: DemoAgent;
 let fixtures: FixtureServer;
@@ -60,13 +62,22 @@ test('Firefox: marks a frameset, an ExtJS page and the demo MIS; pairs with the 
   await pairOnOptionsPage(options, agent);
   await page.bringToFront();
 
-  await page.click(signButton);
-  const confirm = await waitForExtensionPage(firefox.browser, '/confirm.html');
-  await fill(confirm, '[data-egisz-input="pin"]', demoToken.pin);
-  await confirm.click('[data-egisz-action="confirm"]');
-  await page.bringToFront();
-  const host = await page.waitForSelector(panel('registered'), { timeout: 60_000 });
-  const emdrId = await host!.evaluate((el) => el.getAttribute('data-egisz-remd-id'));
-  const registry = (await (await fetch(`${agent.url}/sandbox/registry`)).json()) as { emdrId: string }[];
-  expect(registry.map((r) => r.emdrId)).toContain(emdrId);
+  const emdrId = await firefoxSignAndWaitRegistered(firefox.browser, page, demoToken.pin);
+  expect((await registry()).map((r) => r.emdrId)).toContain(emdrId);
 });
+
+test('Firefox: the demo MIS referral (185) is read from its lists, signed and registered', async () => {
+  onTestFailed(() => console.error(`agent log:\n${agent.logLines.join('\n')}`));
+  const page = await firefox.browser.newPage();
+  await page.goto(`${agent.url}/demo/referral.html`);
+  await page.waitForSelector(marker('referral.organization.oid', 'ok'));
+  await page.waitForSelector(marker('referral.service', 'ok'));
+  await page.waitForSelector(panel('ready'));
+  const emdrId = await firefoxSignAndWaitRegistered(firefox.browser, page, demoToken.pin);
+  expect(emdrId).toMatch(/^\d+\.185\.\d{2}\.\d{2}\.\d+$/);
+  expect((await registry()).find((r) => r.emdrId === emdrId)).toMatchObject({ kind: '185', patientSnils: '15642781886' });
+});
+
+async function registry(): Promise<{ emdrId: string; kind: string; patientSnils: string }[]> {
+  return (await (await fetch(`${agent.url}/sandbox/registry`)).json()) as { emdrId: string; kind: string; patientSnils: string }[];
+}

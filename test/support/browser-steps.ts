@@ -50,7 +50,11 @@ export async function signAndWaitRegistered(browser: Browser, page: Page, pin: s
   const earlier = new Set(browser.targets());
   const confirmTarget = browser.waitForTarget((t) => !earlier.has(t) && t.url().startsWith(chromiumExtensionPage('confirm.html')));
   await page.click(signButton);
-  const confirm = (await (await confirmTarget).page())!;
+  return confirmAndWaitRegistered((await (await confirmTarget).page())!, page, pin);
+}
+
+/** The PIN on an open confirm page, then back on the MIS tab until REMD registers it; its registration number. */
+export async function confirmAndWaitRegistered(confirm: Page, page: Page, pin: string): Promise<string> {
   await fill(confirm, '[data-egisz-input="pin"]', pin);
   await confirm.click('[data-egisz-action="confirm"]');
   await page.bringToFront();

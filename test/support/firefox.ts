@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_ADDON_ID } from '../../wxt.config.ts';
+import { confirmAndWaitRegistered, signButton } from './browser-steps.ts';
 
 export const firefoxExtensionDir = resolve('.output/firefox-mv3');
 /** The pinned UUID: the extension's origin is moz-extension://<this>. */
@@ -38,15 +39,27 @@ export async function launchFirefoxWithExtension(): Promise<{ browser: Browser; 
  * BiDi, puppeteer reports such tabs as about:blank, so each page is asked
  * for its own address.
  */
-export async function waitForExtensionPage(browser: Browser, path: string, timeoutMs = 30_000): Promise<Page> {
+export async function waitForExtensionPage(browser: Browser, path: string, timeoutMs = 30_000, skip: ReadonlySet<Page> = new Set()): Promise<Page> {
   const wanted = `${firefoxExtensionOrigin}${path}`;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const page of await browser.pages()) {
+      if (skip.has(page)) continue;
       const href = await page.evaluate(() => location.href).catch(() => '');
       if (href.startsWith(wanted)) return page;
     }
     await new Promise((done) => setTimeout(done, 200));
   }
   throw new Error(`no extension page ${wanted} within ${timeoutMs} ms`);
+}
+
+/**
+ * «Подписать и отправить» on the MIS tab → the PIN on the confirm page it
+ * opens (a new one: an earlier document's may still be open) → registered;
+ * its REMD registration number.
+ */
+export async function firefoxSignAndWaitRegistered(browser: Browser, page: Page, pin: string): Promise<string> {
+  const earlier = new Set(await browser.pages());
+  await page.click(signButton);
+  return confirmAndWaitRegistered(await waitForExtensionPage(browser, '/confirm.html', 30_000, earlier), page, pin);
 }
