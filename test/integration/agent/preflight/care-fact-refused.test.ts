@@ -38,6 +38,8 @@ test('a care fact the Schematron misses: a warning before the PIN, signed, refus
   expect(findings.length).toBeGreaterThan(0);
   expect(findings.every((i) => i.severity === 'warning' && i.path === 'careFacts.visitPlace')).toBe(true);
   expect(findings[0]!.message).toContain('У3-4');
+  // The code it names is the one the sandbox answers below, as REMD does for a Schematron finding.
+  expect(findings[0]!.remdCode).toBe('VALIDATION_ERROR');
 
   client.send({ type: 'sign', id: 's1', jobId: prepared.jobId, pin: demoToken.pin, certificate: prepared.certificate.fingerprint });
   const isSettled = (f: AgentFrame) => f.type === 'job' && f.jobId === prepared.jobId && (f.state === 'rejected' || f.state === 'registered');
