@@ -12,7 +12,11 @@ import {
   AuthorityKeyIdentifier,
   BasicConstraints,
   Certificate,
+  CRLDistributionPoints,
+  DistributionPoint,
+  DistributionPointName,
   Extension,
+  GeneralName,
   Extensions,
   KeyUsage,
   Name,
@@ -25,6 +29,7 @@ import {
   Version,
   id_ce_authorityKeyIdentifier,
   id_ce_basicConstraints,
+  id_ce_cRLDistributionPoints,
   id_ce_keyUsage,
   id_ce_privateKeyUsagePeriod,
   id_ce_subjectKeyIdentifier,
@@ -66,6 +71,10 @@ export interface CertificateRequest {
   /** OR of KEY_USAGE bits; no keyUsage extension when undefined. */
   keyUsage?: number;
   isCa?: boolean;
+  /** CRL distribution points (HTTP URLs) put into the certificate. */
+  crlUrls?: string[];
+  /** Serial number bytes; default 9 random ones. */
+  serial?: Uint8Array;
 }
 
 const NUMERIC_FIELDS = new Set(['snils', 'inn', 'ogrn', 'innle']);
@@ -96,15 +105,14 @@ export function keyIdentifierOf(spkiDer: Uint8Array): Uint8Array {
 
 /** Issues a certificate signed with ecdsa-with-SHA256 by `issuer` (self-signed when issuer.subject equals req.subject). */
 export function issueCertificate(issuer: CertificateIssuer, req: CertificateRequest): Uint8Array {
-  const serial = randomBytes(9);
-  // Positive and minimal DER: a leading 0x00 before a byte < 0x80 is illegal padding.
-  serial[0] = ((serial[0] ?? 0) & 0x3f) | 0x40;
+  const serial = req.serial ?? randomSerial();
   const extensions = new Extensions([
     extension(id_ce_basicConstraints, new BasicConstraints({ cA: req.isCa ?? false }), true),
     extension(id_ce_subjectKeyIdentifier, new SubjectKeyIdentifier(keyIdentifierOf(req.publicKeySpki))),
     extension(id_ce_authorityKeyIdentifier, new AuthorityKeyIdentifier({ keyIdentifier: new OctetString(issuer.keyIdentifier) })),
   ]);
   if (req.keyUsage !== undefined) extensions.push(extension(id_ce_keyUsage, new KeyUsage(req.keyUsage), true));
+  if (req.crlUrls?.length) extensions.push(extension(id_ce_cRLDistributionPoints, distributionPoints(req.crlUrls)));
   const pkup = req.privateKeyUsagePeriod;
   if (pkup) {
     const period = new PrivateKeyUsagePeriod({
@@ -115,7 +123,7 @@ export function issueCertificate(issuer: CertificateIssuer, req: CertificateRequ
   }
   const tbs = new TBSCertificate({
     version: Version.v3,
-    serialNumber: serial.buffer.slice(serial.byteOffset, serial.byteOffset + serial.length),
+    serialNumber: serial.slice().buffer as ArrayBuffer,
     signature: new AlgorithmIdentifier({ algorithm: SIGNATURE_OIDS.ecdsaWithSha256 }),
     issuer: buildName(issuer.subject),
     validity: new Validity({ notBefore: req.notBefore, notAfter: req.notAfter }),
@@ -133,10 +141,20 @@ export function issueCertificate(issuer: CertificateIssuer, req: CertificateRequ
   return new Uint8Array(AsnConvert.serialize(cert));
 }
 
+export function randomSerial(): Uint8Array {
+  const serial = randomBytes(9);
+  // Positive and minimal DER: a leading 0x00 before a byte < 0x80 is illegal padding.
+  serial[0] = ((serial[0] ?? 0) & 0x3f) | 0x40;
+  return new Uint8Array(serial);
+}
+
+const distributionPoints = (urls: string[]): CRLDistributionPoints => new CRLDistributionPoints(urls.map((url) =>
+  new DistributionPoint({ distributionPoint: new DistributionPointName({ fullName: [new GeneralName({ uniformResourceIdentifier: url })] }) })));
+
 /** RFC 5280 forbids fractional seconds in certificate times. */
 const wholeSeconds = (d: Date): Date => new Date(Math.floor(d.getTime() / 1000) * 1000);
 
-function extension(id: string, value: object, critical = false): Extension {
+export function extension(id: string, value: object, critical = false): Extension {
   return new Extension({ extnID: id, critical, extnValue: new OctetString(AsnConvert.serialize(value)) });
 }
 

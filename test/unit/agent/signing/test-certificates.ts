@@ -28,10 +28,9 @@ export interface TestCa extends CertificateIssuer {
   der: Uint8Array;
 }
 
-export function makeCa(): TestCa {
+export function makeCa(subject: SubjectFields = { country: 'RU', commonName: 'Тестовый УЦ' }): TestCa {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const spki = new Uint8Array(publicKey.export({ format: 'der', type: 'spki' }));
-  const subject = { country: 'RU', commonName: 'Тестовый УЦ' };
   const issuer = { subject, key: privateKey, keyIdentifier: keyIdentifierOf(spki) };
   const now = Date.now();
   const der = issueCertificate(issuer, {
@@ -70,4 +69,25 @@ export function makeLeaf(
     publicKeySpki: spki,
   });
   return { der, privateKey: pair.privateKey };
+}
+
+/** An intermediate CA issued by `parent`; defaults: a CA with keyCertSign and cRLSign, valid ±5 years. */
+export function makeIntermediate(
+  parent: TestCa,
+  overrides: Partial<Omit<CertificateRequest, 'publicKeySpki'>> = {},
+): TestCa {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const spki = new Uint8Array(publicKey.export({ format: 'der', type: 'spki' }));
+  const subject = overrides.subject ?? { country: 'RU', commonName: 'Тестовый промежуточный УЦ' };
+  const now = Date.now();
+  const der = issueCertificate(parent, {
+    notBefore: new Date(now - DAY),
+    notAfter: new Date(now + 1825 * DAY),
+    keyUsage: KEY_USAGE.keyCertSign | KEY_USAGE.cRLSign,
+    isCa: true,
+    ...overrides,
+    subject,
+    publicKeySpki: spki,
+  });
+  return { subject, key: privateKey, keyIdentifier: keyIdentifierOf(spki), der };
 }
