@@ -12,8 +12,9 @@ import express, { Router } from 'express';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import type { DiagnosticCheck } from '../shared/diagnostics/diagnostic-report.ts';
 import { agentErrors } from '../shared/protocol/error-catalogue.ts';
-import type { AgentFrame, JobState, QueuedDocument } from '../shared/protocol/messages.ts';
+import { PROTOCOL_VERSION, type AgentFrame, type JobState, type QueuedDocument } from '../shared/protocol/messages.ts';
 import { AuditJournal } from './audit/audit-journal.ts';
 import type { AgentConfig } from './config.ts';
 import { publishAdminAccess, requireAdminToken } from './gateway/admin-access.ts';
@@ -43,6 +44,7 @@ import { mountEgiszEndpoints } from './server/egisz-endpoints.ts';
 import { hostCheck } from './server/host-check.ts';
 import { PairingRegistry } from './server/pairing.ts';
 import { createPairingApi } from './server/pairing-api.ts';
+import { agentDiagnostics } from './diagnostics/agent-diagnostics.ts';
 import { attachWsGate, type RequestFrame, type ClientChannel } from './server/ws-gate.ts';
 import { TokenClient } from './signing/token-client.ts';
 import { supportedKinds } from './semd/semd-builders.ts';
@@ -137,11 +139,15 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
     sandboxUrl: config.sandbox ? `${url()}/sandbox` : undefined, sink, log, iemkSync: config.iemkSync,
   });
   if (checks) outboxListeners.push((doc) => checks.onOutboxChange(doc));
+  const diagnostics = () => agentDiagnostics({
+    config, url: url(), outbox,
+    tokens: token && signer && (async () => ({ tokens: (await token.listTokens()).length, certificates: await signer.certificates(new Date()) })),
+  });
   if (signer) {
     const jobs = new DocumentJobs({ clinic: config.clinic, signer, sink, audit, log, preflight: checks?.preflight, checkSemd: semdChecks?.check });
     gate = attachWsGates(servers, {
       port: () => port, allowedOrigins: config.allowedOrigins, pairing, agentVersion: AGENT_VERSION, log,
-      onRequest: (frame, channel) => dispatch(frame, channel, jobs, { outbox: sqlite, forwarded, cases: checks }),
+      onRequest: (frame, channel) => dispatch(frame, channel, jobs, { outbox: sqlite, forwarded, cases: checks, diagnostics }),
     });
   }
   const admin = publishAdminAccess(config.dataDir, url());
@@ -155,6 +161,7 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
       onQueued: (doc) => audit.append({ event: 'signed', localUid: doc.localUid, kind: doc.kind, patientSnils: doc.record.patient.snils, certificate: doc.certificate.fingerprint }),
     },
   }));
+  app.get('/admin/v1/diagnostics', requireAdminToken(admin.token), (_req, res) => void diagnostics().then((checks) => res.json({ agentVersion: AGENT_VERSION, protocol: PROTOCOL_VERSION, port, checks })));
   if (checks) app.use('/admin/v1/cases', requireAdminToken(admin.token), checks.casesApi);
   app.use('/admin/v1/pairing', requireAdminToken(admin.token), createPairingApi(pairing, (id) => gate?.disconnect(id)));
   submitter?.start();
@@ -181,7 +188,7 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
 
 async function dispatch(
   frame: RequestFrame, channel: ClientChannel, jobs: DocumentJobs,
-  where: { outbox?: SqliteOutboxStore; forwarded?: ForwardedJobs; cases?: RunningPreflight },
+  where: { outbox?: SqliteOutboxStore; forwarded?: ForwardedJobs; cases?: RunningPreflight; diagnostics: () => Promise<DiagnosticCheck[]> },
 ): Promise<void> {
   switch (frame.type) {
     case 'prepare':
@@ -202,6 +209,8 @@ async function dispatch(
     case 'case-edit':
       if (where.cases) return where.cases.answerCasesFrame(frame, channel.send);
       return channel.send({ type: 'error', id: frame.id, code: 'CASES_NOT_AVAILABLE', message: agentErrors.CASES_NOT_AVAILABLE.message });
+    case 'diagnostics':
+      return channel.send({ type: 'diagnostics', id: frame.id, agentVersion: AGENT_VERSION, protocol: PROTOCOL_VERSION, checks: await where.diagnostics() });
     case 'job-status': {
       const job = where.outbox
         ? where.outbox.list({ jobId: frame.jobId, clientId: channel.clientId, limit: 1 })[0]

@@ -23,6 +23,7 @@ const commands: Record<string, { summary: string; run: Command }> = {
   semd: { summary: 'build or check a SEMD: semd build FILE.json [--kind K] [-o out.xml] | semd check out.xml', run: lazy('./commands/semd-command.ts') },
   outbox: { summary: 'the running agent\'s queue: outbox list|show|retry|cancel|purge [LOCALUID]', run: lazy('./commands/outbox-command.ts') },
   cases: { summary: 'the automatic IEMK case sync of the running agent: cases iemk-sync [--json]', run: lazy('./commands/cases-command.ts') },
+  doctor: { summary: 'diagnostics for the support desk, with or without a running agent: doctor [--json]', run: lazy('./commands/doctor-command.ts') },
   submit: { summary: 'queue records through the running agent: submit FILE.json… [--kind K] [--pin-env VAR]', run: lazy('./commands/submit-command.ts') },
 };
 

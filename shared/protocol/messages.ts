@@ -11,6 +11,7 @@
  * After ready, requests carry an `id` that the answer repeats.
  */
 import type { DraftRecord } from '../domain/record.ts';
+import type { DiagnosticCheck } from '../diagnostics/diagnostic-report.ts';
 import type { Issue } from '../validate/issue.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -140,7 +141,9 @@ export type ClientFrame =
   /** A patient's treatment cases; without snils the cases of patients seen in the last 30 days. */
   | { type: 'cases'; id: string; snils?: string }
   /** Edits the grouping of one patient's cases; answered with `cases` for that patient. */
-  | { type: 'case-edit'; id: string; snils: string; edit: CaseEdit };
+  | { type: 'case-edit'; id: string; snils: string; edit: CaseEdit }
+  /** The agent's own checks for the «Диагностика» page: token, REMD link, outbox, IEMK queue, dictionaries. */
+  | { type: 'diagnostics'; id: string };
 
 // Agent → extension.
 export type AgentFrame =
@@ -162,6 +165,8 @@ export type AgentFrame =
   | { type: 'cases'; id: string; cases: CaseSummary[]; unmatched?: UnmatchedCaseDocument[] }
   /** The end of a `sign-batch`: every job signed and queued. */
   | { type: 'batch-signed'; id: string; jobs: { jobId: string; state: JobState; localUid?: string }[] }
+  /** Checks without personal data, in the page's order. */
+  | { type: 'diagnostics'; id: string; agentVersion: string; protocol: number; checks: DiagnosticCheck[] }
   | { type: 'error'; id?: string; code: string; message: string; issues?: Issue[] };
 
 /** Largest frame either side accepts, in bytes. */

@@ -24,6 +24,7 @@ const shapes: Record<ClientFrame['type'], (f: Record<string, unknown>) => boolea
     Array.isArray(f.jobIds) && f.jobIds.length > 0 && f.jobIds.length <= 1000 && f.jobIds.every((j) => isText(j, 64)),
   cases: (f) => isText(f.id, 64) && (f.snils === undefined || isSnils(f.snils)),
   'case-edit': (f) => isText(f.id, 64) && isSnils(f.snils) && isObject(f.edit) && isCaseEdit(f.edit),
+  diagnostics: (f) => isText(f.id, 64),
 };
 
 const isSnils = (v: unknown) => typeof v === 'string' && /^\d{11}$/.test(v);
