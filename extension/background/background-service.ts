@@ -9,6 +9,7 @@ import { AgentClient } from './agent-client.ts';
 import { toFailure } from './agent-error.ts';
 import { agentUrl, type SocketFactory } from './agent-socket.ts';
 import { editCase, listCases } from './case-requests.ts';
+import { diagnostics } from './diagnostics-requests.ts';
 import { cancelJob, confirmSign, confirmSignBatch, jobDetails, signAndSend, watchJob } from './document-requests.ts';
 import { injectOverlay, injectPageReader } from './inject-overlay.ts';
 import { relayJobFrame } from './job-relay.ts';
@@ -89,6 +90,8 @@ async function handle(client: AgentClient, Socket: SocketFactory, message: Backg
       return unpair(client);
     case 'status':
       return status(client, message.probe ?? false);
+    case 'diagnostics':
+      return diagnostics(client, Socket, message.site);
   }
 }
 

@@ -13,7 +13,7 @@ export type Caller =
 const CONTENT_TYPES: ReadonlySet<string> = new Set(['overlay-needed', 'page-reader-needed', 'sign-and-send', 'watch-job', 'open-options']);
 const PAGE_TYPES: ReadonlySet<string> = new Set([
   'job-details', 'confirm-sign', 'confirm-sign-batch', 'cancel-job', 'pair', 'unpair', 'status', 'certificates', 'queue',
-  'cases', 'case-edit',
+  'cases', 'case-edit', 'diagnostics',
 ]);
 
 /**

@@ -2,6 +2,7 @@
  * Messages inside the extension (runtime messaging), named by hop. The agent's
  * wire frames are in shared/protocol/messages.ts; these never leave the browser.
  */
+import type { DiagnosticCheck } from '../../shared/diagnostics/diagnostic-report.ts';
 import type { DraftRecord } from '../../shared/domain/record.ts';
 import type { CaseEdit, CaseSummary, CertificateSummary, DocumentPreview, JobState, QueuedDocument, RemdError, UnmatchedCaseDocument } from '../../shared/protocol/messages.ts';
 import type { Issue } from '../../shared/validate/issue.ts';
@@ -39,7 +40,9 @@ export type PageToBackground =
   | { type: 'cancel-job'; jobId: string }
   | { type: 'pair'; port: number; code: string }
   | { type: 'unpair' }
-  | { type: 'status'; probe?: boolean };
+  | { type: 'status'; probe?: boolean }
+  /** The «Диагностика» page's checks; `site`: the MIS tab's address, judged by host only. */
+  | { type: 'diagnostics'; site?: string };
 
 export type BackgroundRequest = ContentToBackground | PageToBackground;
 
@@ -84,6 +87,8 @@ export type CertificatesReply = { ok: true; certificates: CertificateSummary[] }
 export type QueueReply = { ok: true; documents: (QueuedDocument & { title?: string })[] } | Failure;
 /** `unmatched`: epicrises that fit none of the patients' cases. */
 export type CasesReply = { ok: true; cases: CaseSummary[]; unmatched?: UnmatchedCaseDocument[] } | Failure;
+/** The extension's checks, then the agent's, without personal data. */
+export type DiagnosticsReply = { ok: true; checks: DiagnosticCheck[]; extensionVersion: string } | Failure;
 export type PairReply = { ok: true; clientId: string } | Failure;
 export type DoneReply = { ok: true } | Failure;
 

@@ -6,6 +6,7 @@ import { CertificateStatus } from './certificate-status.tsx';
 import { JOB_STATE_TEXT } from './job-state-text.ts';
 import { OutboxQueue } from './outbox-queue.tsx';
 import { SiteSwitch } from './site-switch.tsx';
+import { DiagnosticsLink } from './diagnostics-link.tsx';
 
 const LINK_TEXT: Record<AgentLink, string> = {
   connected: 'Сопряжено, агент на связи',
@@ -61,6 +62,7 @@ export function PopupStatus() {
       {status.link === 'unpaired' ? null : (
         <p><a href="/cases.html" target="_blank" data-egisz-action="open-cases">Случаи лечения: перенести, объединить, закрыть</a></p>
       )}
+      <DiagnosticsLink withActiveTab />
     </main>
   );
 }
