@@ -34,7 +34,7 @@ function lazy(module: string): Command {
 function usage(io: Io): void {
   io.stdout('usage: egisz-agent <command> [options]\n\n');
   for (const [name, c] of Object.entries(commands)) io.stdout(`  ${name.padEnd(10)} ${c.summary}\n`);
-  io.stdout('\n--data-dir DIR: start, sandbox, journal and the commands that reach the running agent (pairing, outbox, cases, submit)\n--port N: start, sandbox\n');
+  io.stdout('\n--data-dir DIR: start, sandbox, journal and the commands that reach the running agent (pairing, outbox, cases, submit, doctor)\n--port N: start, sandbox, doctor\n');
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -6,7 +6,7 @@
  */
 import type { DiagnosticCheck } from '../../shared/diagnostics/diagnostic-report.ts';
 
-const START = 'Запустите агент ЕГИСЗ-мост на этом компьютере (ярлык «ЕГИСЗ-мост» или egisz-agent start; на терминальном сервере — egisz-agent start --port per-user, порт он напечатает) и нажмите «Проверить снова».';
+const START = 'Запустите агент ЕГИСЗ-мост на этом компьютере (egisz-agent start; на терминальном сервере — egisz-agent start --port per-user, порт он напечатает) и нажмите «Проверить снова».';
 
 export interface AgentHello {
   protocol: number;
