@@ -43,7 +43,9 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   const dataDir = values['data-dir'] ? resolve(values['data-dir']) : defaultDataDir();
   const running = await askRunningAgent(dataDir);
-  const checks = running ? [agentRunningCheck({ port: running.port, running: true, agentVersion: running.agentVersion }), ...running.checks] : await localChecks(dataDir, port, values.config);
+  const checks = running
+    ? [agentRunningCheck({ port: running.port, running: true, agentVersion: running.agentVersion }), dataDirCheck(dataDirFacts(dataDir)), ...running.checks]
+    : await localChecks(dataDir, port, values.config);
   if (values.json) io.stdout(`${JSON.stringify({ agentRunning: Boolean(running), status: overallStatus(checks), checks }, null, 2)}\n`);
   else io.stdout(formatDiagnosticReport(checks, [`Диагностика ЕГИСЗ-моста (egisz-agent doctor), ${new Date().toISOString()}`]));
   return overallStatus(checks) === 'error' ? 1 : 0;

@@ -15,7 +15,8 @@ export const OUTBOX_WAIT_WARNING_MS = 2 * HOUR_MS;
 /** Dictionaries are updated daily; a week without an update means FNSI is out of reach. */
 export const DICTIONARY_STALE_DAYS = 7;
 
-const ru = (iso: string): string => new Date(iso).toLocaleString('ru-RU', { timeZone: 'Europe/Moscow' });
+const ru = (iso: string): string => `${new Date(iso).toLocaleString('ru-RU', { timeZone: 'Europe/Moscow' })} МСК`;
+const capitalized = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function agentVersionCheck(agentVersion: string, protocol: number): DiagnosticCheck {
   return { id: 'agent.version', status: 'ok', title: 'Версия агента', explanation: `Агент ${agentVersion}, протокол ${protocol}.` };
@@ -96,13 +97,13 @@ export function remdCheck(link: RemdLink): DiagnosticCheck {
   if (link.reachable === false) {
     return {
       id: 'remd.link', status: 'error', title, details,
-      explanation: `${where} не отвечает${link.failure ? ` (${link.failure})` : ''}. Подписанные документы ждут в очереди и уйдут, когда связь появится.`,
+      explanation: `${capitalized(where)} не отвечает${link.failure ? ` (${link.failure})` : ''}. Подписанные документы ждут в очереди и уйдут, когда связь появится.`,
       action: link.target === 'gateway'
         ? 'Проверьте, что шлюз клиники запущен и доступен с этого компьютера (gateway.url в config.json).'
         : 'Проверьте защищённую сеть (VipNet) до ЕГИСЗ и адрес remdEndpoint в config.json.',
     };
   }
-  const reach = link.reachable ? `${where} отвечает.` : `${where}: связь не проверялась.`;
+  const reach = capitalized(link.reachable ? `${where} отвечает.` : `${where}: связь не проверялась.`);
   if (link.callbackCertificate === 'missing' || link.callbackCertificate === 'unreadable') {
     return {
       id: 'remd.link', status: 'warning', title, details,

@@ -42,7 +42,7 @@ test('with a running demo agent: the agent, the demo token and certificate, the 
   expect(byId(report.checks, 'agent.running')).toMatchObject({ status: 'ok', explanation: expect.stringContaining(`порту ${agent.port}`) });
   expect(byId(report.checks, 'token.certificates')).toMatchObject({ status: 'ok', explanation: 'Токенов: 1, сертификатов: 1, годных для подписи врача: 1.' });
   expect(byId(report.checks, 'token.certificates')!.details![0]).toMatch(/^сертификат [0-9a-f]{8}…: личный \(СНИЛС есть\)/);
-  expect(byId(report.checks, 'remd.link')).toMatchObject({ status: 'ok', explanation: 'песочница ЕГИСЗ (демо) отвечает.' });
+  expect(byId(report.checks, 'remd.link')).toMatchObject({ status: 'ok', explanation: 'Песочница ЕГИСЗ (демо) отвечает.' });
   expect(byId(report.checks, 'outbox')).toMatchObject({ status: 'ok' });
 
   const text = await doctor('--data-dir', agent.dataDir);

@@ -54,7 +54,7 @@ describe('REMD link', () => {
     expect(remdCheck({ target: 'remd', url: 'u', reachable: true, callbackCertificate: 'missing' })).toMatchObject({ status: 'warning', action: expect.stringContaining('remdCertificate') });
   });
   test('the demo sandbox answering: ok', () => {
-    expect(remdCheck({ target: 'sandbox', url: 'u', reachable: true, callbackCertificate: 'sandbox' })).toMatchObject({ status: 'ok', explanation: 'песочница ЕГИСЗ (демо) отвечает.' });
+    expect(remdCheck({ target: 'sandbox', url: 'u', reachable: true, callbackCertificate: 'sandbox' })).toMatchObject({ status: 'ok', explanation: 'Песочница ЕГИСЗ (демо) отвечает.' });
   });
   test('an unreachable clinic gateway names gateway.url', () => {
     expect(remdCheck({ target: 'gateway', url: 'u', reachable: false }).action).toContain('gateway.url');
@@ -85,7 +85,7 @@ describe('dictionaries', () => {
     expect(dictionariesCheck([d()], now)).toMatchObject({ status: 'warning', explanation: expect.stringContaining('Не загружены: Виды медицинской документации (НСИ 1520)') });
     expect(dictionariesCheck([d('2026-11-10T00:00:00Z')], now)).toMatchObject({ status: 'warning', explanation: expect.stringContaining('дольше 7 дней') });
     const fresh = dictionariesCheck([d('2026-11-26T03:00:00Z')], now);
-    expect(fresh).toMatchObject({ status: 'ok', details: ['Виды медицинской документации (НСИ 1520): версия 12.14, загружен 26.11.2026, 06:00:00'] });
+    expect(fresh).toMatchObject({ status: 'ok', details: ['Виды медицинской документации (НСИ 1520): версия 12.14, загружен 26.11.2026, 06:00:00 МСК'] });
   });
 });
 
