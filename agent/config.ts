@@ -58,12 +58,14 @@ export interface AgentConfig {
   registries?: RegistriesConfig;
   /** config.json "iemkSync": the IEMK sync's timing (visitSettleMs); absent keys keep their defaults. */
   iemkSync?: Partial<IemkAutoSyncSettings>;
+  /** config.json "trustedCa": PEM/DER files or folders of the accredited CAs' certificates (agent/signing/trust-store.ts). */
+  trustedCa?: string[];
   /** The gateway's information-system key (WS-Security, orgSignature); demo mode provisions one when absent. */
   organizationKey?: OrganizationKeyConfig;
 }
 
 /** The part of config.json about roles, the gateway link and the outbox; also read in demo mode. */
-type DeploymentConfig = Pick<AgentConfig, 'roles' | 'gateway' | 'workstations' | 'publicUrl' | 'listen' | 'outbox' | 'registries' | 'iemkSync' | 'organizationKey' | 'remdCertificate'> & { remdEndpoint?: string };
+type DeploymentConfig = Pick<AgentConfig, 'roles' | 'gateway' | 'workstations' | 'publicUrl' | 'listen' | 'outbox' | 'registries' | 'iemkSync' | 'organizationKey' | 'remdCertificate' | 'trustedCa'> & { remdEndpoint?: string };
 
 export interface ConfigOptions {
   port?: number;
@@ -156,7 +158,19 @@ function parseDeployment(raw: Record<string, unknown>, file: string): Deployment
     // A relative path is relative to config.json.
     ...(raw.remdCertificate !== undefined ? { remdCertificate: resolve(dirname(file), String(raw.remdCertificate)) } : {}),
     ...(raw.organizationKey !== undefined ? { organizationKey: parseOrganizationKey(raw.organizationKey, file) } : {}),
+    ...(raw.trustedCa !== undefined ? { trustedCa: parseTrustedCa(raw.trustedCa, file) } : {}),
   };
+}
+
+function parseTrustedCa(raw: unknown, file: string): string[] {
+  const paths = typeof raw === 'string' ? [raw] : raw;
+  if (!Array.isArray(paths) || paths.length === 0 || !paths.every((p) => typeof p === 'string')) {
+    throw new ConfigError(`${file}: "trustedCa" is a path or a list of paths (PEM/DER files or folders of the accredited CAs' certificates)`);
+  }
+  const resolved = paths.map((p: string) => resolve(dirname(file), p));
+  const missing = resolved.find((p) => !existsSync(p));
+  if (missing) throw new ConfigError(`${file}: "trustedCa": ${missing} does not exist`);
+  return resolved;
 }
 
 function parseOrganizationKey(raw: unknown, file: string): OrganizationKeyConfig {

@@ -25,6 +25,7 @@ import { checkSigningPolicy } from './signing-policy.ts';
 import type { CheckSchematron, CheckXsd, SchematronMode } from './schema-checks.ts';
 import type { SandboxRegistry } from './sandbox-registry.ts';
 import { checkSignatures } from './signature-checks.ts';
+import { certificateTrustErrors, type SandboxTrust } from './certificate-trust-checks.ts';
 import type { VerifyDetachedCms } from './signature-checks.ts';
 
 /** An accepted request waiting for stage 2. */
@@ -46,6 +47,8 @@ export interface RegistrationDeps {
   checkSchematron: CheckSchematron;
   schematron: SchematronMode;
   orgSignature: OrgSignatureMode;
+  /** The accredited CAs and their CRLs the personal certificates are checked against; none: any issuer. */
+  trust?: SandboxTrust;
 }
 
 interface DocumentVerdict {
@@ -107,6 +110,7 @@ async function checkDocument(reg: Registration, deps: RegistrationDeps): Promise
   const errors = [
     ...signatures.errors,
     ...signatures.verified.flatMap((v) => revocationErrors(deps.dataset, v.certificate, deps.now())),
+    ...(await certificateTrustErrors(deps.trust, signatures.verified, deps.now())),
     ...org.errors,
     ...(await xsdErrors(xml, reg.request.kind, deps.checkXsd)),
     ...schematron.errors,

@@ -33,6 +33,7 @@ import { SandboxRegistry } from './sandbox-registry.ts';
 import type { RegistryEntry } from './sandbox-registry.ts';
 import type { CheckSchematron, CheckXsd, SchematronMode } from './schema-checks.ts';
 import type { VerifyDetachedCms } from './signature-checks.ts';
+import type { SandboxTrust } from './certificate-trust-checks.ts';
 
 export interface SandboxOptions {
   dataset: FederalDataset;
@@ -66,6 +67,8 @@ export interface SandboxOptions {
   remdIdentity?: RemdIdentity;
   /** false: callbacks go unsigned (only for tests of the MIS side's refusal). */
   signCallbacks?: boolean;
+  /** Accredited CAs and a CRL cache: personal certificates must chain to one and not be revoked. */
+  trust?: SandboxTrust;
 }
 
 export interface Sandbox {
@@ -93,6 +96,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     checkSchematron: opts.checkSchematron ?? realCheckSchematron,
     schematron: opts.schematron ?? (opts.strict ? 'enforce' : 'off'),
     orgSignature: opts.orgSignature ?? (opts.strict ? 'enforce' : 'warn'),
+    ...(opts.trust ? { trust: opts.trust } : {}),
   };
 
   const identity = opts.remdIdentity ?? loadOrCreateRemdIdentity();

@@ -12,11 +12,13 @@ import { parseMoment } from './stage-one-checks.ts';
 export type VerifyDetachedCms = (
   content: Uint8Array,
   cmsDer: Uint8Array,
-) => { ok: true; signer: ParsedCertificate; signingTime?: Date } | { ok: false; code: string; message: string };
+) => { ok: true; signer: ParsedCertificate; signingTime?: Date; certificates?: Uint8Array[] } | { ok: false; code: string; message: string };
 
 export interface VerifiedSignature {
   signature: PersonalSignature;
   certificate: ParsedCertificate;
+  /** The certificates the CMS carries (intermediates for the chain). */
+  cmsCertificates?: Uint8Array[];
 }
 
 export interface SignatureVerdict {
@@ -41,7 +43,7 @@ export function checkSignatures(file: Uint8Array, request: RegisterDocumentReque
       verdict.errors.push(checked.error);
       continue;
     }
-    verdict.verified.push({ signature, certificate: checked.certificate });
+    verdict.verified.push({ signature, certificate: checked.certificate, cmsCertificates: checked.certificates });
     verdict.errors.push(...checkCertificate(signature, checked.certificate, request.creationDateTime, now));
   }
   return verdict;
@@ -53,10 +55,10 @@ export function verifySignatureData(
   data: string,
   verify: VerifyDetachedCms,
   who: string,
-): { certificate: ParsedCertificate } | { error: RemdErrorItem } {
+): { certificate: ParsedCertificate; certificates: Uint8Array[] } | { error: RemdErrorItem } {
   if (!BASE64.test(data)) return { error: remdError('SIGNATURE_DECODING_ERROR', `[${who}]: подпись не в base64`) };
   const result = verify(file, new Uint8Array(Buffer.from(data, 'base64')));
-  return result.ok ? { certificate: result.signer } : { error: verificationError(result.code, result.message) };
+  return result.ok ? { certificate: result.signer, certificates: result.certificates ?? [] } : { error: verificationError(result.code, result.message) };
 }
 
 /** The verifier may already speak NSI 305; anything else is «Подпись не верна». */

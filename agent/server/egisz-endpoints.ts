@@ -21,6 +21,14 @@ import type { RemdPort, RemdResult } from '../outbox/remd-port.ts';
 import { createSandbox } from '../sandbox/sandbox.ts';
 import { findSystem, loadFederalDataset } from '../sandbox/federal-dataset.ts';
 import { loadOrCreateRemdIdentity } from '../sandbox/remd-identity.ts';
+import { demoCaService } from '../sandbox/demo-ca-service.ts';
+import { demoCaDir, signingTrust } from '../signing/signing-trust.ts';
+
+/** The demo sandbox checks chains against the demo CA (and `trustedCa`), with a CRL cache of its own. */
+function sandboxTrust(config: AgentConfig, url: () => string) {
+  const trust = signingTrust({ dataDir: config.dataDir, demo: config.demo, cacheName: 'sandbox/crl-cache', ...(config.trustedCa ? { trustedCa: config.trustedCa } : {}), agentUrl: url });
+  return trust ? { trust } : {};
+}
 
 const demoMisDir = fileURLToPath(new URL('../demo/mis/', import.meta.url));
 
@@ -75,7 +83,9 @@ export function mountEgiszEndpoints(app: express.Express, config: AgentConfig, d
       orgSignature: 'enforce',
       schematron: 'enforce',
       remdIdentity: sandboxIdentity,
+      ...sandboxTrust(config, deps.url),
     });
+    if (config.demo) app.use('/sandbox/ca', demoCaService(demoCaDir(config.dataDir)));
     app.use('/sandbox', sandbox.router);
     closeSandbox = () => sandbox.close();
   }

@@ -44,8 +44,9 @@ export class CrlCache {
     for (const url of cert.crlUrls) {
       const found = await this.#list(url, issuer, now);
       if ('reason' in found) { reason = found.reason; continue; }
+      // Listed is revoked, whatever the date says: the signature is made now.
       const at = found.crl.revoked.get(cert.serialNumberHex);
-      if (at && at <= now) return { status: 'revoked', at };
+      if (at) return { status: 'revoked', at };
       return { status: 'good', stale: found.stale };
     }
     return { status: 'unknown', reason };
@@ -61,7 +62,7 @@ export class CrlCache {
     }
     const bound = this.#opts.staleBoundMs ?? DEFAULT_STALE_BOUND_MS;
     const best = 'crl' in fetched ? fetched.crl : cached;
-    if (best && best.thisUpdate <= now && (!best.nextUpdate || now.getTime() <= best.nextUpdate.getTime() + bound)) return { crl: best, stale: true };
+    if (best && issued(best, now) && (!best.nextUpdate || now.getTime() <= best.nextUpdate.getTime() + bound)) return { crl: best, stale: true };
     return { reason: 'reason' in fetched ? fetched.reason : `список отзыва ${url} устарел` };
   }
 
@@ -100,4 +101,7 @@ export class CrlCache {
   }
 }
 
-const fresh = (crl: Crl, now: Date): boolean => crl.thisUpdate <= now && (!crl.nextUpdate || now <= crl.nextUpdate);
+/** The CA's clock and ours differ, and `now` may be when the check began, before the list was fetched. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+const issued = (crl: Crl, now: Date): boolean => crl.thisUpdate.getTime() <= now.getTime() + CLOCK_SKEW_MS;
+const fresh = (crl: Crl, now: Date): boolean => issued(crl, now) && (!crl.nextUpdate || now <= crl.nextUpdate);

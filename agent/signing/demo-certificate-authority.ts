@@ -1,10 +1,14 @@
 /**
  * The demo certification authority: a P-256 key made with node:crypto and a
  * self-signed CA certificate, kept in the demo token directory (mode 0600).
- * It issues the demo doctor's certificate; it is not a qualified CA.
+ * It issues the demo doctor's certificate; it is not a qualified CA. It
+ * publishes a signed CRL (the demo sandbox serves it at DEMO_CRL_URL, the
+ * distribution point of its certificates) and can revoke a certificate
+ * (revoked.json next to its key: a demo and test switch).
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { issueCrl } from './crl.ts';
 import { join } from 'node:path';
 import { issueCertificate, keyIdentifierOf, toPem, KEY_USAGE, type CertificateIssuer, type SubjectFields } from './certificate-issuer.ts';
 
@@ -43,4 +47,47 @@ export function loadOrCreateDemoCa(dir: string): DemoCa {
   writeFileSync(keyPath, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
   writeFileSync(certPath, certificatePem, { mode: 0o600 });
   return { ...issuer, certificatePem };
+}
+
+/** The distribution point in the demo certificates: the demo agent's sandbox at its default port. */
+export const DEMO_CRL_PATH = '/sandbox/ca/demo-ca.crl';
+export const DEMO_CRL_URL = `http://127.0.0.1:17346${DEMO_CRL_PATH}`;
+/** Short, so that a revocation shows within a minute (a real CA's lists live for hours or days). */
+const DEMO_CRL_LIFETIME_MS = 60_000;
+
+interface RevokedEntry { serialHex: string; at: string }
+
+const revokedFile = (dir: string): string => join(dir, 'revoked.json');
+
+function revokedIn(dir: string): RevokedEntry[] {
+  return existsSync(revokedFile(dir)) ? JSON.parse(readFileSync(revokedFile(dir), 'utf8')) as RevokedEntry[] : [];
+}
+
+/** Puts a serial (hex) on the demo CA's revocation list. */
+export function revokeDemoCertificate(dir: string, serialHex: string, at = new Date()): void {
+  const serial = serialHex.toLowerCase().replace(/^0+(?=.)/, '');
+  if (!/^[0-9a-f]+$/.test(serial)) throw new Error('serial is not hex');
+  const list = revokedIn(dir).filter((r) => r.serialHex !== serial);
+  writeFileSync(revokedFile(dir), JSON.stringify([...list, { serialHex: serial, at: at.toISOString() }]), { mode: 0o600 });
+}
+
+/** The demo CA's CRL as of `now`, freshly signed. */
+export function demoCaCrl(dir: string, now = new Date()): Uint8Array {
+  const ca = loadOrCreateDemoCa(dir);
+  return issueCrl(ca, {
+    thisUpdate: new Date(now.getTime() - 1000),
+    nextUpdate: new Date(now.getTime() + DEMO_CRL_LIFETIME_MS),
+    revoked: revokedIn(dir).map((r) => ({ serialHex: r.serialHex, at: new Date(r.at) })),
+  });
+}
+
+/**
+ * A fetch for CRLs that sends the demo distribution point to where the demo
+ * sandbox runs now (its port may differ from the default one in the certificate).
+ */
+export function demoCrlFetch(sandboxBaseUrl: () => string, inner: typeof fetch = fetch): typeof fetch {
+  return ((input: string | URL | Request, init?: RequestInit) => {
+    const url = String(input instanceof Request ? input.url : input);
+    return inner(url === DEMO_CRL_URL ? `${sandboxBaseUrl()}${DEMO_CRL_PATH}` : input, init);
+  }) as typeof fetch;
 }

@@ -12,7 +12,8 @@ import { promisify } from 'node:util';
 import type { Organization, Practitioner } from '../../shared/domain/record.ts';
 import { parseCertificate, type ParsedCertificate } from './certificate.ts';
 import { issueCertificate, KEY_USAGE, buildName, type SubjectFields } from './certificate-issuer.ts';
-import { loadOrCreateDemoCa } from './demo-certificate-authority.ts';
+import { DEMO_CRL_URL, loadOrCreateDemoCa } from './demo-certificate-authority.ts';
+import { readChainCertificate } from './chain-certificate.ts';
 import { TokenHostProcess } from './token-host-process.ts';
 import { TokenError } from './token-error.ts';
 import type { DemoKeyType } from './demo-token-objects.ts';
@@ -81,8 +82,10 @@ export async function provisionSoftHsmToken(opts: ProvisionOptions): Promise<Pro
   const host = new TokenHostProcess(modulePath, env, 30_000);
   try {
     const existing = (await host.request({ op: 'list-tokens' })).find((t) => t.label === opts.label);
-    if (existing && existsSync(certPath)) {
-      const certificate = parseCertificate(new Uint8Array(readFileSync(certPath)));
+    // A certificate made before the demo CA published a CRL has no distribution point: made again.
+    const kept = existsSync(certPath) ? new Uint8Array(readFileSync(certPath)) : undefined;
+    if (existing && kept && readChainCertificate(kept).crlUrls.length > 0) {
+      const certificate = parseCertificate(kept);
       return { modulePath, env, caCertificatePem: ca.certificatePem, certificate };
     }
     if (existing) await softHsmUtil(env, ['--delete-token', '--token', opts.label]);
@@ -103,6 +106,7 @@ export async function provisionSoftHsmToken(opts: ProvisionOptions): Promise<Pro
       notAfter,
       privateKeyUsagePeriod: { notBefore, notAfter: keyNotAfter < notAfter ? keyNotAfter : notAfter },
       keyUsage: KEY_USAGE.digitalSignature | KEY_USAGE.nonRepudiation,
+      crlUrls: [DEMO_CRL_URL],
     });
     const subjectDer = new Uint8Array(AsnConvert.serialize(buildName(subject)));
     await host.request({ op: 'store-certificate', tokenLabel: opts.label, pin: opts.pin, keyId, label: keyLabel, der, subject: subjectDer });

@@ -13,7 +13,7 @@ import { UnsupportedKeyError } from './gost-algorithms.ts';
 import { children, decodeObjectIdentifier, decodeTime, issuerAndSerial, readElement, valueOf, type DerElement } from './der.ts';
 
 export type CmsVerification =
-  | { ok: true; signer: ParsedCertificate; signingTime?: Date }
+  | { ok: true; signer: ParsedCertificate; signingTime?: Date; /** Every certificate in the CMS (DER): the chain's intermediates may be among them. */ certificates: Uint8Array[] }
   | { ok: false; code: string; message: string };
 
 const fail = (code: string, message: string): CmsVerification => ({ ok: false, code, message });
@@ -119,7 +119,7 @@ function verify(content: Uint8Array, cms: Uint8Array): CmsVerification {
     valid = false;
   }
   if (!valid) return fail('SIGNATURE_VERIFICATION_ERROR', 'Подпись неверна: она не проверяется ключом сертификата подписанта.');
-  return { ok: true, signer, signingTime };
+  return { ok: true, signer, signingTime, certificates: parts.certificates };
 }
 
 /** The first value of each signed attribute, by type. */

@@ -10,6 +10,7 @@ import { buildSemd } from '../../../agent/semd/semd-builders.ts';
 import type { ClinicalRecord } from '../../../shared/domain/record.ts';
 import { demoConsultation } from '../../fixtures/semd/demo-record.ts';
 import type { TokenFixture } from '../../support/token-fixture.ts';
+import type { RemdHarness } from './remd-harness.ts';
 
 export interface SignedDocument {
   localUid: string;
@@ -35,4 +36,13 @@ export async function signedDemoDocument(
   const file = new TextEncoder().encode(semd.xml);
   const cms = await token.client.signDetached({ content: file, certificateFingerprint: token.certificate.fingerprint, pin: token.pin });
   return { localUid, file, request: buildRegisterRequest(record, cms) };
+}
+
+/** Signs the demo consultation, registers it with the harness's sandbox and awaits REMD's verdict. */
+export async function registerSignedDocument(token: TokenFixture, remd: RemdHarness) {
+  const doc = await signedDemoDocument(token);
+  remd.files.set(doc.localUid, doc.file);
+  const answer = await remd.client().registerDocument(doc.request);
+  if (answer.status !== 'accepted') throw new Error(`registerDocument was not accepted: ${JSON.stringify(answer)}`);
+  return remd.result(answer.messageId);
 }

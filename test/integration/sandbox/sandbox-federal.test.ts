@@ -9,7 +9,7 @@ import { createTokenFixture } from '../../support/token-fixture.ts';
 import type { TokenFixture } from '../../support/token-fixture.ts';
 import { startRemdHarness } from '../remd/remd-harness.ts';
 import type { RemdHarness } from '../remd/remd-harness.ts';
-import { signedDemoDocument } from '../remd/signed-document.ts';
+import { registerSignedDocument, signedDemoDocument } from '../remd/signed-document.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -24,13 +24,7 @@ async function setUp(token: Partial<Parameters<typeof createTokenFixture>[0]> = 
   return { fixture, remd };
 }
 
-async function register(fixture: TokenFixture, remd: RemdHarness) {
-  const doc = await signedDemoDocument(fixture);
-  remd.files.set(doc.localUid, doc.file);
-  const answer = await remd.client().registerDocument(doc.request);
-  expect(answer.status).toBe('accepted');
-  return remd.result(answer.messageId);
-}
+const register = registerSignedDocument;
 
 describe('sandbox federal checks', () => {
   it('answers PERSON_NOT_FOUND when FRMR does not know the signer', async () => {

@@ -68,6 +68,12 @@ describe('CrlCache', () => {
     expect(net.calls).toHaveLength(2);
   });
 
+  test('a list issued a moment after the check began (or by a CA clock slightly ahead) is fresh', async () => {
+    const { caCert, bad, crl } = setup();
+    const cache = new CrlCache({ fetch: fakeFetch(() => crl(new Date(now.getTime() + HOUR + 2000))).fetch });
+    expect(await cache.check(bad, caCert, now)).toMatchObject({ status: 'revoked' });
+  });
+
   test('a forged list from the network is not used', async () => {
     const { caCert, good } = setup();
     const forged = issueCrl(makeCa(), { thisUpdate: now, nextUpdate: new Date(now.getTime() + DAY), revoked: [] });
