@@ -28,6 +28,7 @@ import { watchForwardedJobs, type ForwardedJobs } from './gateway/forwarded-jobs
 import type { DocumentSink } from './jobs/document-pipeline.ts';
 import { DocumentJobs } from './jobs/document-jobs.ts';
 import { pathForRemdCode } from './jobs/remd-error-paths.ts';
+import { signingTrust } from './signing/signing-trust.ts';
 import { TokenSigner } from './jobs/signer-choice.ts';
 import type { Logger } from './log.ts';
 import { localOutboxSink } from './outbox/local-outbox-sink.ts';
@@ -129,7 +130,9 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
     publicRoutes.use('/gateway/v1', gatewayApi);
   }
 
-  const signer = token && new TokenSigner(token);
+  const signer = token && new TokenSigner(token, signingTrust({
+    dataDir: config.dataDir, demo: config.demo, cacheName: 'crl-cache', ...(config.trustedCa ? { trustedCa: config.trustedCa } : {}), agentUrl: url,
+  }));
   // The checks before the PIN run on a thread of their own, off the event loop; it loads the
   // schemas at once, so that the doctor's first document is not the slow one.
   const semdChecks = signer && startSemdCheckThread(supportedKinds());

@@ -9,6 +9,8 @@ import { hasErrors, type Issue } from '../../shared/validate/issue.ts';
 import { checkCertificateNow, checkSigningCertificate } from '../signing/certificate-checks.ts';
 import { summarizeCertificate } from '../signing/certificate.ts';
 import type { TokenClient } from '../signing/token-client.ts';
+import { checkCertificateTrust } from '../signing/certificate-trust.ts';
+import type { SigningTrust } from '../signing/signing-trust.ts';
 
 export type SignerChoice = { ok: true; summary: CertificateSummary } | { ok: false; issues: Issue[] };
 
@@ -23,9 +25,12 @@ export interface SignerSource {
 
 export class TokenSigner implements SignerSource {
   private readonly token: TokenClient;
+  /** Accredited CAs and CRLs: chain and revocation are checked before the PIN too. */
+  private readonly trust: SigningTrust | undefined;
 
-  constructor(token: TokenClient) {
+  constructor(token: TokenClient, trust?: SigningTrust) {
     this.token = token;
+    this.trust = trust;
   }
 
   async choose(record: ClinicalRecord, now: Date): Promise<SignerChoice> {
@@ -34,7 +39,13 @@ export class TokenSigner implements SignerSource {
       return { ok: false, issues: [noCertificate()] };
     }
     const context = { now, documentDate: new Date(record.document.createdAt), practitionerSnils: record.practitioner.snils };
-    const checked = certificates.map((c) => ({ c, issues: checkSigningCertificate(c.certificate, context) }));
+    const onToken = certificates.map((c) => c.certificate.der);
+    const checked = await Promise.all(certificates.map(async (c) => {
+      const issues = checkSigningCertificate(c.certificate, context);
+      // The network (CRL) is asked only for a certificate that passes the rest.
+      if (!this.trust || hasErrors(issues)) return { c, issues };
+      return { c, issues: [...issues, ...await checkCertificateTrust(c.certificate.der, { ...this.trust, now, intermediates: onToken })] };
+    }));
     // Prefer a certificate that passes; otherwise report the one closest to the practitioner.
     const usable = checked.find((x) => !hasErrors(x.issues));
     if (usable) return { ok: true, summary: { ...summarizeCertificate(usable.c.certificate), warnings: usable.issues } };

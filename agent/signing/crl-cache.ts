@@ -93,7 +93,12 @@ export class CrlCache {
 
   #store(url: string, crl: Crl): void {
     this.#lists.set(url, crl);
-    if (this.#opts.dir) writeFileSync(this.#file(url), crl.der, { mode: 0o600 });
+    if (!this.#opts.dir) return;
+    try {
+      writeFileSync(this.#file(url), crl.der, { mode: 0o600 });
+    } catch {
+      // A full or read-only disk costs only the copy kept for the next start.
+    }
   }
 
   #file(url: string): string {

@@ -30,7 +30,7 @@ export interface DemoAgentOptions {
   doctor?: Practitioner;
   organization?: Organization;
   /** Certificate options: validity, organization-only, another SNILS. */
-  certificate?: Pick<Partial<ProvisionOptions>, 'validFrom' | 'validTo' | 'personal' | 'snilsOverride'>;
+  certificate?: Pick<Partial<ProvisionOptions>, 'validFrom' | 'validTo' | 'personal' | 'snilsOverride' | 'caDir'>;
   /** Shorthand for certificate.validTo: a certificate close to expiry. */
   certificateValidTo?: Date;
   clientEntityId?: string;
