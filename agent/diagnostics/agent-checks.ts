@@ -162,12 +162,16 @@ export interface DictionaryFacts {
   version?: string;
   /** ISO time of the download; absent when never downloaded. */
   downloadedAt?: string;
+  /** ISO time FNSI last confirmed the copy is the newest version. */
+  checkedAt?: string;
 }
 
 export function dictionariesCheck(dictionaries: readonly DictionaryFacts[], now: Date): DiagnosticCheck {
   const title = 'Справочники НСИ';
-  const details = dictionaries.map((d) => (d.downloadedAt ? `${d.name}: версия ${d.version ?? '?'}, загружен ${ru(d.downloadedAt)}` : `${d.name}: не загружен`));
-  const ageDays = (d: DictionaryFacts) => (now.getTime() - Date.parse(d.downloadedAt!)) / DAY_MS;
+  const checked = (d: DictionaryFacts) => (d.checkedAt && d.checkedAt > d.downloadedAt! ? `, сверен с ФНСИ ${ru(d.checkedAt)}` : '');
+  const details = dictionaries.map((d) => (d.downloadedAt ? `${d.name}: версия ${d.version ?? '?'}, загружен ${ru(d.downloadedAt)}${checked(d)}` : `${d.name}: не загружен`));
+  // An unchanged version is current as long as FNSI keeps confirming it.
+  const ageDays = (d: DictionaryFacts) => (now.getTime() - Date.parse(d.checkedAt ?? d.downloadedAt!)) / DAY_MS;
   const missing = dictionaries.filter((d) => !d.downloadedAt);
   const stale = dictionaries.filter((d) => d.downloadedAt && ageDays(d) > DICTIONARY_STALE_DAYS);
   if (missing.length) {

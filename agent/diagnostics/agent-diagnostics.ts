@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { DiagnosticCheck } from '../../shared/diagnostics/diagnostic-report.ts';
 import type { CertificateSummary } from '../../shared/protocol/messages.ts';
 import type { AgentConfig } from '../config.ts';
+import { checkedFile } from '../egisz/registries/nsi-store.ts';
 import { SIGNING_RULES_OID } from '../egisz/registries/signing-rules.ts';
 import type { OutboxStore } from '../outbox/outbox-store.ts';
 import { DOCUMENT_KINDS_OID } from '../preflight/document-kind-checks.ts';
@@ -145,7 +146,11 @@ export function dictionaryFacts(dataDir: string): DictionaryFacts[] {
   return Object.entries(KEPT_DICTIONARY_NAMES).map(([oid, name]) => {
     const mine = files.filter((f) => f.startsWith(`${oid}_`)).map((f) => ({ f, at: statSync(join(dir, f)).mtime }));
     const newest = mine.sort((a, b) => b.at.getTime() - a.at.getTime())[0];
-    return newest ? { oid, name, version: newest.f.slice(oid.length + 1, -5), downloadedAt: newest.at.toISOString() } : { oid, name };
+    const checked = checkedFile(dir, oid);
+    const checkedAt = existsSync(checked) ? readFileSync(checked, 'utf8').trim() : undefined;
+    return newest
+      ? { oid, name, version: newest.f.slice(oid.length + 1, -5), downloadedAt: newest.at.toISOString(), ...(checkedAt ? { checkedAt } : {}) }
+      : { oid, name };
   });
 }
 

@@ -35,7 +35,10 @@ export class NsiStore {
   async update(oid: string): Promise<{ version: string; downloaded: boolean }> {
     const newest = newestVersion(await this.fnsi.versions(oid));
     if (!newest) throw new RegistryUnavailableError('ФНСИ', `у справочника ${oid} нет версий`);
-    if (existsSync(this.file(oid, newest.version))) return { version: newest.version, downloaded: false };
+    if (existsSync(this.file(oid, newest.version))) {
+      this.markChecked(oid);
+      return { version: newest.version, downloaded: false };
+    }
     const passport = await this.fnsi.passport(oid, newest.version);
     if (!passport) throw new RegistryUnavailableError('ФНСИ', `нет паспорта ${oid} ${newest.version}`);
     const rows = await this.fnsi.allRows(oid, newest.version);
@@ -43,7 +46,16 @@ export class NsiStore {
     const file = this.file(oid, newest.version);
     writeFileSync(`${file}.tmp`, JSON.stringify({ passport, rows, fetchedAt: this.now().toISOString() } satisfies StoredDictionary), { mode: 0o600 });
     renameSync(`${file}.tmp`, file);
+    this.markChecked(oid);
     return { version: newest.version, downloaded: true };
+  }
+
+  /**
+   * When FNSI last confirmed that the stored copy is the newest: a dictionary
+   * whose version has not changed for months is still current.
+   */
+  private markChecked(oid: string): void {
+    writeFileSync(checkedFile(this.dir, oid), this.now().toISOString(), { mode: 0o600 });
   }
 
   /** The newest stored copy, if any. */
@@ -68,3 +80,7 @@ function verify(passport: NsiPassport, rows: NsiRow[]): void {
     throw new NsiVerificationError(`${passport.oid} ${passport.version}: строка без ключа ${key}`);
   }
 }
+
+/** `<dir>/<oid>.checked`: the ISO time of the last update that reached FNSI. */
+export const checkedFile = (dir: string, oid: string): string => join(dir, `${oid}.checked`);
+

@@ -4,7 +4,7 @@
  * registry does not answer (a warning, never a block).
  */
 import express from 'express';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FnsiClient } from '../../../../agent/egisz/registries/fnsi-client.ts';
 import { FrmoClient, inForceOn } from '../../../../agent/egisz/registries/frmo-client.ts';
 import { FrmrClient } from '../../../../agent/egisz/registries/frmr-client.ts';
-import { NsiStore, NsiVerificationError } from '../../../../agent/egisz/registries/nsi-store.ts';
+import { checkedFile, NsiStore, NsiVerificationError } from '../../../../agent/egisz/registries/nsi-store.ts';
 import { PatientIndexClient } from '../../../../agent/egisz/registries/patient-index-client.ts';
 import { RegistryCache } from '../../../../agent/egisz/registries/registry-cache.ts';
 import { silentLogger } from '../../../../agent/log.ts';
@@ -76,6 +76,17 @@ describe('FNSI and the NSI store', () => {
     expect(copy.rows.length).toBe(copy.passport.rowsCount);
     expect(copy.rows.find((r) => r.OID === '119')).toMatchObject({ START_DATE: expect.stringMatching(/^\d{2}\.\d{2}\.\d{4}$/) });
     expect(await store.update('1.2.643.5.1.13.13.11.1520')).toEqual({ version: '12.14', downloaded: false });
+  });
+
+  it('remembers when FNSI last confirmed the stored version, also when nothing new was downloaded', async () => {
+    const dir = tempDir();
+    let now = new Date('2026-11-01T00:00:00Z');
+    const store = new NsiStore(dir, new FnsiClient({ baseUrl: `${base}/nsi`, userKey: 'k' }), () => now);
+    await store.update('1.2.643.5.1.13.13.11.1520');
+    expect(readFileSync(checkedFile(dir, '1.2.643.5.1.13.13.11.1520'), 'utf8')).toBe('2026-11-01T00:00:00.000Z');
+    now = new Date('2026-11-20T00:00:00Z');
+    expect((await store.update('1.2.643.5.1.13.13.11.1520')).downloaded).toBe(false);
+    expect(readFileSync(checkedFile(dir, '1.2.643.5.1.13.13.11.1520'), 'utf8')).toBe('2026-11-20T00:00:00.000Z');
   });
 
   it('refuses a download whose row count differs from the passport and keeps nothing', async () => {

@@ -87,6 +87,12 @@ describe('dictionaries', () => {
     const fresh = dictionariesCheck([d('2026-11-26T03:00:00Z')], now);
     expect(fresh).toMatchObject({ status: 'ok', details: ['Виды медицинской документации (НСИ 1520): версия 12.14, загружен 26.11.2026, 06:00:00 МСК'] });
   });
+
+  test('an old download FNSI confirmed yesterday is current, and says so', () => {
+    const confirmed = dictionariesCheck([{ ...d('2026-09-01T00:00:00Z'), checkedAt: '2026-11-26T03:00:00Z' }], now);
+    expect(confirmed).toMatchObject({ status: 'ok', details: [expect.stringContaining('сверен с ФНСИ 26.11.2026, 06:00:00 МСК')] });
+    expect(dictionariesCheck([{ ...d('2026-09-01T00:00:00Z'), checkedAt: '2026-11-10T00:00:00Z' }], now).status).toBe('warning');
+  });
 });
 
 describe('this machine (doctor without an agent)', () => {

@@ -35,3 +35,14 @@ test('each kept dictionary: its newest download by file time, with the version f
   expect(kinds).toMatchObject({ oid: '1.2.643.5.1.13.13.11.1520', version: '12.14', downloadedAt: '2026-11-20T00:00:00.000Z' });
   expect(rules).toEqual({ oid: '1.2.643.5.1.13.13.99.2.42', name: 'Правила подписи ЭМД (НСИ 99.2.42)' });
 });
+
+test('a dictionary FNSI confirmed since its download is dated by that confirmation', () => {
+  const dir = dataDir();
+  mkdirSync(join(dir, 'nsi'));
+  writeFileSync(join(dir, 'nsi', '1.2.643.5.1.13.13.11.1520_12.14.json'), '{}');
+  utimesSync(join(dir, 'nsi', '1.2.643.5.1.13.13.11.1520_12.14.json'), new Date('2026-09-01T00:00:00Z'), new Date('2026-09-01T00:00:00Z'));
+  writeFileSync(join(dir, 'nsi', '1.2.643.5.1.13.13.11.1520.checked'), '2026-11-25T03:00:00.000Z');
+  const [kinds] = dictionaryFacts(dir);
+  expect(kinds).toMatchObject({ version: '12.14', downloadedAt: '2026-09-01T00:00:00.000Z', checkedAt: '2026-11-25T03:00:00.000Z' });
+});
+
