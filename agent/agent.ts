@@ -131,7 +131,9 @@ export async function startAgent(config: AgentConfig, log: Logger, hooks: AgentH
   }
 
   const signer = token && new TokenSigner(token, signingTrust({
-    dataDir: config.dataDir, demo: config.demo, cacheName: 'crl-cache', ...(config.trustedCa ? { trustedCa: config.trustedCa } : {}), agentUrl: url,
+    dataDir: config.dataDir, demo: config.demo, cacheName: 'crl-cache', ...(config.trustedCa ? { trustedCa: config.trustedCa } : {}),
+    // A demo workstation's sandbox, and the demo CA's CRL with it, is at its gateway.
+    ...(config.sandbox ? { sandboxAgentUrl: url } : config.gateway ? { sandboxAgentUrl: () => config.gateway!.url.replace(/\/$/, '') } : {}),
   }));
   // The checks before the PIN run on a thread of their own, off the event loop; it loads the
   // schemas at once, so that the doctor's first document is not the slow one.

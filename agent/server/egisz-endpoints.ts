@@ -26,7 +26,7 @@ import { demoCaDir, signingTrust } from '../signing/signing-trust.ts';
 
 /** The demo sandbox checks chains against the demo CA (and `trustedCa`), with a CRL cache of its own. */
 function sandboxTrust(config: AgentConfig, url: () => string) {
-  const trust = signingTrust({ dataDir: config.dataDir, demo: config.demo, cacheName: 'sandbox/crl-cache', ...(config.trustedCa ? { trustedCa: config.trustedCa } : {}), agentUrl: url });
+  const trust = signingTrust({ dataDir: config.dataDir, demo: config.demo, cacheName: 'sandbox/crl-cache', ...(config.trustedCa ? { trustedCa: config.trustedCa } : {}), sandboxAgentUrl: url });
   return trust ? { trust } : {};
 }
 

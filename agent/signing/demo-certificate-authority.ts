@@ -83,11 +83,16 @@ export function demoCaCrl(dir: string, now = new Date()): Uint8Array {
 
 /**
  * A fetch for CRLs that sends the demo distribution point to where the demo
- * sandbox runs now (its port may differ from the default one in the certificate).
+ * sandbox runs now (its port may differ from the default one in the
+ * certificate), or, for an agent that does not serve the sandbox, answers it
+ * from the demo CA itself. Other URLs go to the network.
  */
-export function demoCrlFetch(sandboxBaseUrl: () => string, inner: typeof fetch = fetch): typeof fetch {
+export function demoCrlFetch(source: { sandboxBaseUrl?: () => string; caDir?: string }, inner: typeof fetch = fetch): typeof fetch {
   return ((input: string | URL | Request, init?: RequestInit) => {
     const url = String(input instanceof Request ? input.url : input);
-    return inner(url === DEMO_CRL_URL ? `${sandboxBaseUrl()}${DEMO_CRL_PATH}` : input, init);
+    if (url !== DEMO_CRL_URL) return inner(input, init);
+    if (source.sandboxBaseUrl) return inner(`${source.sandboxBaseUrl()}${DEMO_CRL_PATH}`, init);
+    if (source.caDir) return Promise.resolve(new Response(new Uint8Array(demoCaCrl(source.caDir))));
+    return inner(input, init);
   }) as typeof fetch;
 }

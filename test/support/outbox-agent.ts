@@ -22,13 +22,14 @@ export interface OutboxAgent extends RunningAgent {
   stop(): Promise<void>;
 }
 
-export async function startOutboxAgent(change: (config: AgentConfig) => void = () => {}, hooks: AgentHooks = {}): Promise<OutboxAgent> {
+/** `caDir`: the demo CA that issues the token's certificate (a workstation's is its gateway's, which its sandbox trusts). */
+export async function startOutboxAgent(change: (config: AgentConfig) => void = () => {}, hooks: AgentHooks = {}, opts: { caDir?: string } = {}): Promise<OutboxAgent> {
   const dataDir = mkdtempSync(join(tmpdir(), 'egisz-outbox-agent-'));
   const config = loadConfig({ demo: true, port: 0, dataDir });
   config.outbox = fastOutbox;
   const token = await provisionSoftHsmToken({
     dir: join(dataDir, 'demo-token'), label: demoToken.label, pin: demoToken.pin, soPin: demoToken.soPin,
-    holder: demoDoctor, organization: demoOrganization,
+    holder: demoDoctor, organization: demoOrganization, ...(opts.caDir ? { caDir: opts.caDir } : {}),
   });
   config.token = { modulePath: token.modulePath, env: token.env, tokenLabel: demoToken.label };
   change(config);

@@ -4,6 +4,7 @@
  * signed documents to it with HMAC credentials. Also what the gateway refuses.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { demoToken } from '../../../agent/demo/demo-clinic.ts';
 import { authorizationHeader } from '../../../agent/gateway/gateway-auth.ts';
@@ -26,7 +27,9 @@ beforeAll(async () => {
     c.roles = { workstation: true, gateway: false };
     c.sandbox = false;
     c.gateway = { url: gateway.url, ...reg1 };
-  });
+    // Its certificate comes from the gateway's demo CA, the one the gateway's sandbox trusts.
+    c.trustedCa = [join(gateway.dataDir, 'demo-token', 'ca.pem')];
+  }, {}, { caDir: join(gateway.dataDir, 'demo-token') });
 });
 
 afterAll(async () => {

@@ -45,7 +45,7 @@ async function setUp(opts: { trustDemoCa?: boolean; caUp?: boolean } = {}) {
   const caUrl = opts.caUp === false ? 'http://127.0.0.1:9' : ca.url;
   const anchors = opts.trustDemoCa === false ? [caCertificate(mkdtempDemoCa())] : [caCertificate(fixture.dir)];
   const remd: RemdHarness = await startRemdHarness({
-    trust: { store: trustStoreOf(anchors), crls: new CrlCache({ fetch: demoCrlFetch(() => caUrl), timeoutMs: 2000 }) },
+    trust: { store: trustStoreOf(anchors), crls: new CrlCache({ fetch: demoCrlFetch({ sandboxBaseUrl: () => caUrl }), timeoutMs: 2000 }) },
   });
   cleanups.push(() => remd.close());
   return { fixture, remd };
