@@ -9,7 +9,7 @@ import { AlgorithmIdentifier, CertificateList, RevokedCertificate, TBSCertList, 
 import { signedBy } from './certificate-chain.ts';
 import { buildName, type CertificateIssuer } from './certificate-issuer.ts';
 import { mayIssueCrls, type ChainCertificate } from './chain-certificate.ts';
-import { children, readElement, type DerElement } from './der.ts';
+import { children, decodeObjectIdentifier, decodeTime, readElement, valueOf, type DerElement } from './der.ts';
 import { SIGNATURE_OIDS } from './algorithm-oids.ts';
 
 export interface Crl {
@@ -25,23 +25,42 @@ export interface Crl {
   signature: Uint8Array;
 }
 
-const hex = (b: ArrayBuffer): string => Buffer.from(b).toString('hex').replace(/^(00)+(?=.)/, '');
+const serialHex = (b: Uint8Array): string => Buffer.from(b).toString('hex').replace(/^(00)+(?=.)/, '');
+const TIME_TAGS = new Set([0x17, 0x18]);
 
-/** Throws on bytes that are not a CRL. */
+/**
+ * Throws on bytes that are not a CRL. Read with our DER walker, not the schema
+ * library: CAs publish lists of 10^5 entries and more, beyond its node limit and slow there.
+ */
 export function parseCrl(der: Uint8Array): Crl {
-  const list = AsnConvert.parse(der, CertificateList);
-  const tbs = list.tbsCertList;
+  const [tbsElement, algorithm, signature] = children(der, readElement(der));
+  if (tbsElement?.tag !== 0x30 || algorithm?.tag !== 0x30 || signature?.tag !== 0x03) throw new Error('not a CRL');
+  const fields = children(der, tbsElement);
+  let i = fields[0]?.tag === 0x02 ? 1 : 0; // version v2
+  const [, issuer, thisUpdate] = [fields[i], fields[i + 1], fields[i + 2]];
+  if (issuer?.tag !== 0x30 || !thisUpdate) throw new Error('not a CRL');
+  i += 3;
+  const next = fields[i];
+  const nextUpdate = next && TIME_TAGS.has(next.tag) ? decodeTime(der, next) : undefined;
+  if (nextUpdate) i++;
   const revoked = new Map<string, Date>();
-  for (const r of tbs.revokedCertificates ?? []) revoked.set(hex(r.userCertificate), r.revocationDate.getTime());
+  if (fields[i]?.tag === 0x30) {
+    for (const entry of children(der, fields[i] as DerElement)) {
+      const [serial, date] = children(der, entry);
+      if (serial?.tag !== 0x02 || !date) throw new Error('malformed CRL entry');
+      revoked.set(serialHex(valueOf(der, serial)), decodeTime(der, date));
+    }
+  }
+  const signatureBits = valueOf(der, signature);
   return {
     der: new Uint8Array(der),
-    issuerName: Buffer.from(AsnConvert.serialize(tbs.issuer)).toString('hex'),
-    thisUpdate: tbs.thisUpdate.getTime(),
-    ...(tbs.nextUpdate ? { nextUpdate: tbs.nextUpdate.getTime() } : {}),
+    issuerName: Buffer.from(issuer.bytes).toString('hex'),
+    thisUpdate: decodeTime(der, thisUpdate),
+    ...(nextUpdate ? { nextUpdate } : {}),
     revoked,
-    tbs: (children(der, readElement(der))[0] as DerElement).bytes,
-    signatureOid: list.signatureAlgorithm.algorithm,
-    signature: new Uint8Array(list.signature),
+    tbs: tbsElement.bytes,
+    signatureOid: decodeObjectIdentifier(der, children(der, algorithm)[0] as DerElement),
+    signature: signatureBits.subarray(1), // the BIT STRING's unused-bits byte
   };
 }
 

@@ -42,6 +42,15 @@ describe('CRL', () => {
     expect(parsed.revoked.has(good.serialNumberHex)).toBe(false);
   });
 
+  test('a list of tens of thousands of entries, as CAs publish, is read (the schema library stops at its node limit)', () => {
+    const { ca, caCert, bad } = setup();
+    const many = Array.from({ length: 20_000 }, (_, i) => ({ serialHex: `4${i.toString(16).padStart(17, '0')}`, at: now }));
+    const parsed = parseCrl(issueCrl(ca, { thisUpdate: now, nextUpdate: new Date(now.getTime() + DAY), revoked: [...many, { serialHex: bad.serialNumberHex, at: now }] }));
+    expect(parsed.revoked.size).toBe(20_001);
+    expect(parsed.revoked.has(bad.serialNumberHex)).toBe(true);
+    expect(crlSignedBy(parsed, caCert)).toBe(true);
+  });
+
   test('a forged CRL (another key under the CA name, or bytes changed) does not verify', () => {
     const { caCert, crl } = setup();
     const impostor = makeCa();
