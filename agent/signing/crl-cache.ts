@@ -27,10 +27,13 @@ export interface CrlCacheOptions {
 }
 
 const DEFAULT_STALE_BOUND_MS = 3 * 86_400_000;
+/** The largest lists of Russian CAs are a few MB; anything far beyond is not a CRL we want in memory. */
+const MAX_CRL_BYTES = 64 << 20;
 
 export class CrlCache {
   readonly #opts: CrlCacheOptions;
   readonly #lists = new Map<string, Crl>();
+  readonly #inFlight = new Map<string, Promise<{ crl: Crl } | { reason: string }>>();
 
   constructor(opts: CrlCacheOptions = {}) {
     this.#opts = opts;
@@ -66,11 +69,24 @@ export class CrlCache {
     return { reason: 'reason' in fetched ? fetched.reason : `список отзыва ${url} устарел` };
   }
 
-  async #fetch(url: string, issuer: ChainCertificate): Promise<{ crl: Crl } | { reason: string }> {
+  /** One download per URL at a time: documents prepared together share it. */
+  #fetch(url: string, issuer: ChainCertificate): Promise<{ crl: Crl } | { reason: string }> {
+    const key = `${url} ${issuer.fingerprint}`;
+    let pending = this.#inFlight.get(key);
+    if (!pending) {
+      pending = this.#download(url, issuer).finally(() => this.#inFlight.delete(key));
+      this.#inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  async #download(url: string, issuer: ChainCertificate): Promise<{ crl: Crl } | { reason: string }> {
     try {
       const res = await (this.#opts.fetch ?? fetch)(url, { signal: AbortSignal.timeout(this.#opts.timeoutMs ?? 10_000) });
       if (!res.ok) return { reason: `${url} ответил HTTP ${res.status}` };
-      const crl = parseCrl(new Uint8Array(await res.arrayBuffer()));
+      const body = new Uint8Array(await res.arrayBuffer());
+      if (body.length > MAX_CRL_BYTES) return { reason: `список отзыва ${url} больше ${MAX_CRL_BYTES >> 20} МБ` };
+      const crl = parseCrl(body);
       return crlSignedBy(crl, issuer) ? { crl } : { reason: `подпись списка отзыва ${url} не проверяется ключом УЦ` };
     } catch (e) {
       return { reason: `${url} недоступен (${(e as Error).message})` };

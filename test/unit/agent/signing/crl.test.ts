@@ -83,6 +83,16 @@ describe('CrlCache', () => {
     expect(await cache.check(bad, caCert, now)).toMatchObject({ status: 'revoked' });
   });
 
+  test('documents checked at once share one download', async () => {
+    const { caCert, good, bad, crl } = setup();
+    const list = crl();
+    const net = fakeFetch(() => list);
+    const cache = new CrlCache({ fetch: net.fetch });
+    const answers = await Promise.all([cache.check(good, caCert, now), cache.check(bad, caCert, now), cache.check(good, caCert, now)]);
+    expect(answers.map((a) => a.status)).toEqual(['good', 'revoked', 'good']);
+    expect(net.calls).toHaveLength(1);
+  });
+
   test('a forged list from the network is not used', async () => {
     const { caCert, good } = setup();
     const forged = issueCrl(makeCa(), { thisUpdate: now, nextUpdate: new Date(now.getTime() + DAY), revoked: [] });
