@@ -27,6 +27,8 @@ export async function runStartCommand(args: string[], io: Io, mode: { sandboxOnl
       config: { type: 'string' },
       // Test stands only: the sandbox then lets requests without WS-Security through.
       'allow-unsigned': { type: 'boolean', default: false },
+      // The sandbox alone: accredited CAs whose certificates it accepts (chain and CRL checked); none: any issuer.
+      'trusted-ca': { type: 'string', multiple: true },
     },
   });
   const port = values.port === undefined ? undefined : values.port === 'per-user' ? perUserPort() : Number(values.port);
@@ -35,10 +37,12 @@ export async function runStartCommand(args: string[], io: Io, mode: { sandboxOnl
     const sandbox = await startSandboxServer({
       port: port ?? 17347, log, identityDir: join(values['data-dir'] ? resolve(values['data-dir']) : defaultDataDir(), 'sandbox'),
       sandbox: { wsSecurity: values['allow-unsigned'] ? 'verify-if-present' : 'require' },
+      ...(values['trusted-ca'] ? { trustedCa: values['trusted-ca'].map((p) => resolve(p)) } : {}),
     });
     io.stdout(`ЕГИСЗ-песочница: ${sandbox.url}/sandbox/remd (реестр: ${sandbox.url}/sandbox/registry)\n`);
     io.stdout(`  Запросы без WS-Security: ${values['allow-unsigned'] ? 'принимаются (--allow-unsigned, только для тестов)' : 'отклоняются, как в ИПС'}\n`);
     io.stdout(`  Сертификат РЭМД для ответов (remdCertificate агента): ${sandbox.certificateFile}\n`);
+    io.stdout(`  Аккредитованные УЦ: ${values['trusted-ca'] ? values['trusted-ca'].join(', ') + ' (цепочка и CRL проверяются)' : 'не заданы (--trusted-ca), издатель сертификата не проверяется'}\n`);
     return untilSignal(() => sandbox.close());
   }
   const config = loadConfig({ port, dataDir: values['data-dir'] && resolve(values['data-dir']), demo: values.demo, configFile: values.config });

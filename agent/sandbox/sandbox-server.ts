@@ -7,6 +7,9 @@
  */
 import express from 'express';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { CrlCache } from '../signing/crl-cache.ts';
+import { loadTrustStore } from '../signing/trust-store.ts';
 import type { Logger } from '../log.ts';
 import { loadFederalDataset } from './federal-dataset.ts';
 import { loadOrCreateRemdIdentity } from './remd-identity.ts';
@@ -27,14 +30,19 @@ export interface SandboxServerOptions {
   datasetFile?: string;
   /** Where REMD's key and certificate are kept across restarts; a fresh identity without it. */
   identityDir?: string;
+  /** Accredited CA certificates (files or folders): personal certificates must chain to one and not be revoked (CRL). */
+  trustedCa?: string[];
   /** Checks and fault defaults, e.g. { strict: true }; wsSecurity defaults to 'require', Schematron to 'enforce'. */
   sandbox?: Omit<SandboxOptions, 'dataset' | 'log' | 'remdIdentity'>;
 }
 
 export async function startSandboxServer(opts: SandboxServerOptions): Promise<SandboxServer> {
   const identity = loadOrCreateRemdIdentity(opts.identityDir);
+  const trust = opts.trustedCa?.length
+    ? { trust: { store: loadTrustStore(opts.trustedCa), crls: new CrlCache(opts.identityDir ? { dir: join(opts.identityDir, 'crl-cache') } : {}) } }
+    : {};
   const sandbox = createSandbox({
-    wsSecurity: 'require', schematron: 'enforce', ...opts.sandbox, dataset: loadFederalDataset(opts.datasetFile), log: opts.log, remdIdentity: identity,
+    wsSecurity: 'require', schematron: 'enforce', ...trust, ...opts.sandbox, dataset: loadFederalDataset(opts.datasetFile), log: opts.log, remdIdentity: identity,
   });
   const app = express();
   app.disable('x-powered-by');

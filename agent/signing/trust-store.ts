@@ -6,7 +6,7 @@
  * Every certificate listed is an anchor: the TSL names each accredited CA's
  * own certificates, intermediates included.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readChainCertificate, type ChainCertificate } from './chain-certificate.ts';
 
@@ -34,6 +34,7 @@ export function certificatesIn(bytes: Uint8Array): Uint8Array[] {
 export function loadTrustStore(paths: string[], extra: ChainCertificate[] = []): TrustStore {
   const found: ChainCertificate[] = [...extra];
   for (const path of paths) {
+    if (!existsSync(path)) throw new Error(`${path}: нет такого файла или папки с сертификатами аккредитованных УЦ`);
     const files = statSync(path).isDirectory()
       ? readdirSync(path).filter((f) => CERT_FILE.test(f)).sort().map((f) => join(path, f))
       : [path];

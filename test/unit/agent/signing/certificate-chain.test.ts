@@ -80,5 +80,6 @@ describe('loadTrustStore', () => {
     const dir = mkdtempSync(join(tmpdir(), 'trust-'));
     writeFileSync(join(dir, 'broken.pem'), '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
     expect(() => loadTrustStore([dir])).toThrow(/broken\.pem/);
+    expect(() => loadTrustStore([join(dir, 'absent')])).toThrow(/absent: нет такого файла/);
   });
 });
