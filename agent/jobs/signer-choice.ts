@@ -61,9 +61,16 @@ export class TokenSigner implements SignerSource {
     return this.token.signDetachedBatch({ contents, certificateFingerprint: fingerprint, pin });
   }
 
+  /** With a trust store, a revoked or untrusted certificate shows in the popup before the doctor needs it. */
   async certificates(now: Date): Promise<CertificateSummary[]> {
     const certificates = await this.token.listCertificates();
-    return certificates.map((c) => summarizeCertificate(c.certificate, checkCertificateNow(c.certificate, now)));
+    const onToken = certificates.map((c) => c.certificate.der);
+    return Promise.all(certificates.map(async (c) => {
+      const issues = checkCertificateNow(c.certificate, now);
+      if (!this.trust || hasErrors(issues)) return summarizeCertificate(c.certificate, issues);
+      const trust = await checkCertificateTrust(c.certificate.der, { ...this.trust, now, intermediates: onToken });
+      return summarizeCertificate(c.certificate, [...issues, ...trust]);
+    }));
   }
 }
 

@@ -58,6 +58,20 @@ test('a revoked demo certificate is refused before the PIN, naming the code REMD
   }));
 });
 
+test('the popup\'s certificate list shows the revocation before the doctor needs the certificate', async () => {
+  const listed = async (client: AgentSocket) => {
+    client.send({ type: 'certificates', id: 'c1' });
+    const reply = await client.until((f) => 'id' in f && f.id === 'c1');
+    if (reply.type !== 'certificates') throw new Error(JSON.stringify(reply));
+    return reply.certificates.flatMap((c) => c.warnings.map((w) => w.code));
+  };
+  expect(await listed((await demo()).client)).not.toContain('TOKEN_CERT_REVOKED');
+  // Revoked before anything fetched the CRL (the demo CA's list lives 60 s and is cached as long).
+  const { agent, client } = await demo();
+  await revokeDoctorCertificate(agent);
+  expect(await listed(client)).toContain('TOKEN_CERT_REVOKED');
+});
+
 test('revoked after it was prepared: signed, and the sandbox refuses it with CANT_BUILD_CERT_CHAIN_TO_ACCREDITED_CA_CERT', async () => {
   const { agent, client } = await demo();
   const prepared = await prepare(client, 'p1');
