@@ -44,6 +44,8 @@ export interface PreflightDeps {
 export type PreflightOutcome = { ok: true; document: PreparedDocument } | { ok: false; issues: Issue[] };
 
 const SENT: ReadonlySet<OutboxState> = new Set(['signed', 'submitted', 'registered', 'failed-retryable']);
+/** How long a check waits for the first copy of a dictionary FNSI is still sending (an agent just started). */
+const FIRST_NSI_WAIT_MS = 10_000;
 
 export class Preflight {
   private readonly deps: PreflightDeps;
@@ -109,9 +111,9 @@ export class Preflight {
       frmr ? checkPractitionerInFrmr(record, frmr) : Promise.resolve([]),
       frmo ? checkOrganizationInFrmo(record, frmo, clientEntityId) : Promise.resolve([]),
       patientIndex ? checkPatientInIndex(record, patientIndex) : Promise.resolve([]),
-      Promise.resolve().then(() => checkDocumentKindOnDate(record, nsi?.latest(DOCUMENT_KINDS_OID))),
+      (nsi ? nsi.available(DOCUMENT_KINDS_OID, FIRST_NSI_WAIT_MS) : Promise.resolve(undefined)).then((kinds) => checkDocumentKindOnDate(record, kinds)),
       // Without FNSI configured there is no copy to expect: say nothing rather than «not loaded yet».
-      nsi ? Promise.resolve().then(() => checkSignerPosition(record, nsi.latest(SIGNING_RULES_OID))) : Promise.resolve([]),
+      nsi ? nsi.available(SIGNING_RULES_OID, FIRST_NSI_WAIT_MS).then((rules) => checkSignerPosition(record, rules)) : Promise.resolve([]),
     ];
     const settled = await Promise.allSettled(checks);
     return settled.flatMap((s) => {

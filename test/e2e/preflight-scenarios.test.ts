@@ -237,6 +237,10 @@ describe('registries that do not answer', () => {
     onTestFailed(() => console.error(agent().logLines.join('\n')));
     const page = await openMis(agent());
     const confirm = await openConfirm(page);
+    await confirm.waitForFunction(
+      () => ['ФРМР не отвечает', 'ФРМО не отвечает'].every((t) => document.querySelector('section[aria-label="Замечания"]')?.textContent?.includes(t)),
+      { timeout: 30_000, polling: 200 },
+    ).catch(() => undefined); // the assertions below say what is missing
     const text = await remarks(confirm);
     expect(text).toContain('ФРМР не отвечает');
     expect(text).toContain('ФРМО не отвечает');

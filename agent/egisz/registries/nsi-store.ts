@@ -23,6 +23,8 @@ export class NsiStore {
   private readonly dir: string;
   private readonly fnsi: FnsiClient;
   private readonly now: () => Date;
+  private readonly inFlight = new Map<string, Promise<{ version: string; downloaded: boolean }>>();
+  private readonly attempted = new Set<string>();
 
   constructor(dir: string, fnsi: FnsiClient, now: () => Date = () => new Date()) {
     this.dir = dir;
@@ -32,7 +34,34 @@ export class NsiStore {
   }
 
   /** Brings the dictionary to its newest version; answers the version stored and whether it was downloaded. */
-  async update(oid: string): Promise<{ version: string; downloaded: boolean }> {
+  update(oid: string): Promise<{ version: string; downloaded: boolean }> {
+    // One download per dictionary at a time: the daily update and a check waiting for a first copy share it.
+    const running = this.inFlight.get(oid);
+    if (running) return running;
+    const download = this.download(oid).finally(() => {
+      this.inFlight.delete(oid);
+      this.attempted.add(oid);
+    });
+    this.inFlight.set(oid, download);
+    return download;
+  }
+
+  /**
+   * The stored copy; with none yet (an agent just installed or started), a
+   * first download is awaited for at most `waitMs`, started if none ran. Once
+   * one has failed, checks answer at once without a copy until the next update.
+   */
+  async available(oid: string, waitMs: number): Promise<StoredDictionary | undefined> {
+    const stored = this.latest(oid);
+    if (stored || (this.attempted.has(oid) && !this.inFlight.has(oid))) return stored;
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
+    await Promise.race([this.update(oid).catch(() => undefined), gaveUp]);
+    clearTimeout(timer);
+    return this.latest(oid);
+  }
+
+  private async download(oid: string): Promise<{ version: string; downloaded: boolean }> {
     const newest = newestVersion(await this.fnsi.versions(oid));
     if (!newest) throw new RegistryUnavailableError('ФНСИ', `у справочника ${oid} нет версий`);
     if (existsSync(this.file(oid, newest.version))) {

@@ -78,6 +78,19 @@ describe('FNSI and the NSI store', () => {
     expect(await store.update('1.2.643.5.1.13.13.11.1520')).toEqual({ version: '12.14', downloaded: false });
   });
 
+  it('a check before the first copy waits for its download (one download, shared); after a failed one it answers at once', async () => {
+    const store = new NsiStore(tempDir(), new FnsiClient({ baseUrl: `${base}/nsi`, userKey: 'k' }));
+    const [a, b] = await Promise.all([store.available('1.2.643.5.1.13.13.11.1520', 10_000), store.available('1.2.643.5.1.13.13.11.1520', 10_000)]);
+    expect(a?.passport.version).toBe('12.14');
+    expect(b?.rows.length).toBe(a?.rows.length);
+
+    const dead = new NsiStore(tempDir(), new FnsiClient({ baseUrl: 'http://127.0.0.1:9/nsi', userKey: 'k' }));
+    expect(await dead.available('1.2.643.5.1.13.13.11.1520', 10_000)).toBeUndefined();
+    const started = Date.now();
+    expect(await dead.available('1.2.643.5.1.13.13.11.1520', 10_000)).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(1_000); // no second attempt per check
+  });
+
   it('remembers when FNSI last confirmed the stored version, also when nothing new was downloaded', async () => {
     const dir = tempDir();
     let now = new Date('2026-11-01T00:00:00Z');
