@@ -4,50 +4,38 @@
  * confirmation page takes one PIN, both tabs end «registered» and the
  * popup's queue shows both with their emdrId.
  */
-import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
+import { expect, onTestFailed, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { demoToken } from '../../agent/demo/demo-clinic.ts';
-import { chromiumExtensionPage, fill, pairChromium, panel, signButton } from '../support/browser-steps.ts';
-import { launchChromiumWithExtension, type LaunchedBrowser } from '../support/chromium.ts';
-import { startDemoAgent, type DemoAgent } from '../support/demo-agent.ts';
+import { chromiumExtensionPage, fill, panel, signButton } from '../support/browser-steps.ts';
+import { usePairedChromium } from '../support/paired-chromium.ts';
 
-let agent: DemoAgent;
-let chromium: LaunchedBrowser;
+const running = usePairedChromium();
 
-beforeAll(async () => {
-  agent = await startDemoAgent();
-  chromium = await launchChromiumWithExtension();
-  await pairChromium(chromium.browser, agent);
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await agent?.stop();
-});
 
 /** Opens the demo MIS, writes its own conclusion and presses «Подписать и отправить»; closes the single confirm tab it opens. */
 async function prepareInTab(conclusion: string): Promise<Page> {
-  const page = await chromium.browser.newPage();
-  await page.goto(`${agent.url}/demo/consultation.html`);
+  const page = await running.chromium.browser.newPage();
+  await page.goto(`${running.agent.url}/demo/consultation.html`);
   await fill(page, '#f_concl', conclusion);
   await page.waitForSelector(panel('ready'));
-  const confirmTarget = chromium.browser.waitForTarget((t) => t.url().startsWith(chromiumExtensionPage('confirm.html?job=')));
+  const confirmTarget = running.chromium.browser.waitForTarget((t) => t.url().startsWith(chromiumExtensionPage('confirm.html?job=')));
   await page.click(signButton);
   await (await (await confirmTarget).page())!.close();
   return page;
 }
 
 test('two prepared protocols are signed with one PIN from the popup and both registered', async () => {
-  onTestFailed(() => console.error(`agent log:\n${agent.logLines.join('\n')}`));
+  onTestFailed(() => console.error(`agent log:\n${running.agent.logLines.join('\n')}`));
   const tabs = [await prepareInTab('Пакет: первый протокол.'), await prepareInTab('Пакет: второй протокол.')];
 
-  const popup = await chromium.browser.newPage();
+  const popup = await running.chromium.browser.newPage();
   await popup.goto(chromiumExtensionPage('popup.html'));
   await popup.waitForSelector('[data-egisz-certificates="loaded"]');
   expect(await popup.$eval('[data-egisz-certificates]', (el) => el.textContent)).toContain('Иванова Мария Петровна');
   expect(await popup.$$eval('[data-egisz-batch-job]', (boxes) => boxes.length)).toBe(2);
 
-  const batchTarget = chromium.browser.waitForTarget((t) => t.url().startsWith(chromiumExtensionPage('confirm.html?jobs=')));
+  const batchTarget = running.chromium.browser.waitForTarget((t) => t.url().startsWith(chromiumExtensionPage('confirm.html?jobs=')));
   await popup.click('[data-egisz-action="sign-batch"]');
   const confirm = (await (await batchTarget).page())!;
   await confirm.waitForSelector('[data-egisz-batch-size="2"]');
@@ -70,6 +58,6 @@ test('two prepared protocols are signed with one PIN from the popup and both reg
     (ids: string[]) => ids.every((id) => document.querySelector(`[data-egisz-queue] [data-egisz-remd-id="${id}"]`)),
     { timeout: 30_000 }, emdrIds,
   );
-  expect(agent.logLines.filter((line) => line.includes('job.batch-signed'))).toHaveLength(1);
-  expect(agent.logLines.join('\n')).not.toContain(demoToken.pin);
+  expect(running.agent.logLines.filter((line) => line.includes('job.batch-signed'))).toHaveLength(1);
+  expect(running.agent.logLines.join('\n')).not.toContain(demoToken.pin);
 });

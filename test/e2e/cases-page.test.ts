@@ -7,28 +7,19 @@
  */
 import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { chromiumExtensionPage, fill, pairChromium } from '../support/browser-steps.ts';
+import { chromiumExtensionPage, fill } from '../support/browser-steps.ts';
 import { pairedAgentSocket, type AgentSocket } from '../support/agent-ws-client.ts';
 import { caseVisit, daysAgo, PETROV, signVisit } from '../support/case-visits.ts';
-import { launchChromiumWithExtension, type LaunchedBrowser } from '../support/chromium.ts';
-import { startDemoAgent, type DemoAgent } from '../support/demo-agent.ts';
+import { usePairedChromium } from '../support/paired-chromium.ts';
 
-let agent: DemoAgent;
-let chromium: LaunchedBrowser;
+const running = usePairedChromium();
 let client: AgentSocket;
 
 beforeAll(async () => {
-  agent = await startDemoAgent();
-  chromium = await launchChromiumWithExtension();
-  await pairChromium(chromium.browser, agent);
-  client = await pairedAgentSocket(agent.port, () => agent.pairing.issueCode());
+  client = await pairedAgentSocket(running.agent.port, () => running.agent.pairing.issueCode());
 });
 
-afterAll(async () => {
-  client?.close();
-  await chromium?.close();
-  await agent?.stop();
-});
+afterAll(() => client?.close());
 
 /** The visits of each case shown, in page order. */
 const shownCases = (page: Page) => page.$$eval('[data-egisz-case]', (sections) =>
@@ -46,17 +37,17 @@ const setDate = (page: Page, selector: string, day: string) => page.$eval(select
 }, day);
 
 test('the popup links to the cases page, which splits, moves, merges and closes through the agent', async () => {
-  onTestFailed(() => console.error(`agent log:\n${agent.logLines.join('\n')}`));
+  onTestFailed(() => console.error(`agent log:\n${running.agent.logLines.join('\n')}`));
   const first = await signVisit(client, caseVisit(daysAgo(9), 'J06.9', 'Насморк, першение.'));
   const second = await signVisit(client, caseVisit(daysAgo(4), 'J06.0', 'Кашель сохраняется.'));
 
-  const popup = await chromium.browser.newPage();
+  const popup = await running.chromium.browser.newPage();
   await popup.goto(chromiumExtensionPage('popup.html'));
   const link = await popup.waitForSelector('[data-egisz-action="open-cases"]');
   expect(await link!.evaluate((a) => (a as HTMLAnchorElement).href)).toBe(chromiumExtensionPage('cases.html'));
   await popup.close();
 
-  const page = await chromium.browser.newPage();
+  const page = await running.chromium.browser.newPage();
   await page.goto(chromiumExtensionPage('cases.html'));
   await fill(page, '[data-egisz-input="case-snils"]', '156-427-818 86');
   await page.click('[data-egisz-action="find-cases"]');

@@ -4,30 +4,18 @@
  * отправить» → the confirm page with the PIN → SoftHSM2 signature → REMD
  * sandbox over SOAP → callback → «registered» on the page.
  */
-import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
+import { expect, onTestFailed, test } from 'vitest';
 import { demoToken } from '../../agent/demo/demo-clinic.ts';
-import { fill, marker, pairChromium, panel, signAndWaitRegistered, signButton } from '../support/browser-steps.ts';
-import { launchChromiumWithExtension, type LaunchedBrowser } from '../support/chromium.ts';
-import { startDemoAgent, type DemoAgent } from '../support/demo-agent.ts';
+import { fill, marker, panel, signAndWaitRegistered, signButton } from '../support/browser-steps.ts';
+import { usePairedChromium } from '../support/paired-chromium.ts';
 
-let agent: DemoAgent;
-let chromium: LaunchedBrowser;
+const running = usePairedChromium();
 
-beforeAll(async () => {
-  agent = await startDemoAgent();
-  chromium = await launchChromiumWithExtension();
-  await pairChromium(chromium.browser, agent);
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await agent?.stop();
-});
 
 test('a wrong SNILS is marked and blocks signing; once corrected the protocol is signed and registered', async () => {
-  onTestFailed(() => console.error(`agent log:\n${agent.logLines.join('\n')}`));
-  const page = await chromium.browser.newPage();
-  await page.goto(`${agent.url}/demo/consultation.html`);
+  onTestFailed(() => console.error(`agent log:\n${running.agent.logLines.join('\n')}`));
+  const page = await running.chromium.browser.newPage();
+  await page.goto(`${running.agent.url}/demo/consultation.html`);
   await page.waitForSelector(marker('patient.snils', 'ok'));
 
   await fill(page, '#f_snils', '156-427-818 87');
@@ -40,10 +28,10 @@ test('a wrong SNILS is marked and blocks signing; once corrected the protocol is
   await page.waitForSelector(panel('ready'));
   expect(await page.$eval(signButton, (b) => (b as HTMLButtonElement).disabled)).toBe(false);
 
-  const emdrId = await signAndWaitRegistered(chromium.browser, page, demoToken.pin);
+  const emdrId = await signAndWaitRegistered(running.chromium.browser, page, demoToken.pin);
   expect(emdrId).toMatch(/^\d+\.119\.\d{2}\.\d{2}\.\d+$/);
 
-  const registry = (await (await fetch(`${agent.url}/sandbox/registry`)).json()) as { emdrId: string; kind: string; patientSnils: string }[];
+  const registry = (await (await fetch(`${running.agent.url}/sandbox/registry`)).json()) as { emdrId: string; kind: string; patientSnils: string }[];
   expect(registry).toContainEqual(expect.objectContaining({ emdrId, kind: '119', patientSnils: '15642781886' }));
-  expect(agent.logLines.join('\n')).not.toContain(demoToken.pin);
+  expect(running.agent.logLines.join('\n')).not.toContain(demoToken.pin);
 });
