@@ -8,7 +8,7 @@ import type { CertificateSummary } from '../../shared/protocol/messages.ts';
 import { hasErrors, type Issue } from '../../shared/validate/issue.ts';
 import { checkCertificateNow, checkSigningCertificate } from '../signing/certificate-checks.ts';
 import { summarizeCertificate } from '../signing/certificate.ts';
-import type { TokenClient } from '../signing/token-client.ts';
+import type { TokenCertificate, TokenClient } from '../signing/token-client.ts';
 import { checkCertificateTrust } from '../signing/certificate-trust.ts';
 import type { SigningTrust } from '../signing/signing-trust.ts';
 
@@ -40,12 +40,9 @@ export class TokenSigner implements SignerSource {
     }
     const context = { now, documentDate: new Date(record.document.createdAt), practitionerSnils: record.practitioner.snils };
     const onToken = certificates.map((c) => c.certificate.der);
-    const checked = await Promise.all(certificates.map(async (c) => {
-      const issues = checkSigningCertificate(c.certificate, context);
-      // The network (CRL) is asked only for a certificate that passes the rest.
-      if (!this.trust || hasErrors(issues)) return { c, issues };
-      return { c, issues: [...issues, ...await checkCertificateTrust(c.certificate.der, { ...this.trust, now, intermediates: onToken })] };
-    }));
+    const checked = await Promise.all(certificates.map(async (c) => (
+      { c, issues: await this.withTrust(c.certificate, checkSigningCertificate(c.certificate, context), now, onToken) }
+    )));
     // Prefer a certificate that passes; otherwise report the one closest to the practitioner.
     const usable = checked.find((x) => !hasErrors(x.issues));
     if (usable) return { ok: true, summary: { ...summarizeCertificate(usable.c.certificate), warnings: usable.issues } };
@@ -65,12 +62,15 @@ export class TokenSigner implements SignerSource {
   async certificates(now: Date): Promise<CertificateSummary[]> {
     const certificates = await this.token.listCertificates();
     const onToken = certificates.map((c) => c.certificate.der);
-    return Promise.all(certificates.map(async (c) => {
-      const issues = checkCertificateNow(c.certificate, now);
-      if (!this.trust || hasErrors(issues)) return summarizeCertificate(c.certificate, issues);
-      const trust = await checkCertificateTrust(c.certificate.der, { ...this.trust, now, intermediates: onToken });
-      return summarizeCertificate(c.certificate, [...issues, ...trust]);
-    }));
+    return Promise.all(certificates.map(async (c) => (
+      summarizeCertificate(c.certificate, await this.withTrust(c.certificate, checkCertificateNow(c.certificate, now), now, onToken))
+    )));
+  }
+
+  /** Adds chain and revocation findings; the network (CRL) is asked only for a certificate that passes the rest. */
+  private async withTrust(certificate: TokenCertificate['certificate'], issues: Issue[], now: Date, onToken: Uint8Array[]): Promise<Issue[]> {
+    if (!this.trust || hasErrors(issues)) return issues;
+    return [...issues, ...await checkCertificateTrust(certificate.der, { ...this.trust, now, intermediates: onToken })];
   }
 }
 
